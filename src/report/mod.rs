@@ -1,0 +1,189 @@
+//! Violations as data: what is wrong, where, in words a shopper understands.
+//!
+//! A rule never stops at the first problem and never panics: it adds a
+//! [`Finding`] (a [`Code`] with its parameters) and carries on. The validator that
+//! called the rule knows *where* the value sat, so it files the finding in the
+//! [`Report`] under a [`Path`], and the report renders the English message once,
+//! from the code, the parameters and the field's name.
+
+mod code;
+mod message;
+mod path;
+
+pub use code::Code;
+pub use path::{Path, Segment};
+
+use serde::Serialize;
+use std::fmt;
+
+/// A parameter value of a violation: text or a whole number.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum Param {
+    /// A text parameter, such as a character or a country name.
+    Text(String),
+    /// A numeric parameter, such as a limit.
+    Number(i64),
+}
+
+impl fmt::Display for Param {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Param::Text(text) => f.write_str(text),
+            Param::Number(number) => write!(f, "{number}"),
+        }
+    }
+}
+
+impl From<&str> for Param {
+    fn from(text: &str) -> Self {
+        Param::Text(text.to_owned())
+    }
+}
+
+impl From<String> for Param {
+    fn from(text: String) -> Self {
+        Param::Text(text)
+    }
+}
+
+impl From<i64> for Param {
+    fn from(number: i64) -> Self {
+        Param::Number(number)
+    }
+}
+
+impl From<usize> for Param {
+    fn from(number: usize) -> Self {
+        Param::Number(i64::try_from(number).unwrap_or(i64::MAX))
+    }
+}
+
+impl From<u32> for Param {
+    fn from(number: u32) -> Self {
+        Param::Number(i64::from(number))
+    }
+}
+
+/// Named parameters of a violation, in the order the rule added them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Params(Vec<(&'static str, Param)>);
+
+impl Params {
+    /// The value of a parameter, if the rule set it.
+    pub fn get(&self, name: &str) -> Option<&Param> {
+        self.0.iter().find(|(key, _)| *key == name).map(|(_, value)| value)
+    }
+
+    /// All parameters, in the order they were added.
+    pub fn iter(&self) -> impl Iterator<Item = (&'static str, &Param)> {
+        self.0.iter().map(|(key, value)| (*key, value))
+    }
+
+    fn text(&self, name: &str) -> String {
+        self.get(name).map(Param::to_string).unwrap_or_default()
+    }
+}
+
+impl Serialize for Params {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0.iter().map(|(key, value)| (key, value)))
+    }
+}
+
+/// What a rule found wrong with one value, before it is placed at a path.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    /// The stable code of the problem.
+    pub code: Code,
+    /// The parameters the message and the storefront need.
+    pub params: Params,
+}
+
+impl Finding {
+    /// A finding with no parameters.
+    pub fn new(code: Code) -> Self {
+        Self { code, params: Params::default() }
+    }
+
+    /// The same finding with one more parameter.
+    #[must_use]
+    pub fn with(mut self, name: &'static str, value: impl Into<Param>) -> Self {
+        self.params.0.push((name, value.into()));
+        self
+    }
+}
+
+/// One problem with a request, placed at the field that caused it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Violation {
+    /// Where the problem is, e.g. `companyProfile.address.postalCode`.
+    pub path: Path,
+    /// The stable code, e.g. `postal_code.invalid_format`.
+    pub code: Code,
+    /// The parameters of the message, e.g. `{ "max": 80 }`.
+    pub params: Params,
+    /// The problem in plain English, ready to show next to the field.
+    pub message: String,
+}
+
+/// Every violation a validator found, in the order it found them.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Report {
+    /// The violations; empty when the input is valid.
+    pub violations: Vec<Violation>,
+}
+
+impl Report {
+    /// An empty report.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Whether nothing was found.
+    pub fn is_valid(&self) -> bool {
+        self.violations.is_empty()
+    }
+
+    /// Files a finding at a path, rendering its message.
+    pub fn add(&mut self, path: &Path, finding: Finding) {
+        let message = message::render(path, finding.code, &finding.params);
+        self.violations.push(Violation {
+            path: path.clone(),
+            code: finding.code,
+            params: finding.params,
+            message,
+        });
+    }
+
+    /// Files every finding of a rule at the same path.
+    pub fn add_all(&mut self, path: &Path, findings: impl IntoIterator<Item = Finding>) {
+        for finding in findings {
+            self.add(path, finding);
+        }
+    }
+
+    /// The codes found, in order; handy in tests.
+    pub fn codes(&self) -> Vec<&'static str> {
+        self.violations.iter().map(|violation| violation.code.as_str()).collect()
+    }
+
+    /// `Ok(())` when valid, else the report itself as the error.
+    ///
+    /// # Errors
+    /// Returns the report when it holds at least one violation.
+    pub fn into_result(self) -> Result<(), Report> {
+        if self.is_valid() { Ok(()) } else { Err(self) }
+    }
+}
+
+impl fmt::Display for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for violation in &self.violations {
+            writeln!(f, "{}: {} [{}]", violation.path, violation.message, violation.code)?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Report {}

@@ -1,0 +1,105 @@
+//! Where a violation sits, in the Partner API's own notation.
+//!
+//! A storefront maps each violation onto the form field that caused it, so the
+//! path must read exactly like the JSON the API documents:
+//! `companyProfile.contacts[0].email`, `lineItems[2].quantity`. Query parameters
+//! use their wire names (`start-date`), and a path with no segment names the
+//! whole body.
+
+use std::fmt;
+
+/// One step from a JSON value to one of its children.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Segment {
+    /// An object member, by its JSON key.
+    Key(String),
+    /// An array element, by its zero-based index.
+    Index(usize),
+}
+
+/// A location inside a request body or query, such as `lineItems[2].quantity`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Path {
+    segments: Vec<Segment>,
+}
+
+impl Path {
+    /// The path of the whole body.
+    pub fn root() -> Self {
+        Self::default()
+    }
+
+    /// This path extended by an object key.
+    #[must_use]
+    pub fn key(&self, key: &str) -> Self {
+        self.with(Segment::Key(key.to_owned()))
+    }
+
+    /// This path extended by an array index.
+    #[must_use]
+    pub fn index(&self, index: usize) -> Self {
+        self.with(Segment::Index(index))
+    }
+
+    /// The segments, outermost first.
+    pub fn segments(&self) -> &[Segment] {
+        &self.segments
+    }
+
+    /// The last object key on the path, which names the field for messages.
+    pub fn last_key(&self) -> Option<&str> {
+        self.segments.iter().rev().find_map(|segment| match segment {
+            Segment::Key(key) => Some(key.as_str()),
+            Segment::Index(_) => None,
+        })
+    }
+
+    /// Whether the path names the whole body.
+    pub fn is_root(&self) -> bool {
+        self.segments.is_empty()
+    }
+
+    fn with(&self, segment: Segment) -> Self {
+        let mut segments = self.segments.clone();
+        segments.push(segment);
+        Self { segments }
+    }
+}
+
+impl fmt::Display for Path {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (position, segment) in self.segments.iter().enumerate() {
+            match segment {
+                Segment::Key(key) if position == 0 => f.write_str(key)?,
+                Segment::Key(key) => write!(f, ".{key}")?,
+                Segment::Index(index) => write!(f, "[{index}]")?,
+            }
+        }
+        Ok(())
+    }
+}
+
+impl serde::Serialize for Path {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_the_api_notation() {
+        let path = Path::root().key("companyProfile").key("contacts").index(0).key("email");
+        assert_eq!(path.to_string(), "companyProfile.contacts[0].email");
+        assert_eq!(path.last_key(), Some("email"));
+    }
+
+    #[test]
+    fn root_is_empty() {
+        assert_eq!(Path::root().to_string(), "");
+        assert!(Path::root().is_root());
+        assert_eq!(Path::root().index(3).to_string(), "[3]");
+    }
+}
