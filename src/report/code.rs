@@ -152,6 +152,27 @@ codes! {
     /// The Large Government Agency benefit's conditions are not met (US or CA,
     /// GOV, FEDERAL or STATE, no 3YC). Params: `reason`.
     LgaNotEligible = "lga.not_eligible",
+    /// An update would drop an offer type the customer is already committed to;
+    /// a 3YC request must repeat every committed offer type. Params: `offerType`.
+    CommitmentMissingOfferType = "commitment.missing_offer_type",
+    /// A RETURN (or revert) refers to an order older than the 14-day return
+    /// window. Params: `deadline`.
+    ReturnWindowClosed = "return.window_closed",
+    /// A returned line does not match a line of the referenced order (Adobe
+    /// answers 2130 / 2131). Params: `reason`.
+    ReturnLineMismatch = "return.line_mismatch",
+    /// The referenced order is not one that can be returned (only NEW and RENEWAL
+    /// orders can). Params: `value`.
+    ReturnNotReturnable = "return.not_returnable",
+    /// A switch's line quantity differs from its cancelling quantity (Adobe
+    /// answers 2149). Params: `quantity`, `cancelling`.
+    SwitchQuantityMismatch = "switch.quantity_mismatch",
+    /// Auto-renewal can be changed only on an active subscription (Adobe answers
+    /// 3119). Params: `status`.
+    SubscriptionInactive = "subscription.inactive",
+    /// The customer's market segment is not one the reseller sells into (Adobe
+    /// answers 2135). Params: `value`, `allowed`.
+    MarketSegmentNotEnabled = "market_segment.not_enabled",
     /// A query carries a parameter the endpoint does not define. Params: `name`.
     QueryUnknownParameter = "query.unknown_parameter",
     /// A query parameter that takes one value was given several. Params: `name`.

@@ -125,6 +125,30 @@ pub(super) fn render(path: &Path, code: Code, params: &Params) -> String {
         ),
         Code::ListDuplicate => format!("{field} lists {} twice.", p("value")),
         Code::LgaNotEligible => format!("{field}: {}.", p("reason")),
+        Code::CommitmentMissingOfferType => format!(
+            "{field} must repeat the committed {} quantity.",
+            offer_type_words(&p("offerType"))
+        ),
+        Code::ReturnWindowClosed => {
+            format!("The order can no longer be returned: the return window closed on {}.", p("deadline"))
+        }
+        Code::ReturnLineMismatch => format!("{field} does not match the original order: {}.", p("reason")),
+        Code::ReturnNotReturnable => {
+            format!("A {} order cannot be returned; only NEW and RENEWAL orders can.", p("value"))
+        }
+        Code::SwitchQuantityMismatch => format!(
+            "{field} ({}) must equal the quantity being cancelled ({}).",
+            p("quantity"),
+            p("cancelling")
+        ),
+        Code::SubscriptionInactive => {
+            format!("Auto-renewal can only be changed on an active subscription (status {}).", p("status"))
+        }
+        Code::MarketSegmentNotEnabled => format!(
+            "{field} {} is not a segment this reseller sells into ({}).",
+            p("value"),
+            p("allowed")
+        ),
         Code::QueryUnknownParameter => {
             format!("The search parameter “{}” is not supported.", p("name"))
         }

@@ -1,1 +1,154 @@
-//! Being written.
+//! Validators: one per operation of the Partner API, over the raw JSON body.
+//!
+//! Each validator answers with a [`Report`] that lists *every* problem of the
+//! request at its path, exactly as Adobe would judge it, so a form can mark every
+//! field at once. Rules that depend on state Adobe holds (the customer's current
+//! commitment, the order being returned, today's date) apply when the caller
+//! supplies that state in a [`Context`]; without it they are skipped, never
+//! guessed. The core reads no clock: `today` always comes from the caller.
+//!
+//! ```
+//! use vipmp::validate::{self, Context, Operation};
+//! let body = serde_json::json!({ "externalReferenceId": "PO <42>" });
+//! let report = validate::run(Operation::UpdateOrder, &body, &Context::default());
+//! assert_eq!(report.codes(), ["text.forbidden_character"]);
+//! assert_eq!(report.violations[0].path.to_string(), "externalReferenceId");
+//! ```
+
+mod benefits;
+mod customer;
+mod field;
+mod history;
+mod json;
+mod order;
+mod profile;
+mod reseller;
+mod subscription;
+mod transfer;
+
+pub use field::{FIELD_NAMES, FieldContext, validate_field};
+pub use history::{OrderHistoryQuery, order_history_query, order_history_query_string, parse_query_string};
+
+use crate::date::Date;
+use crate::report::Report;
+use crate::resource::{Customer, Order, Reseller, Subscription};
+use serde::Deserialize;
+use serde_json::Value;
+
+/// What Adobe already knows, for the rules that depend on it. Every part is
+/// optional; a rule whose state is missing is not applied.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Context {
+    /// Today's date (UTC) for date windows: extended-term coterm dates, the
+    /// return window, the recommitment window.
+    pub today: Option<Date>,
+    /// The customer as Adobe holds it now (update customer: 3YC state, segment).
+    pub customer: Option<Customer>,
+    /// Whether the customer has active subscriptions (a segment change needs none).
+    pub has_active_subscriptions: Option<bool>,
+    /// The reseller as Adobe holds it now (update reseller; its segments for
+    /// create/update customer).
+    pub reseller: Option<Reseller>,
+    /// The order a RETURN or revert refers to.
+    pub reference_order: Option<Order>,
+    /// The subscription being updated (its status and offer).
+    pub subscription: Option<Subscription>,
+    /// The VIP membership ID of a VIP→VIPMP transfer (a path parameter).
+    pub membership_id: Option<String>,
+}
+
+/// The operations that take a request body.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Operation {
+    /// `POST /v3/resellers`.
+    CreateReseller,
+    /// `PATCH /v3/resellers/{resellerId}`.
+    UpdateReseller,
+    /// `POST /v3/customers`.
+    CreateCustomer,
+    /// `PATCH /v3/customers/{customerId}`.
+    UpdateCustomer,
+    /// `POST /v3/customers/{customerId}/orders`, every order type.
+    CreateOrder,
+    /// `PATCH /v3/customers/{customerId}/orders/{orderId}` (externalReferenceId).
+    UpdateOrder,
+    /// `PATCH /v3/customers/{customerId}/subscriptions/{subscriptionId}`.
+    UpdateSubscription,
+    /// `POST /v3/transfers`, reseller change preview or commit.
+    ResellerChange,
+    /// `POST /v3/memberships/{membershipId}/transfers`, VIP→VIPMP.
+    VipTransfer,
+}
+
+impl Operation {
+    /// Every operation.
+    pub const ALL: [Operation; 9] = [
+        Self::CreateReseller,
+        Self::UpdateReseller,
+        Self::CreateCustomer,
+        Self::UpdateCustomer,
+        Self::CreateOrder,
+        Self::UpdateOrder,
+        Self::UpdateSubscription,
+        Self::ResellerChange,
+        Self::VipTransfer,
+    ];
+
+    /// The camelCase name used by the npm package and the fixtures.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::CreateReseller => "createReseller",
+            Self::UpdateReseller => "updateReseller",
+            Self::CreateCustomer => "createCustomer",
+            Self::UpdateCustomer => "updateCustomer",
+            Self::CreateOrder => "createOrder",
+            Self::UpdateOrder => "updateOrder",
+            Self::UpdateSubscription => "updateSubscription",
+            Self::ResellerChange => "resellerChange",
+            Self::VipTransfer => "vipTransfer",
+        }
+    }
+
+    /// The operation with this name.
+    ///
+    /// # Errors
+    /// [`crate::error::Error`] when no operation has the name.
+    pub fn from_name(name: &str) -> Result<Self, crate::error::Error> {
+        Self::ALL
+            .into_iter()
+            .find(|operation| operation.name() == name)
+            .ok_or_else(|| crate::error::Error::unknown_operation(name))
+    }
+}
+
+/// Validates a request body for an operation.
+pub fn run(operation: Operation, body: &Value, context: &Context) -> Report {
+    let mut report = Report::new();
+    match operation {
+        Operation::CreateReseller => reseller::check_create(body, &mut report),
+        Operation::UpdateReseller => reseller::check_update(body, context, &mut report),
+        Operation::CreateCustomer => customer::check_create(body, context, &mut report),
+        Operation::UpdateCustomer => customer::check_update(body, context, &mut report),
+        Operation::CreateOrder => order::check_create(body, context, &mut report),
+        Operation::UpdateOrder => order::check_update(body, &mut report),
+        Operation::UpdateSubscription => subscription::check_update(body, context, &mut report),
+        Operation::ResellerChange => transfer::check_reseller_change(body, &mut report),
+        Operation::VipTransfer => transfer::check_vip_transfer(body, context, &mut report),
+    }
+    report
+}
+
+/// Validates any serializable request (e.g. a typed [`crate::resource::Customer`]).
+pub fn run_typed<T: serde::Serialize>(operation: Operation, request: &T, context: &Context) -> Report {
+    match serde_json::to_value(request) {
+        Ok(body) => run(operation, &body, context),
+        Err(_) => run(operation, &Value::Null, context),
+    }
+}
+
+/// The date part of an Adobe timestamp (`2019-05-02T22:49:54Z` → 2019-05-02).
+pub(crate) fn date_of(timestamp: &str) -> Option<Date> {
+    Date::parse(timestamp.get(..10)?).ok()
+}

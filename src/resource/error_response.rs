@@ -1,0 +1,34 @@
+//! The error envelope Adobe returns with every 4xx and 5xx.
+
+use serde::{Deserialize, Serialize};
+
+/// `{ "code": "1117", "message": "…", "additionalDetails": [ … ] }`.
+///
+/// Adobe sends `code` as a string of digits, partial-return errors as a symbolic
+/// string (FACTS.md §4.3), and some responses carry `invalidFields` too (§4);
+/// gateway errors use `error_code`/`error`, which the aliases accept.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ErrorResponse {
+    /// The error code, e.g. `1117` or `RETURN_QTY_EXCEEDS_REMAINING`.
+    #[serde(alias = "error_code", deserialize_with = "code_as_text")]
+    pub code: String,
+    /// Adobe's message.
+    #[serde(alias = "error")]
+    pub message: String,
+    /// Field names, reason codes or line numbers, as Adobe chose.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub additional_details: Vec<String>,
+    /// Field names Adobe found invalid, when it lists them here instead.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub invalid_fields: Vec<String>,
+}
+
+/// Accepts `"1117"` and `1117` alike.
+fn code_as_text<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    match serde_json::Value::deserialize(deserializer)? {
+        serde_json::Value::String(text) => Ok(text),
+        serde_json::Value::Number(number) => Ok(number.to_string()),
+        other => Err(serde::de::Error::custom(format!("error code {other}"))),
+    }
+}

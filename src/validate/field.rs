@@ -1,0 +1,103 @@
+//! One field at a time, for checks as the user types.
+//!
+//! A form does not want to build a whole request to learn that a postal code is
+//! wrong; [`validate_field`] runs the same rule the request validator would run
+//! on that field, and files findings at the field's name.
+
+use crate::error::Error;
+use crate::field::{
+    account_id, approval_code, company_name, country, currency, email, locale, market_segment,
+    membership_id, offer_id, person_name, postal_code, region, safe_text, subscription_id,
+};
+use crate::report::{Finding, Path, Report};
+use serde::Deserialize;
+
+/// What a field rule may need besides the value.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct FieldContext {
+    /// The address's country, for `postalCode` and `region`.
+    pub country: Option<String>,
+}
+
+/// Names of the fields [`validate_field`] knows.
+pub const FIELD_NAMES: &[&str] = &[
+    "companyName",
+    "firstName",
+    "lastName",
+    "email",
+    "phoneNumber",
+    "addressLine1",
+    "addressLine2",
+    "city",
+    "country",
+    "region",
+    "postalCode",
+    "preferredLanguage",
+    "marketSegment",
+    "externalReferenceId",
+    "currencyCode",
+    "cotermDate",
+    "distributorId",
+    "resellerId",
+    "customerId",
+    "orderId",
+    "referenceOrderId",
+    "subscriptionId",
+    "membershipId",
+    "offerId",
+    "approvalCode",
+];
+
+/// Validates one field's value by the rule the request validators use for it.
+///
+/// # Errors
+/// [`Error`] when `name` is not one of [`FIELD_NAMES`] (a programming mistake,
+/// not a user's).
+///
+/// ```
+/// use vipmp::validate::{FieldContext, validate_field};
+/// let context = FieldContext { country: Some("US".into()) };
+/// let report = validate_field("postalCode", "9511", &context).unwrap();
+/// assert_eq!(report.codes(), ["postal_code.invalid_format"]);
+/// ```
+pub fn validate_field(name: &str, value: &str, context: &FieldContext) -> Result<Report, Error> {
+    let findings = findings_for(name, value, context).ok_or_else(|| Error::unknown_field(name))?;
+    let mut report = Report::new();
+    report.add_all(&Path::root().key(name), findings);
+    Ok(report)
+}
+
+fn findings_for(name: &str, value: &str, context: &FieldContext) -> Option<Vec<Finding>> {
+    Some(match name {
+        "companyName" => company_name::check(value),
+        "firstName" | "lastName" => person_name::check(value),
+        "email" | "requestedBy" => email::check(value),
+        "phoneNumber" | "city" => safe_text::check(value, 40),
+        "addressLine1" | "addressLine2" => safe_text::check(value, 60),
+        "externalReferenceId" => safe_text::check(value, 35),
+        "country" => country::check(value).err().into_iter().collect(),
+        "region" => with_country(context, |c| region::check(c, value)),
+        "postalCode" => with_country(context, |c| postal_code::check(c, value)),
+        "preferredLanguage" => locale::check(value),
+        "marketSegment" => market_segment::check(value),
+        "currencyCode" => currency::check(value),
+        "cotermDate" => coterm_date(value),
+        "distributorId" | "resellerId" | "customerId" | "orderId" | "referenceOrderId" => account_id::check(value),
+        "subscriptionId" => subscription_id::check(value),
+        "membershipId" => membership_id::check(value),
+        "offerId" => offer_id::check(value),
+        "approvalCode" => approval_code::check(value),
+        _ => return None,
+    })
+}
+
+/// Region and postal code rules need a country Adobe sells into; without one
+/// there is nothing to check them against, and the country field reports why.
+fn with_country(context: &FieldContext, rule: impl Fn(&'static crate::country::Country) -> Vec<Finding>) -> Vec<Finding> {
+    context.country.as_deref().and_then(|code| country::check(code).ok()).map(rule).unwrap_or_default()
+}
+
+fn coterm_date(value: &str) -> Vec<Finding> {
+    crate::date::Date::parse(value).err().map(crate::date::DateError::finding).into_iter().collect()
+}

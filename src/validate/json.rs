@@ -1,0 +1,230 @@
+//! Walking a JSON request body and filing what is wrong at each path.
+//!
+//! Validators read raw `serde_json::Value`s rather than typed structs so that a
+//! number where a string belongs, a missing object or an unknown key becomes a
+//! violation at its path, and every other field is still checked. The helpers here
+//! keep the per-operation validators short: each says what a field must be, and
+//! the helper files the type or presence problem if it is not.
+
+use crate::report::{Code, Finding, Path, Report};
+use serde_json::{Map, Value};
+
+/// An object of the request, with its path and the report to file into.
+pub(crate) struct Object<'a> {
+    map: &'a Map<String, Value>,
+    /// The object's own path.
+    pub(crate) path: Path,
+}
+
+/// What a JSON type is called in messages.
+const TEXT: &str = "text";
+const WHOLE_NUMBER: &str = "a whole number";
+const TRUE_OR_FALSE: &str = "true or false";
+const LIST: &str = "a list";
+const OBJECT: &str = "an object";
+
+/// Files a type violation.
+pub(crate) fn wrong_type(report: &mut Report, path: &Path, expected: &str) {
+    report.add(path, Finding::new(Code::TypeInvalid).with("expected", expected));
+}
+
+impl<'a> Object<'a> {
+    /// The value as an object, or a type violation at `path`.
+    pub(crate) fn new(value: &'a Value, path: Path, report: &mut Report) -> Option<Self> {
+        match value {
+            Value::Object(map) => Some(Self { map, path }),
+            _ => {
+                wrong_type(report, &path, OBJECT);
+                None
+            }
+        }
+    }
+
+    /// The member `key`, treating `null` as absent.
+    pub(crate) fn get(&self, key: &str) -> Option<&'a Value> {
+        self.map.get(key).filter(|value| !value.is_null())
+    }
+
+    /// Whether the member is present and not null.
+    pub(crate) fn has(&self, key: &str) -> bool {
+        self.get(key).is_some()
+    }
+
+    /// The path of a member.
+    pub(crate) fn at(&self, key: &str) -> Path {
+        self.path.key(key)
+    }
+
+    /// Reports every key that is neither `known` nor `read_only` as unknown, and
+    /// every `read_only` key that was sent (Adobe sets those itself).
+    pub(crate) fn check_keys(&self, known: &[&str], read_only: &[&str], report: &mut Report) {
+        for key in self.map.keys() {
+            if read_only.contains(&key.as_str()) {
+                report.add(&self.at(key), Finding::new(Code::FieldReadOnly).with("field", key.as_str()));
+            } else if !known.contains(&key.as_str()) {
+                report.add(&self.at(key), Finding::new(Code::FieldUnknown).with("field", key.as_str()));
+            }
+        }
+    }
+
+    /// A required text member; missing, null or `""` is `field.required`.
+    pub(crate) fn required_str(&self, key: &str, report: &mut Report) -> Option<&'a str> {
+        match self.optional_str(key, report) {
+            Some("") | None if !self.is_wrong_type(key) => {
+                report.add(&self.at(key), Finding::new(Code::FieldRequired));
+                None
+            }
+            other => other,
+        }
+    }
+
+    /// An optional text member; `None` when absent, null or of the wrong type.
+    pub(crate) fn optional_str(&self, key: &str, report: &mut Report) -> Option<&'a str> {
+        match self.get(key)? {
+            Value::String(text) => Some(text),
+            _ => {
+                wrong_type(report, &self.at(key), TEXT);
+                None
+            }
+        }
+    }
+
+    /// A required whole number.
+    pub(crate) fn required_int(&self, key: &str, report: &mut Report) -> Option<i64> {
+        if !self.has(key) {
+            report.add(&self.at(key), Finding::new(Code::FieldRequired));
+            return None;
+        }
+        self.optional_int(key, report)
+    }
+
+    /// An optional whole number; `1.5` is `number.not_integer`, `"5"` a type error.
+    pub(crate) fn optional_int(&self, key: &str, report: &mut Report) -> Option<i64> {
+        let value = self.get(key)?;
+        whole_number(value, &self.at(key), report)
+    }
+
+    /// An optional boolean.
+    pub(crate) fn optional_bool(&self, key: &str, report: &mut Report) -> Option<bool> {
+        match self.get(key)? {
+            Value::Bool(flag) => Some(*flag),
+            _ => {
+                wrong_type(report, &self.at(key), TRUE_OR_FALSE);
+                None
+            }
+        }
+    }
+
+    /// An optional list.
+    pub(crate) fn optional_array(&self, key: &str, report: &mut Report) -> Option<&'a [Value]> {
+        match self.get(key)? {
+            Value::Array(items) => Some(items),
+            _ => {
+                wrong_type(report, &self.at(key), LIST);
+                None
+            }
+        }
+    }
+
+    /// A required list (may be empty; callers check counts).
+    pub(crate) fn required_array(&self, key: &str, report: &mut Report) -> Option<&'a [Value]> {
+        if !self.has(key) {
+            report.add(&self.at(key), Finding::new(Code::FieldRequired));
+            return None;
+        }
+        self.optional_array(key, report)
+    }
+
+    /// An optional nested object.
+    pub(crate) fn optional_object(&self, key: &str, report: &mut Report) -> Option<Object<'a>> {
+        Object::new(self.get(key)?, self.at(key), report)
+    }
+
+    /// A required nested object.
+    pub(crate) fn required_object(&self, key: &str, report: &mut Report) -> Option<Object<'a>> {
+        if !self.has(key) {
+            report.add(&self.at(key), Finding::new(Code::FieldRequired));
+            return None;
+        }
+        self.optional_object(key, report)
+    }
+
+    fn is_wrong_type(&self, key: &str) -> bool {
+        self.get(key).is_some_and(|value| !value.is_string())
+    }
+}
+
+/// A JSON value as a whole number, filing the problem when it is not one.
+pub(crate) fn whole_number(value: &Value, path: &Path, report: &mut Report) -> Option<i64> {
+    match value {
+        Value::Number(number) => {
+            if let Some(whole) = number.as_i64() {
+                Some(whole)
+            } else if number.as_u64().is_some() {
+                Some(i64::MAX)
+            } else {
+                report.add(path, Finding::new(Code::NumberNotInteger));
+                None
+            }
+        }
+        _ => {
+            wrong_type(report, path, WHOLE_NUMBER);
+            None
+        }
+    }
+}
+
+/// A JSON value as text, filing a type problem when it is not.
+pub(crate) fn text<'a>(value: &'a Value, path: &Path, report: &mut Report) -> Option<&'a str> {
+    match value {
+        Value::String(text) => Some(text),
+        _ => {
+            wrong_type(report, path, TEXT);
+            None
+        }
+    }
+}
+
+/// Runs a rule on a value and files its findings at `path`.
+pub(crate) fn apply(report: &mut Report, path: &Path, findings: Vec<Finding>) {
+    report.add_all(path, findings);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn required_text_reports_missing_empty_and_wrong_type() {
+        let body = json!({ "a": "", "b": 5, "c": "ok" });
+        let mut report = Report::new();
+        let object = Object::new(&body, Path::root(), &mut report).expect("object");
+        assert_eq!(object.required_str("a", &mut report), None);
+        assert_eq!(object.required_str("b", &mut report), None);
+        assert_eq!(object.required_str("c", &mut report), Some("ok"));
+        assert_eq!(object.required_str("d", &mut report), None);
+        assert_eq!(report.codes(), ["field.required", "type.invalid", "field.required"]);
+    }
+
+    #[test]
+    fn numbers_must_be_whole() {
+        let body = json!({ "q": 1.5, "r": "7", "s": 7 });
+        let mut report = Report::new();
+        let object = Object::new(&body, Path::root(), &mut report).expect("object");
+        assert_eq!(object.optional_int("q", &mut report), None);
+        assert_eq!(object.optional_int("r", &mut report), None);
+        assert_eq!(object.optional_int("s", &mut report), Some(7));
+        assert_eq!(report.codes(), ["number.not_integer", "type.invalid"]);
+    }
+
+    #[test]
+    fn unknown_and_read_only_keys_are_reported() {
+        let body = json!({ "known": 1, "status": "1000", "extra": true });
+        let mut report = Report::new();
+        let object = Object::new(&body, Path::root(), &mut report).expect("object");
+        object.check_keys(&["known"], &["status"], &mut report);
+        assert_eq!(report.codes(), ["field.read_only", "field.unknown"]);
+        assert_eq!(report.violations[1].path.to_string(), "extra");
+    }
+}

@@ -1,0 +1,330 @@
+//! Create Order (every order type) and Update Order externalReferenceId.
+//!
+//! Source: Partner API reference (Feb 2024), "Order Management" (order types,
+//! referenceOrderId, Restrictions: 499 lines, extLineItemNumber ≤ 999999 and
+//! unique, externalReferenceId ≤ 35, quantity per line); FACTS.md §1.2 (the
+//! current orderType enum, line currency, flex discounts, switch orders) and §3.5
+//! (order rules now: 14-day returns, partial returns, RENEWAL lines).
+
+use super::json::{Object, apply, text};
+use super::profile::check_free_text;
+use super::reseller::EXTERNAL_REFERENCE_MAX;
+use super::{Context, date_of};
+use crate::field::{account_id, currency, offer_id, quantity, subscription_id};
+use crate::report::{Code, Finding, Path, Report};
+use crate::resource::{Order, OrderType};
+use serde_json::Value;
+
+const ORDER_KEYS: &[&str] = &[
+    "orderType",
+    "externalReferenceId",
+    "referenceOrderId",
+    "currencyCode",
+    "lineItems",
+    "cancellingItems",
+];
+/// Fields of an Order *response*. Adobe documents that a PREVIEW response can be
+/// sent back as a NEW order with only `orderType` changed, so these are accepted
+/// (and ignored by Adobe) rather than reported.
+const ORDER_ECHOED: &[&str] = &[
+    "orderId",
+    "customerId",
+    "creationDate",
+    "status",
+    "links",
+    "referencedOrderId",
+    "source",
+    "pricingSummary",
+    "eligibleOffers",
+];
+const LINE_KEYS: &[&str] = &[
+    "extLineItemNumber",
+    "offerId",
+    "quantity",
+    "subscriptionId",
+    "currencyCode",
+    "deploymentId",
+    "flexDiscountCodes",
+    "discountCode",
+];
+const LINE_ECHOED: &[&str] = &["status", "pricing", "proratedDays", "flexDiscounts", "remainingQuantity"];
+const CANCELLING_KEYS: &[&str] = &["extLineItemNumber", "referenceLineItemNumber", "subscriptionId", "quantity"];
+/// At most 499 lines an order (Restrictions; error 2119).
+const MAX_LINES: usize = 499;
+/// `extLineItemNumber` 0–999999 (Resources and Fields; error 2123).
+const MAX_LINE_NUMBER: i64 = 999_999;
+/// One flexible discount code per line (FACTS.md §3.5; error 2147).
+const MAX_FLEX_CODES: usize = 1;
+/// Lines can be returned for 14 days after the order (FACTS.md §3.5).
+const RETURN_WINDOW_DAYS: i64 = 14;
+
+/// `POST /v3/customers/{id}/orders`.
+pub(super) fn check_create(body: &Value, context: &Context, report: &mut Report) {
+    let Some(order) = Object::new(body, Path::root(), report) else { return };
+    order.check_keys(&[ORDER_KEYS, ORDER_ECHOED].concat(), &[], report);
+    let order_type = check_order_type(&order, report);
+    check_free_text(&order, "externalReferenceId", EXTERNAL_REFERENCE_MAX, false, report);
+    check_reference(&order, order_type, report);
+    let order_currency = check_currency(&order, report);
+    let lines = check_lines(&order, order_type, order_currency.is_some(), report);
+    check_cancelling(&order, order_type, &lines, report);
+    if let (Some(OrderType::Return), Some(reference)) = (order_type, &context.reference_order) {
+        check_return_against(&order, reference, context, &lines, report);
+    }
+}
+
+/// `PATCH /v3/customers/{id}/orders/{orderId}`: only externalReferenceId.
+pub(super) fn check_update(body: &Value, report: &mut Report) {
+    let Some(order) = Object::new(body, Path::root(), report) else { return };
+    let mut read_only = ORDER_KEYS.to_vec();
+    read_only.retain(|key| *key != "externalReferenceId");
+    read_only.extend(ORDER_ECHOED);
+    order.check_keys(&["externalReferenceId"], &read_only, report);
+    check_free_text(&order, "externalReferenceId", EXTERNAL_REFERENCE_MAX, true, report);
+}
+
+fn check_order_type(order: &Object<'_>, report: &mut Report) -> Option<OrderType> {
+    let name = order.required_str("orderType", report)?;
+    let path = order.at("orderType");
+    match OrderType::from_name(name) {
+        Some(order_type) if order_type.is_creatable() => Some(order_type),
+        Some(_) => {
+            report.add(&path, Finding::new(Code::OrderTypeNotCreatable).with("value", name));
+            None
+        }
+        None => {
+            let allowed: Vec<&str> = OrderType::ALL.iter().filter(|t| t.is_creatable()).map(|t| t.as_str()).collect();
+            report.add(&path, Finding::new(Code::EnumInvalid).with("allowed", allowed.join(", ")));
+            None
+        }
+    }
+}
+
+/// `referenceOrderId`: required for RETURN and reverts, empty or absent otherwise.
+fn check_reference(order: &Object<'_>, order_type: Option<OrderType>, report: &mut Report) {
+    let Some(order_type) = order_type else { return };
+    let path = order.at("referenceOrderId");
+    if order_type.needs_reference_order() {
+        if let Some(id) = order.required_str("referenceOrderId", report) {
+            apply(report, &path, account_id::check(id));
+        }
+    } else if order.optional_str("referenceOrderId", report).is_some_and(|id| !id.is_empty()) {
+        let reason = format!("only RETURN and revert orders refer to another order, not {}", order_type.as_str());
+        report.add(&path, Finding::new(Code::FieldNotAllowed).with("reason", reason));
+    }
+}
+
+fn check_currency<'a>(order: &Object<'a>, report: &mut Report) -> Option<&'a str> {
+    let code = order.optional_str("currencyCode", report).filter(|code| !code.is_empty())?;
+    apply(report, &order.at("currencyCode"), currency::check(code));
+    Some(code)
+}
+
+/// The facts of one valid-enough line, for cross-line and state rules.
+struct Line<'a> {
+    path: Path,
+    number: Option<i64>,
+    offer_id: Option<&'a str>,
+    quantity: Option<i64>,
+}
+
+fn lines_optional(order_type: Option<OrderType>) -> bool {
+    matches!(
+        order_type,
+        Some(OrderType::PreviewRenewal | OrderType::PreviewRevertSwitch | OrderType::RevertSwitch)
+    )
+}
+
+fn check_lines<'a>(order: &Object<'a>, order_type: Option<OrderType>, order_currency: bool, report: &mut Report) -> Vec<Line<'a>> {
+    let list = if lines_optional(order_type) {
+        order.optional_array("lineItems", report)
+    } else {
+        order.required_array("lineItems", report)
+    };
+    let Some(list) = list else { return Vec::new() };
+    let path = order.at("lineItems");
+    check_line_count(list.len(), lines_optional(order_type), &path, report);
+    let lines: Vec<Line<'a>> = list
+        .iter()
+        .enumerate()
+        .filter_map(|(index, value)| check_line(value, path.index(index), order_type, order_currency, report))
+        .collect();
+    check_unique_numbers(&lines, report);
+    lines
+}
+
+fn check_line_count(count: usize, may_be_empty: bool, path: &Path, report: &mut Report) {
+    if count == 0 && !may_be_empty {
+        report.add(path, Finding::new(Code::ArrayTooFew).with("min", 1_i64).with("noun", "line item"));
+    }
+    if count > MAX_LINES {
+        let finding = Finding::new(Code::ArrayTooMany).with("max", MAX_LINES).with("count", count).with("noun", "line item");
+        report.add(path, finding);
+    }
+}
+
+fn check_line<'a>(
+    value: &'a Value,
+    path: Path,
+    order_type: Option<OrderType>,
+    order_currency: bool,
+    report: &mut Report,
+) -> Option<Line<'a>> {
+    let line = Object::new(value, path.clone(), report)?;
+    line.check_keys(&[LINE_KEYS, LINE_ECHOED].concat(), &[], report);
+    let number = check_line_number(&line, report);
+    let offer = line.required_str("offerId", report);
+    if let Some(id) = offer {
+        apply(report, &line.at("offerId"), offer_id::check(id));
+    }
+    let quantity = line.required_int("quantity", report);
+    if let Some(q) = quantity {
+        apply(report, &line.at("quantity"), quantity::check_line_quantity(q, offer.and_then(crate::offer::product_kind)));
+    }
+    check_line_subscription(&line, order_type, report);
+    check_line_currency(&line, order_currency, report);
+    check_flex_codes(&line, report);
+    Some(Line { path, number, offer_id: offer, quantity })
+}
+
+fn check_line_number(line: &Object<'_>, report: &mut Report) -> Option<i64> {
+    let number = line.required_int("extLineItemNumber", report)?;
+    if !(0..=MAX_LINE_NUMBER).contains(&number) {
+        let finding = Finding::new(Code::NumberOutOfRange).with("min", 0_i64).with("max", MAX_LINE_NUMBER);
+        report.add(&line.at("extLineItemNumber"), finding);
+        return None;
+    }
+    Some(number)
+}
+
+/// RENEWAL lines name the subscription renewed; so do PREVIEW_RENEWAL lines
+/// when lines are given (FACTS.md §3.5). Otherwise a subscriptionId is what
+/// Adobe echoed back and must be empty or well-formed.
+fn check_line_subscription(line: &Object<'_>, order_type: Option<OrderType>, report: &mut Report) {
+    let required = matches!(order_type, Some(OrderType::Renewal | OrderType::PreviewRenewal));
+    let value = if required { line.required_str("subscriptionId", report) } else { line.optional_str("subscriptionId", report) };
+    if let Some(id) = value.filter(|id| !id.is_empty()) {
+        apply(report, &line.at("subscriptionId"), subscription_id::check(id));
+    }
+}
+
+fn check_line_currency(line: &Object<'_>, order_currency: bool, report: &mut Report) {
+    let Some(code) = line.optional_str("currencyCode", report).filter(|code| !code.is_empty()) else { return };
+    let path = line.at("currencyCode");
+    apply(report, &path, currency::check(code));
+    if order_currency {
+        report.add(&path, Finding::new(Code::CurrencyAtBothLevels));
+    }
+}
+
+fn check_flex_codes(line: &Object<'_>, report: &mut Report) {
+    let Some(codes) = line.optional_array("flexDiscountCodes", report) else { return };
+    let path = line.at("flexDiscountCodes");
+    for (index, value) in codes.iter().enumerate() {
+        text(value, &path.index(index), report);
+    }
+    if codes.len() > MAX_FLEX_CODES {
+        let finding = Finding::new(Code::ArrayTooMany).with("max", MAX_FLEX_CODES).with("count", codes.len()).with("noun", "discount code");
+        report.add(&path, finding);
+    }
+}
+
+fn check_unique_numbers(lines: &[Line<'_>], report: &mut Report) {
+    for (index, line) in lines.iter().enumerate() {
+        let Some(number) = line.number else { continue };
+        if lines[..index].iter().any(|earlier| earlier.number == Some(number)) {
+            let finding = Finding::new(Code::LineItemNumberDuplicate).with("value", number);
+            report.add(&line.path.key("extLineItemNumber"), finding);
+        }
+    }
+}
+
+/// `cancellingItems`: only on switch orders, where they are required; one item,
+/// and its quantity equals the line's (FACTS.md §1.2, §3.5; errors 2149, 2152).
+fn check_cancelling(order: &Object<'_>, order_type: Option<OrderType>, lines: &[Line<'_>], report: &mut Report) {
+    let is_switch = matches!(order_type, Some(OrderType::Switch | OrderType::PreviewSwitch));
+    if !is_switch {
+        if order.has("cancellingItems") && order_type.is_some() {
+            let reason = "only switch orders cancel items";
+            report.add(&order.at("cancellingItems"), Finding::new(Code::FieldNotAllowed).with("reason", reason));
+        }
+        return;
+    }
+    let Some(items) = order.required_array("cancellingItems", report) else { return };
+    let path = order.at("cancellingItems");
+    check_single_item(items.len(), &path, report);
+    check_single_item(lines.len(), &order.at("lineItems"), report);
+    for (index, value) in items.iter().enumerate() {
+        let Some(item) = Object::new(value, path.index(index), report) else { continue };
+        let cancelling = check_cancelling_item(&item, report);
+        let line_quantity = lines.get(index).and_then(|line| line.quantity);
+        if let (Some(cancelling), Some(quantity)) = (cancelling, line_quantity) {
+            if cancelling != quantity {
+                let finding = Finding::new(Code::SwitchQuantityMismatch).with("quantity", quantity).with("cancelling", cancelling);
+                report.add(&order.at("lineItems").index(index).key("quantity"), finding);
+            }
+        }
+    }
+}
+
+fn check_single_item(count: usize, path: &Path, report: &mut Report) {
+    if count > 1 {
+        report.add(path, Finding::new(Code::ArrayTooMany).with("max", 1_i64).with("count", count).with("noun", "item"));
+    }
+}
+
+fn check_cancelling_item(item: &Object<'_>, report: &mut Report) -> Option<i64> {
+    item.check_keys(CANCELLING_KEYS, &[], report);
+    check_line_number(item, report);
+    item.required_int("referenceLineItemNumber", report);
+    if let Some(id) = item.required_str("subscriptionId", report) {
+        apply(report, &item.at("subscriptionId"), subscription_id::check(id));
+    }
+    let quantity = item.required_int("quantity", report)?;
+    apply(report, &item.at("quantity"), quantity::check_line_quantity(quantity, None));
+    Some(quantity)
+}
+
+/// With the referenced order known: it must be a NEW or RENEWAL order, inside
+/// the 14-day window (with `today` known), and every returned line must match
+/// one of its lines by number and offer, for at most its quantity (partial
+/// returns are allowed since 2026-08-13, FACTS.md §3.5).
+fn check_return_against(order: &Object<'_>, reference: &Order, context: &Context, lines: &[Line<'_>], report: &mut Report) {
+    let reference_path = order.at("referenceOrderId");
+    if !matches!(reference.order_type, Some(OrderType::New | OrderType::Renewal)) {
+        let kind = reference.order_type.map_or("unknown", OrderType::as_str);
+        report.add(&reference_path, Finding::new(Code::ReturnNotReturnable).with("value", kind));
+    }
+    check_return_window(reference, context, &reference_path, report);
+    for line in lines {
+        check_returned_line(line, reference, report);
+    }
+}
+
+fn check_return_window(reference: &Order, context: &Context, path: &Path, report: &mut Report) {
+    let ordered = reference.creation_date.as_deref().and_then(date_of);
+    let deadline = ordered.and_then(|date| date.add_days(RETURN_WINDOW_DAYS));
+    let (Some(deadline), Some(today)) = (deadline, context.today) else { return };
+    if today > deadline {
+        report.add(path, Finding::new(Code::ReturnWindowClosed).with("deadline", deadline.to_string()));
+    }
+}
+
+fn check_returned_line(line: &Line<'_>, reference: &Order, report: &mut Report) {
+    let Some(number) = line.number else { return };
+    let original = reference.line_items.iter().find(|item| i64::from(item.ext_line_item_number) == number);
+    let Some(original) = original else {
+        let reason = format!("the original order has no line {number}");
+        report.add(&line.path.key("extLineItemNumber"), Finding::new(Code::ReturnLineMismatch).with("reason", reason));
+        return;
+    };
+    if line.offer_id.is_some_and(|offer| offer != original.offer_id) {
+        let reason = format!("line {number} was for offer {}", original.offer_id);
+        report.add(&line.path.key("offerId"), Finding::new(Code::ReturnLineMismatch).with("reason", reason));
+    }
+    let bought = i64::try_from(original.quantity).unwrap_or(i64::MAX);
+    if line.quantity.is_some_and(|q| q > bought) {
+        let finding = Finding::new(Code::NumberOutOfRange).with("min", 1_i64).with("max", bought).with("reason", "(the quantity bought on that line)");
+        report.add(&line.path.key("quantity"), finding);
+    }
+}

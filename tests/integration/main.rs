@@ -1,0 +1,6 @@
+//! The one integration test binary: the shared fixture suite, the spec's
+//! example bodies, and property tests over every validator.
+
+mod fixtures;
+mod properties;
+mod spec_examples;

@@ -1,0 +1,45 @@
+//! Every request body printed in the spec validates clean.
+
+use std::path::PathBuf;
+use vipmp::validate::{self, Context, Operation};
+
+fn operation_for(stem: &str) -> Operation {
+    let prefixes = [
+        ("create-reseller", Operation::CreateReseller),
+        ("update-reseller", Operation::UpdateReseller),
+        ("create-customer", Operation::CreateCustomer),
+        ("update-customer", Operation::UpdateCustomer),
+        ("create-order", Operation::CreateOrder),
+        ("update-order", Operation::UpdateOrder),
+        ("update-subscription", Operation::UpdateSubscription),
+        ("reseller-change", Operation::ResellerChange),
+        ("vip-transfer", Operation::VipTransfer),
+    ];
+    prefixes
+        .into_iter()
+        .find(|(prefix, _)| stem.starts_with(prefix))
+        .map(|(_, operation)| operation)
+        .unwrap_or_else(|| panic!("no operation for {stem}"))
+}
+
+#[test]
+fn every_spec_request_example_is_valid() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/spec/requests");
+    let mut count = 0;
+    for entry in std::fs::read_dir(dir).expect("requests") {
+        let path = entry.expect("entry").path();
+        let stem = path.file_stem().expect("stem").to_string_lossy().into_owned();
+        let body: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&path).expect("read")).expect("json");
+        let report = validate::run(operation_for(&stem), &body, &Context::default());
+        assert!(report.is_valid(), "{stem}:\n{report}");
+        count += 1;
+    }
+    assert_eq!(count, 15, "every printed request example is checked");
+}
+
+#[test]
+fn spec_query_example_is_valid() {
+    let query = validate::order_history_query_string("status=1000&status=1002").expect("valid");
+    assert_eq!(query.statuses, ["1000", "1002"]);
+}
