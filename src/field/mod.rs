@@ -4,3 +4,16 @@
 //! postal code) and returns the [`Finding`](crate::Finding)s it made; it never
 //! knows where the value sits. Validators call the rules and file the findings at
 //! a path. Each rule cites the source of the fact it checks.
+
+pub mod account_id;
+pub mod approval_code;
+pub mod company_name;
+pub mod currency;
+pub mod email;
+pub mod membership_id;
+pub mod offer_id;
+pub mod person_name;
+pub mod quantity;
+pub mod safe_text;
+pub mod subscription_id;
+pub(crate) mod text;

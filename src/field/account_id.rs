@@ -1,0 +1,94 @@
+//! Account IDs: `customerId`, `resellerId`, `distributorId` (and order IDs,
+//! which Adobe issues in the same shape).
+//!
+//! FACTS.md §2.1 / §2.2: ACCOUNT_ID_REGEX `^[\p{L}\d\-]{4,40}$`. In Java `\d` is
+//! ASCII 0–9 only (FACTS.md §2.3 item 5), so Arabic-Indic digits are refused
+//! while letters of any script pass. Counted in characters.
+
+use crate::unicode::is_letter;
+use crate::{Code, Finding};
+
+/// The shortest account ID (FACTS.md §2.1).
+pub const MIN_LENGTH: usize = 4;
+/// The longest account ID (FACTS.md §2.1).
+pub const MAX_LENGTH: usize = 40;
+
+/// Checks an account ID: required, 4–40 letters, ASCII digits or hyphens.
+pub fn check(value: &str) -> Vec<Finding> {
+    if value.is_empty() {
+        vec![Finding::new(Code::FieldRequired)]
+    } else if is_valid(value) {
+        Vec::new()
+    } else {
+        vec![Finding::new(Code::IdInvalidFormat)]
+    }
+}
+
+/// Whether `value` matches ACCOUNT_ID_REGEX.
+fn is_valid(value: &str) -> bool {
+    let length = value.chars().count();
+    (MIN_LENGTH..=MAX_LENGTH).contains(&length) && value.chars().all(admits)
+}
+
+/// `[\p{L}\d\-]` with Java's ASCII `\d`.
+fn admits(c: char) -> bool {
+    is_letter(c) || c.is_ascii_digit() || c == '-'
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn codes(value: &str) -> Vec<Code> {
+        check(value)
+            .into_iter()
+            .map(|finding| finding.code)
+            .collect()
+    }
+
+    #[test]
+    fn accepts_adobe_shaped_ids() {
+        for id in [
+            "9876543210",
+            "1000123456",
+            "P1005053052",
+            "abcd",
+            "ab-12",
+            "ÄÖÜß",
+            &"7".repeat(40),
+        ] {
+            assert!(check(id).is_empty(), "{id}");
+        }
+    }
+
+    #[test]
+    fn rejects_other_shapes() {
+        assert_eq!(codes(""), vec![Code::FieldRequired]);
+        for id in [
+            "123",
+            &"7".repeat(41),
+            "12 34",
+            "12_34",
+            "٣٣٣٣",
+            "1234\u{0301}",
+            "1234😀",
+            "1234\n",
+        ] {
+            assert_eq!(codes(id), vec![Code::IdInvalidFormat], "{id:?}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn never_panics(value in any::<String>()) {
+            let _ = check(&value);
+        }
+
+        #[test]
+        fn agrees_with_java_reading(value in "[a-zé0-9٣\\- _]{0,45}") {
+            let oracle = regex::Regex::new(r"^[\p{L}0-9\-]{4,40}$").expect("compiles");
+            prop_assert_eq!(check(&value).is_empty(), oracle.is_match(&value));
+        }
+    }
+}

@@ -1,0 +1,192 @@
+//! Shared helpers of the text rules: lengths, character classes and the
+//! normalization diagnosis.
+//!
+//! Adobe's name classes are `[\p{L}\p{N}…]` and Adobe does no normalization
+//! (DESIGN.md, "Decisions"). So a name typed in decomposed form (NFD, `é` as
+//! e + U+0301) fails, because U+0301 is a combining mark (category M), not a
+//! letter; so does any script whose vowel signs are marks even in NFC —
+//! Devanagari "हिंदी" holds U+093F and U+0902, Thai "สวัสดี" holds U+0E31 and
+//! U+0E35 — and Adobe's published class rejects them (FACTS.md §2.1). These
+//! helpers tell the three cases apart, so the shopper reads which one it is:
+//! fixable by composing (`text.not_normalized`, with the NFC text), a mark that
+//! no composition removes (`text.combining_mark`), or a plainly disallowed
+//! character (`text.invalid_character`). A character is named as the user sees
+//! it, a whole grapheme cluster, with its code points.
+
+use crate::unicode::{is_letter, is_mark, is_number};
+use crate::{Code, Finding};
+use unicode_normalization::UnicodeNormalization;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// A name class `[\p{L}\p{N}…]`: letters, numbers and some punctuation.
+pub(crate) struct NameClass {
+    /// The characters admitted besides letters (`\p{L}`) and numbers (`\p{N}`).
+    pub(crate) extras: &'static [char],
+    /// The admitted characters in words, for the `allowed` parameter.
+    pub(crate) allowed: &'static str,
+}
+
+impl NameClass {
+    /// Whether the class admits `c`.
+    pub(crate) fn admits(&self, c: char) -> bool {
+        is_letter(c) || is_number(c) || self.extras.contains(&c)
+    }
+}
+
+/// The length of `text` in characters (Unicode scalar values; Java's `{m,n}`
+/// counts code points, FACTS.md §2.3 item 4b).
+pub(crate) fn char_count(text: &str) -> usize {
+    text.chars().count()
+}
+
+/// `string.too_short` / `string.too_long` when the length is outside `min..=max`.
+pub(crate) fn length(text: &str, min: usize, max: usize) -> Option<Finding> {
+    let length = char_count(text);
+    if length < min {
+        Some(
+            Finding::new(Code::StringTooShort)
+                .with("min", min)
+                .with("length", length),
+        )
+    } else if length > max {
+        Some(
+            Finding::new(Code::StringTooLong)
+                .with("max", max)
+                .with("length", length),
+        )
+    } else {
+        None
+    }
+}
+
+/// A grapheme's code points, written `U+0065 U+0301`.
+pub(crate) fn codepoints(grapheme: &str) -> String {
+    let points: Vec<String> = grapheme
+        .chars()
+        .map(|c| format!("U+{:04X}", u32::from(c)))
+        .collect();
+    points.join(" ")
+}
+
+/// The first grapheme cluster holding a character that `admits` refuses.
+pub(crate) fn first_offending(text: &str, admits: impl Fn(char) -> bool) -> Option<&str> {
+    text.graphemes(true)
+        .find(|grapheme| !grapheme.chars().all(&admits))
+}
+
+/// The one class violation of `text`, if any, diagnosed as described in the
+/// module documentation.
+pub(crate) fn class_violation(text: &str, class: &NameClass) -> Option<Finding> {
+    let offending = first_offending(text, |c| class.admits(c))?;
+    if !text.chars().any(is_mark) {
+        return Some(invalid_character(offending, class));
+    }
+    let composed: String = text.nfc().collect();
+    match first_offending(&composed, |c| class.admits(c)) {
+        None => Some(Finding::new(Code::TextNotNormalized).with("suggestion", composed)),
+        Some(grapheme) => Some(unfixable(grapheme, class)),
+    }
+}
+
+/// The finding for an offending grapheme that composition does not fix: a
+/// combining mark when marks are all that is wrong with it.
+fn unfixable(grapheme: &str, class: &NameClass) -> Finding {
+    let mut refused = grapheme.chars().filter(|&c| !class.admits(c));
+    if refused.all(is_mark) {
+        named(Code::TextCombiningMark, grapheme)
+    } else {
+        invalid_character(grapheme, class)
+    }
+}
+
+/// `text.invalid_character` for a grapheme, with the class's allowed list.
+fn invalid_character(grapheme: &str, class: &NameClass) -> Finding {
+    named(Code::TextInvalidCharacter, grapheme).with("allowed", class.allowed)
+}
+
+/// A finding naming a grapheme and its code points.
+fn named(code: Code, grapheme: &str) -> Finding {
+    Finding::new(code)
+        .with("character", grapheme)
+        .with("codepoint", codepoints(grapheme))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::Param;
+
+    const CLASS: NameClass = NameClass {
+        extras: &[' ', '-'],
+        allowed: "letters, digits, spaces and -",
+    };
+
+    fn text_param(finding: &Finding, name: &str) -> String {
+        finding
+            .params
+            .get(name)
+            .map(Param::to_string)
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn names_a_decomposed_character_whole() {
+        assert_eq!(
+            first_offending("Cafe\u{301}!", |c| CLASS.admits(c)),
+            Some("e\u{301}")
+        );
+        assert_eq!(codepoints("e\u{301}"), "U+0065 U+0301");
+        assert_eq!(codepoints("😀"), "U+1F600");
+    }
+
+    #[test]
+    fn passing_text_has_no_violation() {
+        assert_eq!(class_violation("Jean-Luc Picard", &CLASS), None);
+        assert_eq!(class_violation("", &CLASS), None);
+    }
+
+    #[test]
+    fn nfd_text_gets_the_nfc_suggestion() {
+        let finding = class_violation("Socie\u{301}te\u{301}", &CLASS).expect("fails");
+        assert_eq!(finding.code, Code::TextNotNormalized);
+        assert_eq!(text_param(&finding, "suggestion"), "Société");
+    }
+
+    #[test]
+    fn marks_that_do_not_compose_are_named() {
+        let finding = class_violation("हिंदी", &CLASS).expect("fails");
+        assert_eq!(finding.code, Code::TextCombiningMark);
+        assert_eq!(text_param(&finding, "character"), "हिं");
+        assert_eq!(text_param(&finding, "codepoint"), "U+0939 U+093F U+0902");
+    }
+
+    #[test]
+    fn a_disallowed_character_comes_with_the_allowed_list() {
+        let finding = class_violation("a@b", &CLASS).expect("fails");
+        assert_eq!(finding.code, Code::TextInvalidCharacter);
+        assert_eq!(text_param(&finding, "character"), "@");
+        assert_eq!(text_param(&finding, "codepoint"), "U+0040");
+        assert_eq!(text_param(&finding, "allowed"), CLASS.allowed);
+    }
+
+    #[test]
+    fn a_disallowed_character_after_fixable_marks_is_reported() {
+        let finding = class_violation("Socie\u{301}te\u{301}@", &CLASS).expect("fails");
+        assert_eq!(finding.code, Code::TextInvalidCharacter);
+        assert_eq!(text_param(&finding, "character"), "@");
+    }
+
+    #[test]
+    fn lengths_count_characters() {
+        assert_eq!(length("日本", 1, 2), None);
+        let short = length("ab", 4, 80).expect("too short");
+        assert_eq!(
+            (short.code, text_param(&short, "length")),
+            (Code::StringTooShort, "2".into())
+        );
+        assert_eq!(
+            length("abc", 1, 2).map(|f| f.code),
+            Some(Code::StringTooLong)
+        );
+    }
+}
