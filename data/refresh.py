@@ -116,7 +116,7 @@ def country_entry(code, source):
         "supported": code not in UNSUPPORTED,
         "reason": reason,
         "remediation": remediation,
-        "currencies": src.get("currencies", []),
+        "currencies": [c for c in src.get("currencies", []) if c],
         "priceRegion": src.get("priceRegion"),
         "postalPattern": src.get("postalPattern"),
         "postalExamples": postal_examples(code),

@@ -17,3 +17,8 @@ pub mod quantity;
 pub mod safe_text;
 pub mod subscription_id;
 pub(crate) mod text;
+pub mod country;
+pub mod region;
+pub mod postal_code;
+pub mod locale;
+pub mod market_segment;

@@ -1,7 +1,386 @@
-//! Placeholder: being written.
+//! Generates `src/country/generated.rs` from `data/countries.json`.
+//!
+//! Adobe publishes postal-code patterns as Java regexes (FACTS.md §2.6). The core
+//! runs them on `regex-lite`, which is linear-time and small enough for the
+//! WebAssembly budget (DESIGN.md, "Decisions") but reads a few constructs
+//! differently from Java. So the generator emits both the verbatim pattern (for
+//! documentation and the differential test) and a translation with Java's meaning
+//! (FACTS.md §2.3): full match, ASCII `\d` and `\s`, and Germany's look-ahead
+//! turned into a list of excluded prefixes. Anything else it cannot translate
+//! faithfully stops generation with an error naming the country.
 
+use regex_syntax::ast::{self, Ast, ClassSet, ClassSetItem, GroupKind};
+use serde::Deserialize;
+use std::fmt::Write as _;
 use std::path::Path;
 
-pub(crate) fn generate(_root: &Path) -> Result<String, String> {
-    Err("the countries generator is not written yet".to_owned())
+/// Java's `\s` (ASCII only): space, tab, newline, vertical tab, form feed, return.
+const JAVA_SPACE_ITEMS: &str = r"\t\n\x0B\f\r ";
+
+/// One record of `data/countries.json` (see data/README.md for every field).
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct CountryRow {
+    code: String,
+    alpha3: String,
+    name: String,
+    supported: bool,
+    reason: Option<String>,
+    remediation: Option<String>,
+    currencies: Vec<String>,
+    price_region: Option<String>,
+    postal_pattern: Option<String>,
+    postal_examples: Vec<String>,
+    regions: Vec<RegionRow>,
+}
+
+/// One region of a country.
+#[derive(Deserialize)]
+struct RegionRow {
+    code: String,
+    name: Option<String>,
+}
+
+/// A postal pattern ready for `regex-lite`.
+#[derive(Debug, PartialEq)]
+struct Translated {
+    pattern: String,
+    excluded: Vec<String>,
+}
+
+/// The text of `src/country/generated.rs`.
+pub(crate) fn generate(root: &Path) -> Result<String, String> {
+    let path = root.join("data/countries.json");
+    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut rows: Vec<CountryRow> =
+        serde_json::from_str(&text).map_err(|e| format!("data/countries.json: {e}"))?;
+    rows.sort_by(|a, b| a.code.cmp(&b.code));
+    check_rows(&rows)?;
+    let mut out = crate::header("data/countries.json");
+    out.push_str("use super::{Country, PostalRule, Region, Support};\n\n");
+    let patterns = rows
+        .iter()
+        .filter(|row| row.postal_pattern.is_some())
+        .count();
+    let _ = writeln!(
+        out,
+        "/// How many countries carry a postal pattern.\npub(super) const PATTERN_COUNT: usize = {patterns};\n"
+    );
+    for row in rows.iter().filter(|row| !row.regions.is_empty()) {
+        let _ = writeln!(
+            out,
+            "const R_{}: &[Region] = &[{}];",
+            row.code,
+            regions(&row.regions)
+        );
+    }
+    out.push_str("\n/// Every ISO 3166-1 country and `AN`, sorted by code.\npub(super) static COUNTRIES: &[Country] = &[\n");
+    let mut slot = 0;
+    for row in &rows {
+        let postal = match &row.postal_pattern {
+            Some(adobe) => {
+                let rule = postal_rule(slot, adobe).map_err(|e| format!("{}: {e}", row.code))?;
+                slot += 1;
+                format!("Some({rule})")
+            }
+            None => "None".to_owned(),
+        };
+        let _ = writeln!(out, "{},", country(row, &postal));
+    }
+    out.push_str("];\n");
+    Ok(out)
+}
+
+/// Fails on data the core relies on being well formed: sorted unique alpha-2 codes,
+/// alpha-3 codes, region codes without spaces.
+fn check_rows(rows: &[CountryRow]) -> Result<(), String> {
+    let is_upper = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_uppercase());
+    for pair in rows.windows(2) {
+        if pair[0].code == pair[1].code {
+            return Err(format!(
+                "data/countries.json: {} is listed twice",
+                pair[0].code
+            ));
+        }
+    }
+    for row in rows {
+        if !is_upper(&row.code, 2) || !is_upper(&row.alpha3, 3) {
+            return Err(format!(
+                "data/countries.json: bad code {} / {}",
+                row.code, row.alpha3
+            ));
+        }
+        if let Some(region) = row
+            .regions
+            .iter()
+            .find(|r| r.code.is_empty() || r.code.contains(' '))
+        {
+            return Err(format!("{}: bad region code {:?}", row.code, region.code));
+        }
+    }
+    Ok(())
+}
+
+/// `Region("02 Canillo"), Region("00")`: the code, then the name after one space.
+fn regions(rows: &[RegionRow]) -> String {
+    let items: Vec<String> = rows
+        .iter()
+        .map(|r| match &r.name {
+            Some(name) => format!("Region({:?})", format!("{} {name}", r.code)),
+            None => format!("Region({:?})", r.code),
+        })
+        .collect();
+    items.join(", ")
+}
+
+/// One `Country { … }` literal on one line.
+fn country(row: &CountryRow, postal: &str) -> String {
+    let regions = if row.regions.is_empty() {
+        "&[]".to_owned()
+    } else {
+        format!("R_{}", row.code)
+    };
+    format!(
+        "Country {{ code: {:?}, alpha3: {:?}, name: {:?}, support: {}, currencies: {}, price_region: {}, postal: {postal}, examples: {}, regions: {regions} }}",
+        row.code,
+        row.alpha3,
+        row.name,
+        support(row),
+        str_slice(&row.currencies),
+        option(row.price_region.as_deref()),
+        str_slice(&row.postal_examples),
+    )
+}
+
+fn support(row: &CountryRow) -> String {
+    if row.supported {
+        "Support::Supported".to_owned()
+    } else {
+        format!(
+            "Support::Unsupported {{ reason: {}, remediation: {} }}",
+            option(row.reason.as_deref()),
+            option(row.remediation.as_deref())
+        )
+    }
+}
+
+/// `PostalRule { … }` for one verbatim Adobe pattern.
+fn postal_rule(slot: usize, adobe: &str) -> Result<String, String> {
+    let translated = translate(adobe)?;
+    Ok(format!(
+        "PostalRule {{ slot: {slot}, adobe: {}, pattern: {}, excluded: {} }}",
+        raw(adobe),
+        raw(&translated.pattern),
+        str_slice(&translated.excluded)
+    ))
+}
+
+fn str_slice(items: &[String]) -> String {
+    let items: Vec<String> = items.iter().map(|s| format!("{s:?}")).collect();
+    format!("&[{}]", items.join(", "))
+}
+
+fn option(value: Option<&str>) -> String {
+    value.map_or_else(|| "None".to_owned(), |v| format!("Some({v:?})"))
+}
+
+/// A raw string literal, so a pattern reads as Adobe wrote it.
+fn raw(text: &str) -> String {
+    if text.contains('"') {
+        format!("{text:?}")
+    } else {
+        format!("r\"{text}\"")
+    }
+}
+
+/// Translates one Java pattern to a `regex-lite` pattern with the same meaning
+/// under Java's `matches()` (FACTS.md §2.3).
+fn translate(adobe: &str) -> Result<Translated, String> {
+    let body = adobe.strip_prefix('^').unwrap_or(adobe);
+    let body = match body.strip_suffix('$') {
+        Some(rest) if !ends_with_escape(rest) => rest,
+        _ => body,
+    };
+    let (excluded, body) = leading_negative_lookahead(body)?;
+    let pattern = format!("^(?:{})$", java_escapes(body)?);
+    check_regex_lite(&pattern)?;
+    Ok(Translated { pattern, excluded })
+}
+
+/// Whether the text ends in an odd number of backslashes (so a `$` after it is literal).
+fn ends_with_escape(text: &str) -> bool {
+    text.bytes().rev().take_while(|&b| b == b'\\').count() % 2 == 1
+}
+
+/// Splits `(?!01000|99999)rest` into its literal alternatives and `rest`. At the
+/// start of a full match, a negative look-ahead of literals rejects exactly the
+/// values that begin with one of them, which the core checks without a regex.
+fn leading_negative_lookahead(body: &str) -> Result<(Vec<String>, &str), String> {
+    let Some(rest) = body.strip_prefix("(?!") else {
+        return Ok((Vec::new(), body));
+    };
+    let end = rest.find(')').ok_or("unclosed look-ahead")?;
+    let alternatives: Vec<String> = rest[..end].split('|').map(str::to_owned).collect();
+    if alternatives
+        .iter()
+        .any(|a| a.is_empty() || !a.bytes().all(|b| b.is_ascii_alphanumeric()))
+    {
+        return Err(format!(
+            "look-ahead {:?} is not a list of literals",
+            &rest[..end]
+        ));
+    }
+    Ok((alternatives, &rest[end + 1..]))
+}
+
+/// Rewrites Java's ASCII `\d` and `\s` as explicit classes; passes escaped
+/// punctuation through; refuses every other escape, non-ASCII text, nested classes
+/// and class intersection, whose meaning differs between the engines.
+fn java_escapes(body: &str) -> Result<String, String> {
+    let mut out = String::with_capacity(body.len() + 16);
+    let mut in_class = false;
+    let mut chars = body.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => {
+                let escaped = chars.next().ok_or("pattern ends in a backslash")?;
+                out.push_str(&escape(escaped, in_class)?);
+            }
+            '[' if in_class => return Err("nested character class".to_owned()),
+            '[' => {
+                in_class = true;
+                out.push(c);
+                if chars.peek() == Some(&']') {
+                    return Err("empty or `]`-first character class".to_owned());
+                }
+            }
+            ']' if in_class => {
+                in_class = false;
+                out.push(c);
+            }
+            '&' if in_class && chars.peek() == Some(&'&') => {
+                return Err("class intersection `&&`".to_owned());
+            }
+            c if !c.is_ascii() || c.is_ascii_control() => {
+                return Err(format!("character {c:?} outside printable ASCII"));
+            }
+            c => out.push(c),
+        }
+    }
+    if in_class {
+        return Err("unclosed character class".to_owned());
+    }
+    Ok(out)
+}
+
+/// The `regex-lite` text for one Java escape `\c`.
+fn escape(c: char, in_class: bool) -> Result<String, String> {
+    Ok(match (c, in_class) {
+        ('d', true) => "0-9".to_owned(),
+        ('d', false) => "[0-9]".to_owned(),
+        ('s', true) => JAVA_SPACE_ITEMS.to_owned(),
+        ('s', false) => format!("[{JAVA_SPACE_ITEMS}]"),
+        (c, _) if c.is_ascii_punctuation() => format!("\\{c}"),
+        (c, _) => return Err(format!("escape \\{c} has no regex-lite translation")),
+    })
+}
+
+/// Parses the translation and accepts only what `regex-lite` runs with Java's
+/// meaning: ASCII literals, bracketed classes of literals and ranges, groups
+/// without flags, alternation, repetition and line anchors.
+fn check_regex_lite(pattern: &str) -> Result<(), String> {
+    let ast = ast::parse::Parser::new()
+        .parse(pattern)
+        .map_err(|e| format!("{pattern}: {e}"))?;
+    check_ast(&ast).map_err(|e| format!("{pattern}: {e}"))
+}
+
+fn check_ast(node: &Ast) -> Result<(), String> {
+    match node {
+        Ast::Empty(_) => Ok(()),
+        Ast::Literal(literal) => check_literal(literal),
+        Ast::Assertion(assertion) => match assertion.kind {
+            ast::AssertionKind::StartLine | ast::AssertionKind::EndLine => Ok(()),
+            ref other => Err(format!("assertion {other:?}")),
+        },
+        Ast::ClassBracketed(class) => check_class_set(&class.kind),
+        Ast::Repetition(repetition) => check_ast(&repetition.ast),
+        Ast::Group(group) => match &group.kind {
+            GroupKind::CaptureIndex(_) => check_ast(&group.ast),
+            GroupKind::NonCapturing(flags) if flags.items.is_empty() => check_ast(&group.ast),
+            other => Err(format!("group {other:?}")),
+        },
+        Ast::Alternation(alternation) => alternation.asts.iter().try_for_each(check_ast),
+        Ast::Concat(concat) => concat.asts.iter().try_for_each(check_ast),
+        other => Err(format!("construct {other:?}")),
+    }
+}
+
+fn check_literal(literal: &ast::Literal) -> Result<(), String> {
+    if literal.c.is_ascii() {
+        Ok(())
+    } else {
+        Err(format!("literal {:?}", literal.c))
+    }
+}
+
+fn check_class_set(set: &ClassSet) -> Result<(), String> {
+    match set {
+        ClassSet::Item(item) => check_class_item(item),
+        ClassSet::BinaryOp(op) => Err(format!("class operation {:?}", op.kind)),
+    }
+}
+
+fn check_class_item(item: &ClassSetItem) -> Result<(), String> {
+    match item {
+        ClassSetItem::Literal(literal) => check_literal(literal),
+        ClassSetItem::Range(range) => check_literal(&range.start).and(check_literal(&range.end)),
+        ClassSetItem::Union(union) => union.items.iter().try_for_each(check_class_item),
+        other => Err(format!("class item {other:?}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pattern(adobe: &str) -> String {
+        translate(adobe).expect("translates").pattern
+    }
+
+    #[test]
+    fn wraps_for_full_match_and_spells_out_ascii_classes() {
+        assert_eq!(
+            pattern(r"^[\d]{5}(?:-[\d]{4})?$"),
+            r"^(?:[0-9]{5}(?:-[0-9]{4})?)$"
+        );
+        assert_eq!(
+            pattern(r"^\d{5}|PE\s\d{4}$"),
+            r"^(?:[0-9]{5}|PE[\t\n\x0B\f\r ][0-9]{4})$"
+        );
+        assert_eq!(pattern(r"^[A-Z\d]??$"), r"^(?:[A-Z0-9]??)$");
+    }
+
+    #[test]
+    fn germany_look_ahead_becomes_excluded_prefixes() {
+        let t = translate(r"^(?!01000|99999)(0[1-9]\d{3}|[1-9]\d{4})$").expect("translates");
+        assert_eq!(t.excluded, ["01000", "99999"]);
+        assert_eq!(t.pattern, r"^(?:(0[1-9][0-9]{3}|[1-9][0-9]{4}))$");
+    }
+
+    #[test]
+    fn refuses_what_regex_lite_would_read_differently() {
+        for bad in [
+            r"^\w+$",
+            r"^\p{L}$",
+            r"^a(?=b)$",
+            r"^[a-z&&[^x]]$",
+            r"^(?i)a$",
+            r"^é$",
+            r"^\bx$",
+            "^a.b$",
+        ] {
+            assert!(translate(bad).is_err(), "{bad}");
+        }
+    }
 }
