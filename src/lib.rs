@@ -1,5 +1,43 @@
-//! Placeholder crate root; the guide is written once the modules land.
-#![doc = "vipmp core"]
+//! # vipmp — the Adobe VIP Marketplace Partner API's rules, before the request leaves
+//!
+//! Adobe validates every field a marketplace sends; a rejected order costs a
+//! sale. This crate holds those rules as pure Rust (no I/O, no clock, no
+//! randomness) so that the same verdict can be given in the browser (through the
+//! WebAssembly package), in the proxy that forwards the call, and in tests.
+//!
+//! ## The pieces
+//!
+//! - [`validate`]: one validator per operation ([`validate::run`]) over the raw
+//!   JSON body, plus [`validate::validate_field`] for checks as the user types and
+//!   [`validate::order_history_query`] for query parameters.
+//! - [`report`]: what a validator answers — a [`Report`] of [`Violation`]s, each
+//!   with a [`Path`] in the API's notation (`companyProfile.contacts[0].email`), a
+//!   stable [`Code`] and an English message.
+//! - [`field`]: the rules themselves, one small module each, with the source of
+//!   every fact in its docs.
+//! - [`resource`]: the API's resources as serde types, for reading responses.
+//! - [`country`], [`locale`], [`offer`]: tables generated from `data/` by
+//!   `cargo xtask codegen`.
+//! - [`date`]: the civil dates and UTC timestamps the API writes.
+//!
+//! ## Violations are data, errors are misuse
+//!
+//! Bad input never panics and never stops at the first problem: every violation
+//! is collected. An [`Error`](error::Error) is returned only when the *caller*
+//! misuses the library (asks for a field rule that does not exist).
+//!
+//! ## Example
+//!
+//! ```
+//! use vipmp::validate::{self, Context, Operation};
+//! let order = serde_json::json!({
+//!     "orderType": "NEW",
+//!     "lineItems": [{ "extLineItemNumber": 1, "offerId": "65304479CA01A12", "quantity": 0 }]
+//! });
+//! let report = validate::run(Operation::CreateOrder, &order, &Context::default());
+//! assert_eq!(report.violations[0].path.to_string(), "lineItems[0].quantity");
+//! assert_eq!(report.violations[0].code.as_str(), "number.out_of_range");
+//! ```
 
 pub mod country;
 pub mod date;
@@ -12,4 +50,10 @@ pub mod resource;
 mod unicode;
 pub mod validate;
 
+pub use error::Error;
 pub use report::{Code, Finding, Path, Report, Violation};
+
+/// The README's Rust examples, compiled and run as doctests.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;

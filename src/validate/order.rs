@@ -179,7 +179,7 @@ fn check_line<'a>(
     }
     let quantity = line.required_int("quantity", report);
     if let Some(q) = quantity {
-        apply(report, &line.at("quantity"), quantity::check_line_quantity(q, offer.and_then(crate::offer::product_kind)));
+        apply(report, &line.at("quantity"), quantity::check_line(q, offer.and_then(crate::offer::product_kind)));
     }
     check_line_subscription(&line, order_type, report);
     check_line_currency(&line, order_currency, report);
@@ -281,7 +281,7 @@ fn check_cancelling_item(item: &Object<'_>, report: &mut Report) -> Option<i64> 
         apply(report, &item.at("subscriptionId"), subscription_id::check(id));
     }
     let quantity = item.required_int("quantity", report)?;
-    apply(report, &item.at("quantity"), quantity::check_line_quantity(quantity, None));
+    apply(report, &item.at("quantity"), quantity::check_line(quantity, None));
     Some(quantity)
 }
 

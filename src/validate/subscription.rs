@@ -34,7 +34,7 @@ pub(super) fn check_update(body: &Value, context: &Context, report: &mut Report)
 fn check_renewal_quantity(auto_renewal: &Object<'_>, context: &Context, report: &mut Report) {
     let Some(value) = auto_renewal.optional_int("renewalQuantity", report) else { return };
     let kind = context.subscription.as_ref().and_then(|s| crate::offer::product_kind(&s.offer_id));
-    apply(report, &auto_renewal.at("renewalQuantity"), quantity::check_line_quantity(value, kind));
+    apply(report, &auto_renewal.at("renewalQuantity"), quantity::check_line(value, kind));
 }
 
 fn check_renewal_code(auto_renewal: &Object<'_>, report: &mut Report) {
