@@ -72,6 +72,33 @@ mod tests {
     }
 
     #[test]
+    fn portal_screenshot_region_lists() {
+        // FACTS.md §2.6: Adobe's sandbox portal lists these codes, in this order.
+        let codes = |country: &str| -> Vec<&str> {
+            lookup(country)
+                .expect(country)
+                .regions()
+                .iter()
+                .map(|r| r.code())
+                .collect()
+        };
+        let numbered = |to: u32| -> Vec<String> { (0..=to).map(|n| format!("{n:02}")).collect() };
+        assert_eq!(
+            codes("AD"),
+            ["00", "02", "03", "04", "05", "06", "07", "08"]
+        );
+        assert_eq!(
+            codes("AT"),
+            ["00", "1", "2", "3", "4", "5", "6", "7", "8", "9"]
+        );
+        let be = "00 BRU VAN VBR VLG VLI VOV VWV WAL WBR WHT WLG WLX WNA";
+        assert_eq!(codes("BE"), be.split(' ').collect::<Vec<_>>());
+        assert_eq!(codes("BG"), numbered(28));
+        assert_eq!(codes("HR"), numbered(21));
+        assert_eq!(codes("CY"), numbered(6));
+    }
+
+    #[test]
     fn empty_is_required() {
         assert_eq!(findings("US", "")[0].code, Code::FieldRequired);
     }
