@@ -45,7 +45,7 @@ fn unknown(country: &Country, value: &str) -> Finding {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::country::lookup;
+    use crate::country::{Region, lookup};
     use crate::report::Param;
 
     fn findings(country: &str, value: &str) -> Vec<Finding> {
@@ -79,7 +79,7 @@ mod tests {
                 .expect(country)
                 .regions()
                 .iter()
-                .map(|r| r.code())
+                .map(Region::code)
                 .collect()
         };
         let numbered = |to: u32| -> Vec<String> { (0..=to).map(|n| format!("{n:02}")).collect() };
