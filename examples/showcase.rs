@@ -5,7 +5,10 @@ use serde_json::{Value, json};
 use vipmp::validate::{self, Context, FieldContext, Operation};
 
 fn main() {
-    println!("vipmp {} — the Partner API's rules, checked before the request leaves the browser\n", env!("CARGO_PKG_VERSION"));
+    println!(
+        "vipmp {} — the Partner API's rules, checked before the request leaves the browser\n",
+        env!("CARGO_PKG_VERSION")
+    );
     for (title, operation, body) in examples() {
         print_report(title, operation, &body);
     }
@@ -17,16 +20,43 @@ fn main() {
 
 fn examples() -> Vec<(&'static str, Operation, Value)> {
     let spec = |name: &str| -> Value {
-        let path = format!("{}/tests/fixtures/spec/requests/{name}.json", env!("CARGO_MANIFEST_DIR"));
+        let path = format!(
+            "{}/tests/fixtures/spec/requests/{name}.json",
+            env!("CARGO_MANIFEST_DIR")
+        );
         serde_json::from_str(&std::fs::read_to_string(path).expect("spec example")).expect("json")
     };
     vec![
-        ("Spec example: create reseller", Operation::CreateReseller, spec("create-reseller")),
-        ("Spec example: create customer", Operation::CreateCustomer, spec("create-customer")),
-        ("Spec example: create order (NEW)", Operation::CreateOrder, spec("create-order-new")),
-        ("Spec example: reseller change preview", Operation::ResellerChange, spec("reseller-change-preview")),
-        ("Broken: a customer typed in a hurry", Operation::CreateCustomer, broken_customer()),
-        ("Broken: an order with two line 1s", Operation::CreateOrder, broken_order()),
+        (
+            "Spec example: create reseller",
+            Operation::CreateReseller,
+            spec("create-reseller"),
+        ),
+        (
+            "Spec example: create customer",
+            Operation::CreateCustomer,
+            spec("create-customer"),
+        ),
+        (
+            "Spec example: create order (NEW)",
+            Operation::CreateOrder,
+            spec("create-order-new"),
+        ),
+        (
+            "Spec example: reseller change preview",
+            Operation::ResellerChange,
+            spec("reseller-change-preview"),
+        ),
+        (
+            "Broken: a customer typed in a hurry",
+            Operation::CreateCustomer,
+            broken_customer(),
+        ),
+        (
+            "Broken: an order with two line 1s",
+            Operation::CreateOrder,
+            broken_order(),
+        ),
     ]
 }
 
@@ -64,15 +94,31 @@ fn print_report(title: &str, operation: Operation, body: &Value) {
         return;
     }
     for violation in &report.violations {
-        println!("   ✗ {:<40} {}", violation.path.to_string(), violation.message);
+        println!(
+            "   ✗ {:<40} {}",
+            violation.path.to_string(),
+            violation.message
+        );
         println!("     {:<40} [{}]", "", violation.code);
     }
     println!();
 }
 
 fn print_field(name: &str, value: &str, country: &str) {
-    let context = FieldContext { country: (!country.is_empty()).then(|| country.to_owned()) };
+    let context = FieldContext {
+        country: (!country.is_empty()).then(|| country.to_owned()),
+    };
     let report = validate::validate_field(name, value, &context).expect("known field");
-    let verdict = report.violations.first().map_or_else(|| "✓ valid".to_owned(), |v| format!("✗ {}", v.message));
-    println!("── as you type: {name} = {value:?} {}\n   {verdict}\n", if country.is_empty() { String::new() } else { format!("(country {country})") });
+    let verdict = report
+        .violations
+        .first()
+        .map_or_else(|| "✓ valid".to_owned(), |v| format!("✗ {}", v.message));
+    println!(
+        "── as you type: {name} = {value:?} {}\n   {verdict}\n",
+        if country.is_empty() {
+            String::new()
+        } else {
+            format!("(country {country})")
+        }
+    );
 }

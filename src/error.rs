@@ -21,12 +21,16 @@ enum ErrorKind {
 impl Error {
     /// `validate_field` was asked about a field it does not know.
     pub fn unknown_field(name: &str) -> Self {
-        Self { kind: ErrorKind::UnknownField(name.to_owned()) }
+        Self {
+            kind: ErrorKind::UnknownField(name.to_owned()),
+        }
     }
 
     /// An operation name that no validator has.
     pub fn unknown_operation(name: &str) -> Self {
-        Self { kind: ErrorKind::UnknownOperation(name.to_owned()) }
+        Self {
+            kind: ErrorKind::UnknownOperation(name.to_owned()),
+        }
     }
 
     /// Whether the error is about an unknown field name.

@@ -211,7 +211,10 @@ mod tests {
             let name = code.as_str();
             let (family, rule) = name.split_once('.').expect("family.rule");
             for part in [family, rule] {
-                assert!(!part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'), "{name}");
+                assert!(
+                    !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'),
+                    "{name}"
+                );
             }
         }
     }

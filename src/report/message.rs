@@ -17,10 +17,18 @@ pub(super) fn render(path: &Path, code: Code, params: &Params) -> String {
         Code::FieldReadOnly => format!("{field} is set by Adobe and cannot be sent."),
         Code::FieldNotAllowed => format!("{field} is not allowed here: {}.", p("reason")),
         Code::StringTooShort => {
-            format!("{field} must be at least {} characters (it has {}).", p("min"), p("length"))
+            format!(
+                "{field} must be at least {} characters (it has {}).",
+                p("min"),
+                p("length")
+            )
         }
         Code::StringTooLong => {
-            format!("{field} must be at most {} characters (it has {}).", p("max"), p("length"))
+            format!(
+                "{field} must be at most {} characters (it has {}).",
+                p("max"),
+                p("length")
+            )
         }
         Code::TextInvalidCharacter => format!(
             "{field} cannot contain “{}” ({}).{}",
@@ -38,7 +46,10 @@ pub(super) fn render(path: &Path, code: Code, params: &Params) -> String {
             p("codepoint")
         ),
         Code::TextForbiddenCharacter => {
-            format!("{field} cannot contain {}; remove it.", quoted_char(&p("character")))
+            format!(
+                "{field} cannot contain {}; remove it.",
+                quoted_char(&p("character"))
+            )
         }
         Code::EmailInvalidFormat => format!("{field} is not a valid email address."),
         Code::IdInvalidFormat => {
@@ -61,11 +72,15 @@ pub(super) fn render(path: &Path, code: Code, params: &Params) -> String {
         Code::DateOutOfRange => {
             format!("{field} must be between {} and {}.", p("min"), p("max"))
         }
-        Code::DateTimeInvalidFormat => format!(
-            "{field} must be a date (2019-05-02) or a UTC time (2019-05-02T22:49:54Z)."
-        ),
+        Code::DateTimeInvalidFormat => {
+            format!("{field} must be a date (2019-05-02) or a UTC time (2019-05-02T22:49:54Z).")
+        }
         Code::DateRangeReversed => {
-            format!("The start date {} is after the end date {}.", p("start"), p("end"))
+            format!(
+                "The start date {} is after the end date {}.",
+                p("start"),
+                p("end")
+            )
         }
         Code::CountryInvalidFormat => match params.get("suggestion") {
             Some(suggestion) => format!("{field} must be written in capitals: {suggestion}."),
@@ -73,7 +88,10 @@ pub(super) fn render(path: &Path, code: Code, params: &Params) -> String {
         },
         Code::CountryUnknown => format!("{field} is not a known ISO country code."),
         Code::CountryUnsupported => unsupported_country(&field, params),
-        Code::RegionUnknown => format!("{field} is not a region Adobe accepts for {}.", p("country")),
+        Code::RegionUnknown => format!(
+            "{field} is not a region Adobe accepts for {}.",
+            p("country")
+        ),
         Code::RegionHasCountryPrefix => format!(
             "{field} takes only the code after the hyphen: {}.",
             p("suggestion")
@@ -95,9 +113,9 @@ pub(super) fn render(path: &Path, code: Code, params: &Params) -> String {
         Code::CurrencyInvalidFormat => {
             format!("{field} must be a three-letter currency code such as USD.")
         }
-        Code::CurrencyAtBothLevels => format!(
-            "{field} cannot be set on the order and on its lines at once; keep one."
-        ),
+        Code::CurrencyAtBothLevels => {
+            format!("{field} cannot be set on the order and on its lines at once; keep one.")
+        }
         Code::NumberNotInteger => format!("{field} must be a whole number."),
         Code::NumberOutOfRange => out_of_range(&field, params),
         Code::ArrayTooFew => format!("{field} needs at least {}.", counted(params, "min")),
@@ -110,7 +128,10 @@ pub(super) fn render(path: &Path, code: Code, params: &Params) -> String {
             format!("Line number {} is used by more than one line.", p("value"))
         }
         Code::OrderTypeNotCreatable => {
-            format!("{field} {} is created by Adobe and cannot be sent.", p("value"))
+            format!(
+                "{field} {} is created by Adobe and cannot be sent.",
+                p("value")
+            )
         }
         Code::CommitmentRequestConflict => format!(
             "{field}: a 3-year commitment request and a recommitment request cannot be combined."
@@ -130,11 +151,20 @@ pub(super) fn render(path: &Path, code: Code, params: &Params) -> String {
             offer_type_words(&p("offerType"))
         ),
         Code::ReturnWindowClosed => {
-            format!("The order can no longer be returned: the return window closed on {}.", p("deadline"))
+            format!(
+                "The order can no longer be returned: the return window closed on {}.",
+                p("deadline")
+            )
         }
-        Code::ReturnLineMismatch => format!("{field} does not match the original order: {}.", p("reason")),
+        Code::ReturnLineMismatch => format!(
+            "{field} does not match the original order: {}.",
+            p("reason")
+        ),
         Code::ReturnNotReturnable => {
-            format!("A {} order cannot be returned; only NEW and RENEWAL orders can.", p("value"))
+            format!(
+                "A {} order cannot be returned; only NEW and RENEWAL orders can.",
+                p("value")
+            )
         }
         Code::SwitchQuantityMismatch => format!(
             "{field} ({}) must equal the quantity being cancelled ({}).",
@@ -142,7 +172,10 @@ pub(super) fn render(path: &Path, code: Code, params: &Params) -> String {
             p("cancelling")
         ),
         Code::SubscriptionInactive => {
-            format!("Auto-renewal can only be changed on an active subscription (status {}).", p("status"))
+            format!(
+                "Auto-renewal can only be changed on an active subscription (status {}).",
+                p("status")
+            )
         }
         Code::MarketSegmentNotEnabled => format!(
             "{field} {} is not a segment this reseller sells into ({}).",
@@ -152,14 +185,20 @@ pub(super) fn render(path: &Path, code: Code, params: &Params) -> String {
         Code::QueryUnknownParameter => {
             format!("The search parameter “{}” is not supported.", p("name"))
         }
-        Code::QueryNotRepeatable => format!("The search parameter “{}” can be given only once.", p("name")),
+        Code::QueryNotRepeatable => format!(
+            "The search parameter “{}” can be given only once.",
+            p("name")
+        ),
     }
 }
 
 fn postal_code(field: &str, params: &Params) -> String {
     let examples = params.text("examples");
-    let example_clause =
-        if examples.is_empty() { String::new() } else { format!(", e.g. {examples}") };
+    let example_clause = if examples.is_empty() {
+        String::new()
+    } else {
+        format!(", e.g. {examples}")
+    };
     format!(
         "{field} {} does not match the format for {}{example_clause}.",
         params.text("value"),
@@ -182,8 +221,11 @@ fn unsupported_country(field: &str, params: &Params) -> String {
 }
 
 fn out_of_range(field: &str, params: &Params) -> String {
-    let mut message =
-        format!("{field} must be between {} and {}", params.text("min"), params.text("max"));
+    let mut message = format!(
+        "{field} must be between {} and {}",
+        params.text("min"),
+        params.text("max")
+    );
     if let Some(reason) = params.get("reason") {
         message.push_str(&format!(" {reason}"));
     }
@@ -200,21 +242,37 @@ fn allowed_hint(params: &Params) -> String {
 
 fn counted(params: &Params, name: &str) -> String {
     let n = params.text(name);
-    let noun = params.get("noun").map_or_else(|| "item".to_owned(), ToString::to_string);
-    if n == "1" { format!("1 {noun}") } else { format!("{n} {noun}s") }
+    let noun = params
+        .get("noun")
+        .map_or_else(|| "item".to_owned(), ToString::to_string);
+    if n == "1" {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
 }
 
 fn quoted_char(character: &str) -> String {
-    if character == "\"" { "a double quote (\")".to_owned() } else { format!("“{character}”") }
+    if character == "\"" {
+        "a double quote (\")".to_owned()
+    } else {
+        format!("“{character}”")
+    }
 }
 
 fn offer_type_words(offer_type: &str) -> &'static str {
-    if offer_type == "CONSUMABLES" { "consumables" } else { "licences" }
+    if offer_type == "CONSUMABLES" {
+        "consumables"
+    } else {
+        "licences"
+    }
 }
 
 /// "Postal code" for `…address.postalCode`; "Order" for the root.
 fn field_label(path: &Path) -> String {
-    let Some(key) = path.last_key() else { return "The request".to_owned() };
+    let Some(key) = path.last_key() else {
+        return "The request".to_owned();
+    };
     known_label(key).map_or_else(|| words_of(key), str::to_owned)
 }
 
@@ -262,7 +320,7 @@ mod tests {
     use super::*;
     use crate::report::Finding;
 
-    fn message(path: &Path, finding: Finding) -> String {
+    fn message(path: &Path, finding: &Finding) -> String {
         render(path, finding.code, &finding.params)
     }
 
@@ -274,7 +332,7 @@ mod tests {
             .with("country", "United States")
             .with("examples", "95110 or 95110-1234");
         assert_eq!(
-            message(&path, finding),
+            message(&path, &finding),
             "Postal code 9511 does not match the format for United States, e.g. 95110 or 95110-1234."
         );
     }

@@ -72,7 +72,10 @@ pub struct Params(Vec<(&'static str, Param)>);
 impl Params {
     /// The value of a parameter, if the rule set it.
     pub fn get(&self, name: &str) -> Option<&Param> {
-        self.0.iter().find(|(key, _)| *key == name).map(|(_, value)| value)
+        self.0
+            .iter()
+            .find(|(key, _)| *key == name)
+            .map(|(_, value)| value)
     }
 
     /// All parameters, in the order they were added.
@@ -103,7 +106,10 @@ pub struct Finding {
 impl Finding {
     /// A finding with no parameters.
     pub fn new(code: Code) -> Self {
-        Self { code, params: Params::default() }
+        Self {
+            code,
+            params: Params::default(),
+        }
     }
 
     /// The same finding with one more parameter.
@@ -165,7 +171,10 @@ impl Report {
 
     /// The codes found, in order; handy in tests.
     pub fn codes(&self) -> Vec<&'static str> {
-        self.violations.iter().map(|violation| violation.code.as_str()).collect()
+        self.violations
+            .iter()
+            .map(|violation| violation.code.as_str())
+            .collect()
     }
 
     /// `Ok(())` when valid, else the report itself as the error.
@@ -180,7 +189,11 @@ impl Report {
 impl fmt::Display for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for violation in &self.violations {
-            writeln!(f, "{}: {} [{}]", violation.path, violation.message, violation.code)?;
+            writeln!(
+                f,
+                "{}: {} [{}]",
+                violation.path, violation.message, violation.code
+            )?;
         }
         Ok(())
     }

@@ -48,10 +48,13 @@ impl Path {
 
     /// The last object key on the path, which names the field for messages.
     pub fn last_key(&self) -> Option<&str> {
-        self.segments.iter().rev().find_map(|segment| match segment {
-            Segment::Key(key) => Some(key.as_str()),
-            Segment::Index(_) => None,
-        })
+        self.segments
+            .iter()
+            .rev()
+            .find_map(|segment| match segment {
+                Segment::Key(key) => Some(key.as_str()),
+                Segment::Index(_) => None,
+            })
     }
 
     /// Whether the path names the whole body.
@@ -91,7 +94,11 @@ mod tests {
 
     #[test]
     fn renders_the_api_notation() {
-        let path = Path::root().key("companyProfile").key("contacts").index(0).key("email");
+        let path = Path::root()
+            .key("companyProfile")
+            .key("contacts")
+            .index(0)
+            .key("email");
         assert_eq!(path.to_string(), "companyProfile.contacts[0].email");
         assert_eq!(path.last_key(), Some("email"));
     }

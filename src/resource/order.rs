@@ -63,7 +63,9 @@ impl OrderType {
 
     /// The order type with this wire name.
     pub fn from_name(name: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|order_type| order_type.as_str() == name)
+        Self::ALL
+            .into_iter()
+            .find(|order_type| order_type.as_str() == name)
     }
 
     /// Whether a partner may send this type to Create Order (TRANSFER is Adobe's).
@@ -73,7 +75,10 @@ impl OrderType {
 
     /// Whether the type names the order it acts on in `referenceOrderId`.
     pub const fn needs_reference_order(self) -> bool {
-        matches!(self, Self::Return | Self::RevertSwitch | Self::PreviewRevertSwitch)
+        matches!(
+            self,
+            Self::Return | Self::RevertSwitch | Self::PreviewRevertSwitch
+        )
     }
 }
 

@@ -7,7 +7,11 @@ use serde::de::DeserializeOwned;
 
 macro_rules! response {
     ($name:literal) => {
-        include_str!(concat!("../../tests/fixtures/spec/responses/", $name, ".json"))
+        include_str!(concat!(
+            "../../tests/fixtures/spec/responses/",
+            $name,
+            ".json"
+        ))
     };
 }
 
@@ -31,8 +35,14 @@ fn round_trips<T: DeserializeOwned + Serialize>(text: &str) {
 fn reseller_example_round_trips() {
     round_trips::<Reseller>(response!("reseller"));
     let reseller: Reseller = parse(response!("reseller"));
-    assert_eq!(reseller.company_profile.market_segments, Some(vec!["COM".into(), "EDU".into()]));
-    assert_eq!(reseller.links.and_then(|l| l.self_link).map(|l| l.uri), Some("/v3/resellers/5556667778".into()));
+    assert_eq!(
+        reseller.company_profile.market_segments,
+        Some(vec!["COM".into(), "EDU".into()])
+    );
+    assert_eq!(
+        reseller.links.and_then(|l| l.self_link).map(|l| l.uri),
+        Some("/v3/resellers/5556667778".into())
+    );
 }
 
 #[test]
@@ -41,7 +51,10 @@ fn customer_examples_round_trip() {
     round_trips::<Customer>(response!("customer"));
     round_trips::<Customer>(response!("customer-3yc"));
     let customer: Customer = parse(response!("customer-3yc"));
-    let request = customer.benefits[0].commitment_request.as_ref().expect("request");
+    let request = customer.benefits[0]
+        .commitment_request
+        .as_ref()
+        .expect("request");
     assert_eq!(request.minimum_quantities[1].quantity, 1000);
 }
 
@@ -64,7 +77,10 @@ fn order_examples_round_trip() {
 #[test]
 fn order_history_page_has_links() {
     let page: Collection<Order> = parse(response!("order-history"));
-    assert_eq!((page.total_count, page.offset, page.limit), (Some(9), Some(3), Some(3)));
+    assert_eq!(
+        (page.total_count, page.offset, page.limit),
+        (Some(9), Some(3), Some(3))
+    );
     assert!(page.links.and_then(|l| l.next).is_some());
 }
 
@@ -85,14 +101,20 @@ fn error_envelopes_parse_numeric_and_symbolic_codes() {
     assert_eq!(error.additional_details, ["companyProfile.companyName"]);
     let partial: ErrorResponse = parse(response!("error-partial-return"));
     assert_eq!(partial.code, "RETURN_QTY_EXCEEDS_REMAINING");
-    let numeric: ErrorResponse = parse(r#"{"code": 4116, "message": "Authorization token is invalid"}"#);
+    let numeric: ErrorResponse =
+        parse(r#"{"code": 4116, "message": "Authorization token is invalid"}"#);
     assert_eq!(numeric.code, "4116");
     let gateway: ErrorResponse = parse(r#"{"error_code": "504", "error": "Gateway timeout"}"#);
-    assert_eq!((gateway.code.as_str(), gateway.message.as_str()), ("504", "Gateway timeout"));
+    assert_eq!(
+        (gateway.code.as_str(), gateway.message.as_str()),
+        ("504", "Gateway timeout")
+    );
 }
 
 #[test]
 fn unknown_response_fields_are_tolerated() {
-    let order: Order = parse(r#"{"orderType": "NEW", "lineItems": [], "source": "API", "somethingNew": {"a": 1}}"#);
+    let order: Order = parse(
+        r#"{"orderType": "NEW", "lineItems": [], "source": "API", "somethingNew": {"a": 1}}"#,
+    );
     assert_eq!(order.order_type, Some(OrderType::New));
 }

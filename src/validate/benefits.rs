@@ -9,8 +9,8 @@
 //! offerType must be included"); FACTS.md §2.7 (minimums 10 / 1000, assumed from
 //! implementations; LGA: US or CA, GOV, FEDERAL or STATE, no 3YC).
 
-use super::json::Object;
 use super::Context;
+use super::json::Object;
 use crate::report::{Code, Finding, Path, Report};
 use crate::resource::{Benefit, Customer};
 use serde_json::Value;
@@ -36,29 +36,53 @@ pub(super) enum Stage {
 
 /// Whether the body asks for the Large Government Agency benefit.
 pub(super) fn has_lga(body: &Value) -> bool {
-    body["benefits"].as_array().is_some_and(|list| list.iter().any(|b| b["type"] == LGA))
+    body["benefits"]
+        .as_array()
+        .is_some_and(|list| list.iter().any(|b| b["type"] == LGA))
 }
 
 /// Checks `benefits`.
-pub(super) fn check(object: &Object<'_>, body: &Value, context: &Context, stage: Stage, report: &mut Report) {
-    let Some(list) = object.optional_array("benefits", report) else { return };
+pub(super) fn check(
+    object: &Object<'_>,
+    body: &Value,
+    context: &Context,
+    stage: Stage,
+    report: &mut Report,
+) {
+    let Some(list) = object.optional_array("benefits", report) else {
+        return;
+    };
     let mut seen = Vec::new();
     for (index, value) in list.iter().enumerate() {
-        let Some(benefit) = Object::new(value, object.at("benefits").index(index), report) else { continue };
-        let Some(kind) = benefit_type(&benefit, report) else { continue };
+        let Some(benefit) = Object::new(value, object.at("benefits").index(index), report) else {
+            continue;
+        };
+        let Some(kind) = benefit_type(&benefit, report) else {
+            continue;
+        };
         if seen.contains(&kind) {
-            report.add(&benefit.at("type"), Finding::new(Code::ListDuplicate).with("value", kind));
+            report.add(
+                &benefit.at("type"),
+                Finding::new(Code::ListDuplicate).with("value", kind),
+            );
         }
         seen.push(kind);
         match kind {
             THREE_YEAR_COMMIT => check_three_year_commit(&benefit, context, stage, report),
-            _ => check_lga(&benefit, body, seen.contains(&THREE_YEAR_COMMIT) || has_3yc(body), report),
+            _ => check_lga(
+                &benefit,
+                body,
+                seen.contains(&THREE_YEAR_COMMIT) || has_3yc(body),
+                report,
+            ),
         }
     }
 }
 
 fn has_3yc(body: &Value) -> bool {
-    body["benefits"].as_array().is_some_and(|list| list.iter().any(|b| b["type"] == THREE_YEAR_COMMIT))
+    body["benefits"]
+        .as_array()
+        .is_some_and(|list| list.iter().any(|b| b["type"] == THREE_YEAR_COMMIT))
 }
 
 fn benefit_type<'a>(benefit: &Object<'a>, report: &mut Report) -> Option<&'a str> {
@@ -68,17 +92,31 @@ fn benefit_type<'a>(benefit: &Object<'a>, report: &mut Report) -> Option<&'a str
         return Some(kind);
     }
     let allowed = format!("{THREE_YEAR_COMMIT} or {LGA}");
-    report.add(&benefit.at("type"), Finding::new(Code::EnumInvalid).with("allowed", allowed));
+    report.add(
+        &benefit.at("type"),
+        Finding::new(Code::EnumInvalid).with("allowed", allowed),
+    );
     None
 }
 
-fn check_three_year_commit(benefit: &Object<'_>, context: &Context, stage: Stage, report: &mut Report) {
+fn check_three_year_commit(
+    benefit: &Object<'_>,
+    context: &Context,
+    stage: Stage,
+    report: &mut Report,
+) {
     let asks_commit = benefit.has("commitmentRequest");
     let asks_recommit = benefit.has("recommitmentRequest");
     if asks_commit && asks_recommit {
-        report.add(&benefit.at("recommitmentRequest"), Finding::new(Code::CommitmentRequestConflict));
+        report.add(
+            &benefit.at("recommitmentRequest"),
+            Finding::new(Code::CommitmentRequestConflict),
+        );
     } else if !asks_commit && !asks_recommit {
-        report.add(&benefit.at("commitmentRequest"), Finding::new(Code::FieldRequired));
+        report.add(
+            &benefit.at("commitmentRequest"),
+            Finding::new(Code::FieldRequired),
+        );
     }
     let current = context.customer.as_ref().and_then(current_3yc);
     for key in ["commitmentRequest", "recommitmentRequest"] {
@@ -95,14 +133,22 @@ fn check_three_year_commit(benefit: &Object<'_>, context: &Context, stage: Stage
 }
 
 fn current_3yc(customer: &Customer) -> Option<&Benefit> {
-    customer.benefits.iter().find(|benefit| benefit.benefit_type == THREE_YEAR_COMMIT)
+    customer
+        .benefits
+        .iter()
+        .find(|benefit| benefit.benefit_type == THREE_YEAR_COMMIT)
 }
 
 /// A commitmentRequest while a recommitment is pending is refused, and the reverse.
 fn check_no_pending(benefit: &Object<'_>, current: Option<&Benefit>, report: &mut Report) {
-    let pending = current.and_then(|b| b.recommitment_request.as_ref()).is_some_and(|r| is_pending(r.status.as_deref()));
+    let pending = current
+        .and_then(|b| b.recommitment_request.as_ref())
+        .is_some_and(|r| is_pending(r.status.as_deref()));
     if pending {
-        report.add(&benefit.at("commitmentRequest"), Finding::new(Code::CommitmentRequestConflict));
+        report.add(
+            &benefit.at("commitmentRequest"),
+            Finding::new(Code::CommitmentRequestConflict),
+        );
     }
 }
 
@@ -119,24 +165,40 @@ fn check_recommit_allowed(
 ) {
     let path = benefit.at("recommitmentRequest");
     let refuse = |reason: &str, report: &mut Report| {
-        report.add(&path, Finding::new(Code::CommitmentRecommitNotAllowed).with("reason", reason));
+        report.add(
+            &path,
+            Finding::new(Code::CommitmentRecommitNotAllowed).with("reason", reason),
+        );
     };
     if stage == Stage::Create {
         return refuse("a new customer has no commitment to renew", report);
     }
     let Some(current) = current else { return };
-    let commitment = current.commitment.as_ref().filter(|c| c.status.as_deref() == Some("COMMITTED"));
+    let commitment = current
+        .commitment
+        .as_ref()
+        .filter(|c| c.status.as_deref() == Some("COMMITTED"));
     let Some(commitment) = commitment else {
         return refuse("the customer has no COMMITTED commitment", report);
     };
-    if current.commitment_request.as_ref().is_some_and(|r| is_pending(r.status.as_deref())) {
+    if current
+        .commitment_request
+        .as_ref()
+        .is_some_and(|r| is_pending(r.status.as_deref()))
+    {
         report.add(&path, Finding::new(Code::CommitmentRequestConflict));
     }
-    let end = commitment.end_date.as_deref().and_then(|d| crate::date::Date::parse(d).ok());
+    let end = commitment
+        .end_date
+        .as_deref()
+        .and_then(|d| crate::date::Date::parse(d).ok());
     let opens = end.and_then(|end| end.add_days(-RECOMMIT_WINDOW_DAYS));
     if let (Some(opens), Some(end), Some(today)) = (opens, end, context.today) {
         if today < opens || today > end {
-            refuse("a recommitment opens 30 days before the commitment ends", report);
+            refuse(
+                "a recommitment opens 30 days before the commitment ends",
+                report,
+            );
         }
     }
 }
@@ -145,30 +207,50 @@ fn check_recommit_allowed(
 /// every offer type of the commitment in force repeated.
 fn check_request(request: &Object<'_>, current: Option<&Benefit>, report: &mut Report) {
     request.check_keys(REQUEST_KEYS, REQUEST_READ_ONLY, report);
-    let Some(list) = request.required_array("minimumQuantities", report) else { return };
+    let Some(list) = request.required_array("minimumQuantities", report) else {
+        return;
+    };
     let path = request.at("minimumQuantities");
     if list.is_empty() {
-        report.add(&path, Finding::new(Code::ArrayTooFew).with("min", 1_i64).with("noun", "minimum quantity"));
+        report.add(
+            &path,
+            Finding::new(Code::ArrayTooFew)
+                .with("min", 1_i64)
+                .with("noun", "minimum quantity"),
+        );
     }
     let mut seen = Vec::new();
     for (index, value) in list.iter().enumerate() {
         if let Some(offer_type) = check_minimum(value, &path.index(index), report) {
             if seen.contains(&offer_type) {
-                report.add(&path.index(index).key("offerType"), Finding::new(Code::ListDuplicate).with("value", offer_type));
+                report.add(
+                    &path.index(index).key("offerType"),
+                    Finding::new(Code::ListDuplicate).with("value", offer_type),
+                );
             }
             seen.push(offer_type);
         }
     }
     for committed in committed_offer_types(current) {
-        if !seen.iter().any(|s| *s == committed) {
-            report.add(&path, Finding::new(Code::CommitmentMissingOfferType).with("offerType", committed));
+        if !seen.contains(&committed) {
+            report.add(
+                &path,
+                Finding::new(Code::CommitmentMissingOfferType).with("offerType", committed),
+            );
         }
     }
 }
 
 fn committed_offer_types(current: Option<&Benefit>) -> Vec<&str> {
     let commitment = current.and_then(|b| b.commitment.as_ref());
-    commitment.map(|c| c.minimum_quantities.iter().map(|m| m.offer_type.as_str()).collect()).unwrap_or_default()
+    commitment
+        .map(|c| {
+            c.minimum_quantities
+                .iter()
+                .map(|m| m.offer_type.as_str())
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 /// One `{ offerType, quantity }`; returns the offer type when it is valid.
@@ -181,12 +263,17 @@ fn check_minimum<'a>(value: &'a Value, path: &Path, report: &mut Report) -> Opti
         "LICENSE" => MIN_LICENSES,
         "CONSUMABLES" => MIN_CONSUMABLES,
         _ => {
-            report.add(&minimum.at("offerType"), Finding::new(Code::EnumInvalid).with("allowed", "LICENSE or CONSUMABLES"));
+            report.add(
+                &minimum.at("offerType"),
+                Finding::new(Code::EnumInvalid).with("allowed", "LICENSE or CONSUMABLES"),
+            );
             return None;
         }
     };
     if quantity.is_some_and(|q| q < floor) {
-        let finding = Finding::new(Code::CommitmentBelowMinimum).with("offerType", offer_type).with("min", floor);
+        let finding = Finding::new(Code::CommitmentBelowMinimum)
+            .with("offerType", offer_type)
+            .with("min", floor);
         report.add(&minimum.at("quantity"), finding);
     }
     Some(offer_type)
@@ -196,7 +283,10 @@ fn check_minimum<'a>(value: &'a Value, path: &Path, report: &mut Report) -> Opti
 fn check_lga(benefit: &Object<'_>, body: &Value, with_3yc: bool, report: &mut Report) {
     let path = benefit.at("type");
     let mut refuse = |reason: &str| {
-        report.add(&path, Finding::new(Code::LgaNotEligible).with("reason", reason));
+        report.add(
+            &path,
+            Finding::new(Code::LgaNotEligible).with("reason", reason),
+        );
     };
     let profile = &body["companyProfile"];
     if !matches!(profile["address"]["country"].as_str(), Some("US" | "CA")) {
@@ -214,5 +304,10 @@ fn check_lga(benefit: &Object<'_>, body: &Value, with_3yc: bool, report: &mut Re
 }
 
 fn has_sub_segment(value: &Value) -> bool {
-    value.as_array().is_some_and(|list| !list.is_empty() && list.iter().all(|v| matches!(v.as_str(), Some("FEDERAL" | "STATE"))))
+    value.as_array().is_some_and(|list| {
+        !list.is_empty()
+            && list
+                .iter()
+                .all(|v| matches!(v.as_str(), Some("FEDERAL" | "STATE")))
+    })
 }

@@ -4,21 +4,39 @@
 //! "Market Segment", "Three Year Commit"; FACTS.md §1.2 (globalSalesEnabled,
 //! linkedMembership, LGA), §2.7 (extended term, market segment rules).
 
+use super::Context;
 use super::benefits::{self, Stage};
 use super::json::{Object, apply};
 use super::profile::{Owner, check_free_text, check_profile_value, segments_of};
 use super::reseller::EXTERNAL_REFERENCE_MAX;
-use super::Context;
 use crate::date::Date;
 use crate::field::account_id;
 use crate::report::{Code, Finding, Path, Report};
 use serde_json::Value;
 
-const CREATE_KEYS: &[&str] =
-    &["resellerId", "externalReferenceId", "companyProfile", "cotermDate", "benefits", "globalSalesEnabled"];
-const UPDATE_KEYS: &[&str] =
-    &["externalReferenceId", "companyProfile", "benefits", "globalSalesEnabled", "linkedMembership"];
-const READ_ONLY: &[&str] = &["customerId", "discounts", "creationDate", "status", "links", "tags"];
+const CREATE_KEYS: &[&str] = &[
+    "resellerId",
+    "externalReferenceId",
+    "companyProfile",
+    "cotermDate",
+    "benefits",
+    "globalSalesEnabled",
+];
+const UPDATE_KEYS: &[&str] = &[
+    "externalReferenceId",
+    "companyProfile",
+    "benefits",
+    "globalSalesEnabled",
+    "linkedMembership",
+];
+const READ_ONLY: &[&str] = &[
+    "customerId",
+    "discounts",
+    "creationDate",
+    "status",
+    "links",
+    "tags",
+];
 /// Linked membership names: at most 80 characters (FACTS.md §2.2).
 const LINKED_MEMBERSHIP_NAME_MAX: usize = 80;
 /// Extended term: COM and GOV up to 3 years ahead, EDU up to 4 (FACTS.md §2.7).
@@ -27,7 +45,9 @@ const EXTENDED_TERM_YEARS_EDU: i32 = 4;
 
 /// `POST /v3/customers`.
 pub(super) fn check_create(body: &Value, context: &Context, report: &mut Report) {
-    let Some(object) = Object::new(body, Path::root(), report) else { return };
+    let Some(object) = Object::new(body, Path::root(), report) else {
+        return;
+    };
     object.check_keys(CREATE_KEYS, READ_ONLY, report);
     if let Some(id) = object.required_str("resellerId", report) {
         apply(report, &object.at("resellerId"), account_id::check(id));
@@ -38,7 +58,9 @@ pub(super) fn check_create(body: &Value, context: &Context, report: &mut Report)
 
 /// `PATCH /v3/customers/{id}`: "update replaces existing data".
 pub(super) fn check_update(body: &Value, context: &Context, report: &mut Report) {
-    let Some(object) = Object::new(body, Path::root(), report) else { return };
+    let Some(object) = Object::new(body, Path::root(), report) else {
+        return;
+    };
     let mut read_only = READ_ONLY.to_vec();
     read_only.extend(["resellerId", "cotermDate"]);
     object.check_keys(UPDATE_KEYS, &read_only, report);
@@ -47,8 +69,20 @@ pub(super) fn check_update(body: &Value, context: &Context, report: &mut Report)
     check_linked_membership(&object, report);
 }
 
-fn check_common(object: &Object<'_>, body: &Value, context: &Context, stage: Stage, report: &mut Report) {
-    check_free_text(object, "externalReferenceId", EXTERNAL_REFERENCE_MAX, false, report);
+fn check_common(
+    object: &Object<'_>,
+    body: &Value,
+    context: &Context,
+    stage: Stage,
+    report: &mut Report,
+) {
+    check_free_text(
+        object,
+        "externalReferenceId",
+        EXTERNAL_REFERENCE_MAX,
+        false,
+        report,
+    );
     object.optional_bool("globalSalesEnabled", report);
     let lga = benefits::has_lga(body);
     if check_profile_value(object, Owner::Customer { lga }, report) {
@@ -58,11 +92,24 @@ fn check_common(object: &Object<'_>, body: &Value, context: &Context, stage: Sta
 }
 
 /// The customer's segment must be one the reseller sells into (2135).
-fn check_segment_enabled(object: &Object<'_>, body: &Value, context: &Context, report: &mut Report) {
-    let Some(reseller) = &context.reseller else { return };
-    let Some(enabled) = &reseller.company_profile.market_segments else { return };
-    let Some(segment) = body["companyProfile"]["marketSegment"].as_str() else { return };
-    if crate::field::market_segment::check(segment).is_empty() && !enabled.iter().any(|s| s == segment) {
+fn check_segment_enabled(
+    object: &Object<'_>,
+    body: &Value,
+    context: &Context,
+    report: &mut Report,
+) {
+    let Some(reseller) = &context.reseller else {
+        return;
+    };
+    let Some(enabled) = &reseller.company_profile.market_segments else {
+        return;
+    };
+    let Some(segment) = body["companyProfile"]["marketSegment"].as_str() else {
+        return;
+    };
+    if crate::field::market_segment::check(segment).is_empty()
+        && !enabled.iter().any(|s| s == segment)
+    {
         let finding = Finding::new(Code::MarketSegmentNotEnabled)
             .with("value", segment)
             .with("allowed", enabled.join(", "));
@@ -72,49 +119,85 @@ fn check_segment_enabled(object: &Object<'_>, body: &Value, context: &Context, r
 
 /// A segment change needs a customer without active subscriptions.
 fn check_segment_change(object: &Object<'_>, body: &Value, context: &Context, report: &mut Report) {
-    let (Some(current), Some(true)) = (&context.customer, context.has_active_subscriptions) else { return };
-    let now = current.company_profile.market_segment.as_deref().unwrap_or("COM");
-    let Some(wanted) = segments_of(body).into_iter().next() else { return };
+    let (Some(current), Some(true)) = (&context.customer, context.has_active_subscriptions) else {
+        return;
+    };
+    let now = current
+        .company_profile
+        .market_segment
+        .as_deref()
+        .unwrap_or("COM");
+    let Some(wanted) = segments_of(body).into_iter().next() else {
+        return;
+    };
     if wanted != now {
-        report.add(&object.at("companyProfile").key("marketSegment"), Finding::new(Code::MarketSegmentLocked));
+        report.add(
+            &object.at("companyProfile").key("marketSegment"),
+            Finding::new(Code::MarketSegmentLocked),
+        );
     }
 }
 
 /// `cotermDate` on create asks for an extended term: a real date, and with
 /// `today` known, after today and at most 3 years ahead (4 for EDU).
 fn check_coterm_date(object: &Object<'_>, body: &Value, context: &Context, report: &mut Report) {
-    let Some(text) = object.optional_str("cotermDate", report) else { return };
+    let Some(text) = object.optional_str("cotermDate", report) else {
+        return;
+    };
     if text.is_empty() {
         return;
     }
     let path = object.at("cotermDate");
-    let Some(date) = parse_date(text, &path, report) else { return };
+    let Some(date) = parse_date(text, &path, report) else {
+        return;
+    };
     let Some(today) = context.today else { return };
     let years = if segments_of(body).first().is_some_and(|s| s == "EDU") {
         EXTENDED_TERM_YEARS_EDU
     } else {
         EXTENDED_TERM_YEARS
     };
-    let (Some(min), Some(max)) = (today.add_days(1), today.add_years(years)) else { return };
+    let (Some(min), Some(max)) = (today.add_days(1), today.add_years(years)) else {
+        return;
+    };
     if date < min || date > max {
-        let finding = Finding::new(Code::DateOutOfRange).with("min", min.to_string()).with("max", max.to_string());
+        let finding = Finding::new(Code::DateOutOfRange)
+            .with("min", min.to_string())
+            .with("max", max.to_string());
         report.add(&path, finding);
     }
 }
 
 /// A `YYYY-MM-DD` date, filing a format or calendar problem.
 pub(super) fn parse_date(text: &str, path: &Path, report: &mut Report) -> Option<Date> {
-    Date::parse(text).map_err(|error| report.add(path, error.finding())).ok()
+    Date::parse(text)
+        .map_err(|error| report.add(path, error.finding()))
+        .ok()
 }
 
 /// `linkedMembership { type: STANDARD | CONSORTIUM, name }` (FACTS.md §1.2).
 fn check_linked_membership(object: &Object<'_>, report: &mut Report) {
-    let Some(membership) = object.optional_object("linkedMembership", report) else { return };
-    membership.check_keys(&["type", "name"], &["id", "linkedMembershipId", "creationDate"], report);
+    let Some(membership) = object.optional_object("linkedMembership", report) else {
+        return;
+    };
+    membership.check_keys(
+        &["type", "name"],
+        &["id", "linkedMembershipId", "creationDate"],
+        report,
+    );
     if let Some(kind) = membership.required_str("type", report) {
         if !matches!(kind, "STANDARD" | "CONSORTIUM") {
-            report.add(&membership.at("type"), Finding::new(Code::EnumInvalid).with("allowed", "STANDARD or CONSORTIUM"));
+            report.add(
+                &membership.at("type"),
+                Finding::new(Code::EnumInvalid).with("allowed", "STANDARD or CONSORTIUM"),
+            );
         }
     }
-    check_free_text(&membership, "name", LINKED_MEMBERSHIP_NAME_MAX, true, report);
+    check_free_text(
+        &membership,
+        "name",
+        LINKED_MEMBERSHIP_NAME_MAX,
+        true,
+        report,
+    );
 }

@@ -83,7 +83,9 @@ fn findings_for(name: &str, value: &str, context: &FieldContext) -> Option<Vec<F
         "marketSegment" => market_segment::check(value),
         "currencyCode" => currency::check(value),
         "cotermDate" => coterm_date(value),
-        "distributorId" | "resellerId" | "customerId" | "orderId" | "referenceOrderId" => account_id::check(value),
+        "distributorId" | "resellerId" | "customerId" | "orderId" | "referenceOrderId" => {
+            account_id::check(value)
+        }
         "subscriptionId" => subscription_id::check(value),
         "membershipId" => membership_id::check(value),
         "offerId" => offer_id::check(value),
@@ -94,10 +96,22 @@ fn findings_for(name: &str, value: &str, context: &FieldContext) -> Option<Vec<F
 
 /// Region and postal code rules need a country Adobe sells into; without one
 /// there is nothing to check them against, and the country field reports why.
-fn with_country(context: &FieldContext, rule: impl Fn(&'static crate::country::Country) -> Vec<Finding>) -> Vec<Finding> {
-    context.country.as_deref().and_then(|code| country::check(code).ok()).map(rule).unwrap_or_default()
+fn with_country(
+    context: &FieldContext,
+    rule: impl Fn(&'static crate::country::Country) -> Vec<Finding>,
+) -> Vec<Finding> {
+    context
+        .country
+        .as_deref()
+        .and_then(|code| country::check(code).ok())
+        .map(rule)
+        .unwrap_or_default()
 }
 
 fn coterm_date(value: &str) -> Vec<Finding> {
-    crate::date::Date::parse(value).err().map(crate::date::DateError::finding).into_iter().collect()
+    crate::date::Date::parse(value)
+        .err()
+        .map(crate::date::DateError::finding)
+        .into_iter()
+        .collect()
 }

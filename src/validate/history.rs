@@ -15,9 +15,18 @@ use crate::resource::OrderType;
 const DEFAULT_LIMIT: u32 = 25;
 const MAX_LIMIT: u32 = 100;
 /// Order status codes (Status Codes & Error Handling; FACTS.md §1.2).
-const ORDER_STATUSES: &[&str] = &["1000", "1002", "1004", "1008", "1020", "1022", "1024", "1026"];
+const ORDER_STATUSES: &[&str] = &[
+    "1000", "1002", "1004", "1008", "1020", "1022", "1024", "1026",
+];
 const REPEATABLE: &[&str] = &["order-type", "status", "offer-id"];
-const SINGLE: &[&str] = &["reseller-id", "reference-order-id", "start-date", "end-date", "limit", "offset"];
+const SINGLE: &[&str] = &[
+    "reseller-id",
+    "reference-order-id",
+    "start-date",
+    "end-date",
+    "limit",
+    "offset",
+];
 
 /// A validated order-history query, ready to be put back on a URL.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -63,16 +72,25 @@ impl Default for OrderHistoryQuery {
 /// # Errors
 /// The [`Report`] of every invalid parameter; paths are the parameter names,
 /// with an index for repeated ones (`status[1]`).
-pub fn order_history_query<K: AsRef<str>, V: AsRef<str>>(pairs: &[(K, V)]) -> Result<OrderHistoryQuery, Report> {
+pub fn order_history_query<K: AsRef<str>, V: AsRef<str>>(
+    pairs: &[(K, V)],
+) -> Result<OrderHistoryQuery, Report> {
     let mut report = Report::new();
     let mut query = OrderHistoryQuery::default();
     let mut counts: Vec<(&str, usize)> = Vec::new();
     for (name, value) in pairs {
         let (name, value) = (name.as_ref(), value.as_ref());
         let nth = bump(&mut counts, name);
-        let path = if REPEATABLE.contains(&name) { Path::root().key(name).index(nth) } else { Path::root().key(name) };
+        let path = if REPEATABLE.contains(&name) {
+            Path::root().key(name).index(nth)
+        } else {
+            Path::root().key(name)
+        };
         if SINGLE.contains(&name) && nth > 0 {
-            report.add(&path, Finding::new(Code::QueryNotRepeatable).with("name", name));
+            report.add(
+                &path,
+                Finding::new(Code::QueryNotRepeatable).with("name", name),
+            );
             continue;
         }
         apply_parameter(&mut query, name, value, &path, &mut report);
@@ -144,22 +162,40 @@ fn bump<'a>(counts: &mut Vec<(&'a str, usize)>, name: &'a str) -> usize {
     0
 }
 
-fn apply_parameter(query: &mut OrderHistoryQuery, name: &str, value: &str, path: &Path, report: &mut Report) {
+fn apply_parameter(
+    query: &mut OrderHistoryQuery,
+    name: &str,
+    value: &str,
+    path: &Path,
+    report: &mut Report,
+) {
     match name {
         "order-type" => query.order_types.extend(order_type(value, path, report)),
         "status" => query.statuses.extend(status(value, path, report)),
-        "offer-id" => query.offer_ids.extend(checked(value, path, report, offer_id::check)),
+        "offer-id" => query
+            .offer_ids
+            .extend(checked(value, path, report, offer_id::check)),
         "reseller-id" => query.reseller_id = checked(value, path, report, account_id::check),
-        "reference-order-id" => query.reference_order_id = checked(value, path, report, account_id::check),
+        "reference-order-id" => {
+            query.reference_order_id = checked(value, path, report, account_id::check)
+        }
         "start-date" => query.start_date = date_bound(value, path, report),
         "end-date" => query.end_date = date_bound(value, path, report),
         "limit" => query.limit = limit(value, path, report).unwrap_or(DEFAULT_LIMIT),
         "offset" => query.offset = whole(value, path, report).unwrap_or(0),
-        _ => report.add(path, Finding::new(Code::QueryUnknownParameter).with("name", name)),
+        _ => report.add(
+            path,
+            Finding::new(Code::QueryUnknownParameter).with("name", name),
+        ),
     }
 }
 
-fn checked(value: &str, path: &Path, report: &mut Report, rule: fn(&str) -> Vec<Finding>) -> Option<String> {
+fn checked(
+    value: &str,
+    path: &Path,
+    report: &mut Report,
+    rule: fn(&str) -> Vec<Finding>,
+) -> Option<String> {
     let findings = rule(value);
     let valid = findings.is_empty();
     report.add_all(path, findings);
@@ -170,12 +206,27 @@ fn checked(value: &str, path: &Path, report: &mut Report, rule: fn(&str) -> Vec<
 /// which Adobe never stores, plus TRANSFER. The Feb-2024 table lists NEW,
 /// TRANSFER and RENEWAL; accepting RETURN and the switch types is *assumed*.
 fn order_type(value: &str, path: &Path, report: &mut Report) -> Option<OrderType> {
-    let stored = |t: &OrderType| !matches!(t, OrderType::Preview | OrderType::PreviewRenewal | OrderType::PreviewSwitch | OrderType::PreviewRevertSwitch);
+    let stored = |t: &OrderType| {
+        !matches!(
+            t,
+            OrderType::Preview
+                | OrderType::PreviewRenewal
+                | OrderType::PreviewSwitch
+                | OrderType::PreviewRevertSwitch
+        )
+    };
     match OrderType::from_name(value).filter(stored) {
         Some(order_type) => Some(order_type),
         None => {
-            let allowed: Vec<&str> = OrderType::ALL.iter().filter(|t| stored(t)).map(|t| t.as_str()).collect();
-            report.add(path, Finding::new(Code::EnumInvalid).with("allowed", allowed.join(", ")));
+            let allowed: Vec<&str> = OrderType::ALL
+                .iter()
+                .filter(|t| stored(t))
+                .map(|t| t.as_str())
+                .collect();
+            report.add(
+                path,
+                Finding::new(Code::EnumInvalid).with("allowed", allowed.join(", ")),
+            );
             None
         }
     }
@@ -185,12 +236,17 @@ fn status(value: &str, path: &Path, report: &mut Report) -> Option<String> {
     if ORDER_STATUSES.contains(&value) {
         return Some(value.to_owned());
     }
-    report.add(path, Finding::new(Code::EnumInvalid).with("allowed", ORDER_STATUSES.join(", ")));
+    report.add(
+        path,
+        Finding::new(Code::EnumInvalid).with("allowed", ORDER_STATUSES.join(", ")),
+    );
     None
 }
 
 fn date_bound(value: &str, path: &Path, report: &mut Report) -> Option<Timestamp> {
-    Timestamp::parse_date_or_timestamp(value).map_err(|error| report.add(path, error.date_time_finding())).ok()
+    Timestamp::parse_date_or_timestamp(value)
+        .map_err(|error| report.add(path, error.date_time_finding()))
+        .ok()
 }
 
 fn whole(value: &str, path: &Path, report: &mut Report) -> Option<u64> {
@@ -205,7 +261,9 @@ fn whole(value: &str, path: &Path, report: &mut Report) -> Option<u64> {
 fn limit(value: &str, path: &Path, report: &mut Report) -> Option<u32> {
     let limit = whole(value, path, report)?;
     if limit == 0 {
-        let finding = Finding::new(Code::NumberOutOfRange).with("min", 1_i64).with("max", MAX_LIMIT);
+        let finding = Finding::new(Code::NumberOutOfRange)
+            .with("min", 1_i64)
+            .with("max", MAX_LIMIT);
         report.add(path, finding);
         return None;
     }
@@ -213,9 +271,13 @@ fn limit(value: &str, path: &Path, report: &mut Report) -> Option<u32> {
 }
 
 fn check_order(query: &OrderHistoryQuery, report: &mut Report) {
-    let (Some(start), Some(end)) = (&query.start_date, &query.end_date) else { return };
+    let (Some(start), Some(end)) = (&query.start_date, &query.end_date) else {
+        return;
+    };
     if start > end {
-        let finding = Finding::new(Code::DateRangeReversed).with("start", start.to_string()).with("end", end.to_string());
+        let finding = Finding::new(Code::DateRangeReversed)
+            .with("start", start.to_string())
+            .with("end", end.to_string());
         report.add(&Path::root().key("start-date"), finding);
     }
 }
@@ -226,7 +288,8 @@ mod tests {
 
     #[test]
     fn repeated_values_are_or_ed_and_limit_is_clamped() {
-        let query = order_history_query_string("status=1000&status=1002&limit=500&offset=3").expect("valid");
+        let query = order_history_query_string("status=1000&status=1002&limit=500&offset=3")
+            .expect("valid");
         assert_eq!(query.statuses, ["1000", "1002"]);
         assert_eq!((query.limit, query.offset), (100, 3));
     }
@@ -239,23 +302,41 @@ mod tests {
 
     #[test]
     fn dates_take_both_forms_and_must_be_ordered() {
-        let ok = order_history_query_string("start-date=2019-05-02&end-date=2019-05-02T22%3A49%3A54Z");
+        let ok =
+            order_history_query_string("start-date=2019-05-02&end-date=2019-05-02T22%3A49%3A54Z");
         assert!(ok.is_ok(), "{ok:?}");
-        let reversed = order_history_query_string("start-date=2020-01-02&end-date=2020-01-01").expect_err("reversed");
+        let reversed = order_history_query_string("start-date=2020-01-02&end-date=2020-01-01")
+            .expect_err("reversed");
         assert_eq!(reversed.codes(), ["date.range_reversed"]);
-        let bad = order_history_query_string("start-date=2019-05-02T22:49:54%2B02:00").expect_err("not zulu");
+        let bad = order_history_query_string("start-date=2019-05-02T22:49:54%2B02:00")
+            .expect_err("not zulu");
         assert_eq!(bad.codes(), ["datetime.invalid_format"]);
     }
 
     #[test]
     fn every_problem_is_reported_at_its_parameter() {
-        let report = order_history_query_string("order-type=NEW&order-type=PREVIEW&limit=0&limit=5&color=red&offset=-1")
-            .expect_err("invalid");
-        let paths: Vec<String> = report.violations.iter().map(|v| v.path.to_string()).collect();
-        assert_eq!(paths, ["order-type[1]", "limit", "limit", "color", "offset"]);
+        let report = order_history_query_string(
+            "order-type=NEW&order-type=PREVIEW&limit=0&limit=5&color=red&offset=-1",
+        )
+        .expect_err("invalid");
+        let paths: Vec<String> = report
+            .violations
+            .iter()
+            .map(|v| v.path.to_string())
+            .collect();
+        assert_eq!(
+            paths,
+            ["order-type[1]", "limit", "limit", "color", "offset"]
+        );
         assert_eq!(
             report.codes(),
-            ["enum.invalid", "number.out_of_range", "query.not_repeatable", "query.unknown_parameter", "number.not_integer"]
+            [
+                "enum.invalid",
+                "number.out_of_range",
+                "query.not_repeatable",
+                "query.unknown_parameter",
+                "number.not_integer"
+            ]
         );
     }
 }

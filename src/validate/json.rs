@@ -25,7 +25,10 @@ const OBJECT: &str = "an object";
 
 /// Files a type violation.
 pub(crate) fn wrong_type(report: &mut Report, path: &Path, expected: &str) {
-    report.add(path, Finding::new(Code::TypeInvalid).with("expected", expected));
+    report.add(
+        path,
+        Finding::new(Code::TypeInvalid).with("expected", expected),
+    );
 }
 
 impl<'a> Object<'a> {
@@ -60,9 +63,15 @@ impl<'a> Object<'a> {
     pub(crate) fn check_keys(&self, known: &[&str], read_only: &[&str], report: &mut Report) {
         for key in self.map.keys() {
             if read_only.contains(&key.as_str()) {
-                report.add(&self.at(key), Finding::new(Code::FieldReadOnly).with("field", key.as_str()));
+                report.add(
+                    &self.at(key),
+                    Finding::new(Code::FieldReadOnly).with("field", key.as_str()),
+                );
             } else if !known.contains(&key.as_str()) {
-                report.add(&self.at(key), Finding::new(Code::FieldUnknown).with("field", key.as_str()));
+                report.add(
+                    &self.at(key),
+                    Finding::new(Code::FieldUnknown).with("field", key.as_str()),
+                );
             }
         }
     }
@@ -204,7 +213,10 @@ mod tests {
         assert_eq!(object.required_str("b", &mut report), None);
         assert_eq!(object.required_str("c", &mut report), Some("ok"));
         assert_eq!(object.required_str("d", &mut report), None);
-        assert_eq!(report.codes(), ["field.required", "type.invalid", "field.required"]);
+        assert_eq!(
+            report.codes(),
+            ["field.required", "type.invalid", "field.required"]
+        );
     }
 
     #[test]

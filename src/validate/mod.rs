@@ -27,7 +27,9 @@ mod subscription;
 mod transfer;
 
 pub use field::{FIELD_NAMES, FieldContext, validate_field};
-pub use history::{OrderHistoryQuery, order_history_query, order_history_query_string, parse_query_string};
+pub use history::{
+    OrderHistoryQuery, order_history_query, order_history_query_string, parse_query_string,
+};
 
 use crate::date::Date;
 use crate::report::Report;
@@ -141,7 +143,11 @@ pub fn run(operation: Operation, body: &Value, context: &Context) -> Report {
 }
 
 /// Validates any serializable request (e.g. a typed [`crate::resource::Customer`]).
-pub fn run_typed<T: serde::Serialize>(operation: Operation, request: &T, context: &Context) -> Report {
+pub fn run_typed<T: serde::Serialize>(
+    operation: Operation,
+    request: &T,
+    context: &Context,
+) -> Report {
     match serde_json::to_value(request) {
         Ok(body) => run(operation, &body, context),
         Err(_) => run(operation, &Value::Null, context),

@@ -47,8 +47,19 @@ const LINE_KEYS: &[&str] = &[
     "flexDiscountCodes",
     "discountCode",
 ];
-const LINE_ECHOED: &[&str] = &["status", "pricing", "proratedDays", "flexDiscounts", "remainingQuantity"];
-const CANCELLING_KEYS: &[&str] = &["extLineItemNumber", "referenceLineItemNumber", "subscriptionId", "quantity"];
+const LINE_ECHOED: &[&str] = &[
+    "status",
+    "pricing",
+    "proratedDays",
+    "flexDiscounts",
+    "remainingQuantity",
+];
+const CANCELLING_KEYS: &[&str] = &[
+    "extLineItemNumber",
+    "referenceLineItemNumber",
+    "subscriptionId",
+    "quantity",
+];
 /// At most 499 lines an order (Restrictions; error 2119).
 const MAX_LINES: usize = 499;
 /// `extLineItemNumber` 0–999999 (Resources and Fields; error 2123).
@@ -60,10 +71,18 @@ const RETURN_WINDOW_DAYS: i64 = 14;
 
 /// `POST /v3/customers/{id}/orders`.
 pub(super) fn check_create(body: &Value, context: &Context, report: &mut Report) {
-    let Some(order) = Object::new(body, Path::root(), report) else { return };
+    let Some(order) = Object::new(body, Path::root(), report) else {
+        return;
+    };
     order.check_keys(&[ORDER_KEYS, ORDER_ECHOED].concat(), &[], report);
     let order_type = check_order_type(&order, report);
-    check_free_text(&order, "externalReferenceId", EXTERNAL_REFERENCE_MAX, false, report);
+    check_free_text(
+        &order,
+        "externalReferenceId",
+        EXTERNAL_REFERENCE_MAX,
+        false,
+        report,
+    );
     check_reference(&order, order_type, report);
     let order_currency = check_currency(&order, report);
     let lines = check_lines(&order, order_type, order_currency.is_some(), report);
@@ -75,12 +94,20 @@ pub(super) fn check_create(body: &Value, context: &Context, report: &mut Report)
 
 /// `PATCH /v3/customers/{id}/orders/{orderId}`: only externalReferenceId.
 pub(super) fn check_update(body: &Value, report: &mut Report) {
-    let Some(order) = Object::new(body, Path::root(), report) else { return };
+    let Some(order) = Object::new(body, Path::root(), report) else {
+        return;
+    };
     let mut read_only = ORDER_KEYS.to_vec();
     read_only.retain(|key| *key != "externalReferenceId");
     read_only.extend(ORDER_ECHOED);
     order.check_keys(&["externalReferenceId"], &read_only, report);
-    check_free_text(&order, "externalReferenceId", EXTERNAL_REFERENCE_MAX, true, report);
+    check_free_text(
+        &order,
+        "externalReferenceId",
+        EXTERNAL_REFERENCE_MAX,
+        true,
+        report,
+    );
 }
 
 fn check_order_type(order: &Object<'_>, report: &mut Report) -> Option<OrderType> {
@@ -89,12 +116,22 @@ fn check_order_type(order: &Object<'_>, report: &mut Report) -> Option<OrderType
     match OrderType::from_name(name) {
         Some(order_type) if order_type.is_creatable() => Some(order_type),
         Some(_) => {
-            report.add(&path, Finding::new(Code::OrderTypeNotCreatable).with("value", name));
+            report.add(
+                &path,
+                Finding::new(Code::OrderTypeNotCreatable).with("value", name),
+            );
             None
         }
         None => {
-            let allowed: Vec<&str> = OrderType::ALL.iter().filter(|t| t.is_creatable()).map(|t| t.as_str()).collect();
-            report.add(&path, Finding::new(Code::EnumInvalid).with("allowed", allowed.join(", ")));
+            let allowed: Vec<&str> = OrderType::ALL
+                .iter()
+                .filter(|t| t.is_creatable())
+                .map(|t| t.as_str())
+                .collect();
+            report.add(
+                &path,
+                Finding::new(Code::EnumInvalid).with("allowed", allowed.join(", ")),
+            );
             None
         }
     }
@@ -108,14 +145,25 @@ fn check_reference(order: &Object<'_>, order_type: Option<OrderType>, report: &m
         if let Some(id) = order.required_str("referenceOrderId", report) {
             apply(report, &path, account_id::check(id));
         }
-    } else if order.optional_str("referenceOrderId", report).is_some_and(|id| !id.is_empty()) {
-        let reason = format!("only RETURN and revert orders refer to another order, not {}", order_type.as_str());
-        report.add(&path, Finding::new(Code::FieldNotAllowed).with("reason", reason));
+    } else if order
+        .optional_str("referenceOrderId", report)
+        .is_some_and(|id| !id.is_empty())
+    {
+        let reason = format!(
+            "only RETURN and revert orders refer to another order, not {}",
+            order_type.as_str()
+        );
+        report.add(
+            &path,
+            Finding::new(Code::FieldNotAllowed).with("reason", reason),
+        );
     }
 }
 
 fn check_currency<'a>(order: &Object<'a>, report: &mut Report) -> Option<&'a str> {
-    let code = order.optional_str("currencyCode", report).filter(|code| !code.is_empty())?;
+    let code = order
+        .optional_str("currencyCode", report)
+        .filter(|code| !code.is_empty())?;
     apply(report, &order.at("currencyCode"), currency::check(code));
     Some(code)
 }
@@ -135,7 +183,12 @@ fn lines_optional(order_type: Option<OrderType>) -> bool {
     )
 }
 
-fn check_lines<'a>(order: &Object<'a>, order_type: Option<OrderType>, order_currency: bool, report: &mut Report) -> Vec<Line<'a>> {
+fn check_lines<'a>(
+    order: &Object<'a>,
+    order_type: Option<OrderType>,
+    order_currency: bool,
+    report: &mut Report,
+) -> Vec<Line<'a>> {
     let list = if lines_optional(order_type) {
         order.optional_array("lineItems", report)
     } else {
@@ -147,7 +200,9 @@ fn check_lines<'a>(order: &Object<'a>, order_type: Option<OrderType>, order_curr
     let lines: Vec<Line<'a>> = list
         .iter()
         .enumerate()
-        .filter_map(|(index, value)| check_line(value, path.index(index), order_type, order_currency, report))
+        .filter_map(|(index, value)| {
+            check_line(value, path.index(index), order_type, order_currency, report)
+        })
         .collect();
     check_unique_numbers(&lines, report);
     lines
@@ -155,10 +210,18 @@ fn check_lines<'a>(order: &Object<'a>, order_type: Option<OrderType>, order_curr
 
 fn check_line_count(count: usize, may_be_empty: bool, path: &Path, report: &mut Report) {
     if count == 0 && !may_be_empty {
-        report.add(path, Finding::new(Code::ArrayTooFew).with("min", 1_i64).with("noun", "line item"));
+        report.add(
+            path,
+            Finding::new(Code::ArrayTooFew)
+                .with("min", 1_i64)
+                .with("noun", "line item"),
+        );
     }
     if count > MAX_LINES {
-        let finding = Finding::new(Code::ArrayTooMany).with("max", MAX_LINES).with("count", count).with("noun", "line item");
+        let finding = Finding::new(Code::ArrayTooMany)
+            .with("max", MAX_LINES)
+            .with("count", count)
+            .with("noun", "line item");
         report.add(path, finding);
     }
 }
@@ -179,18 +242,29 @@ fn check_line<'a>(
     }
     let quantity = line.required_int("quantity", report);
     if let Some(q) = quantity {
-        apply(report, &line.at("quantity"), quantity::check_line(q, offer.and_then(crate::offer::product_kind)));
+        apply(
+            report,
+            &line.at("quantity"),
+            quantity::check_line(q, offer.and_then(crate::offer::product_kind)),
+        );
     }
     check_line_subscription(&line, order_type, report);
     check_line_currency(&line, order_currency, report);
     check_flex_codes(&line, report);
-    Some(Line { path, number, offer_id: offer, quantity })
+    Some(Line {
+        path,
+        number,
+        offer_id: offer,
+        quantity,
+    })
 }
 
 fn check_line_number(line: &Object<'_>, report: &mut Report) -> Option<i64> {
     let number = line.required_int("extLineItemNumber", report)?;
     if !(0..=MAX_LINE_NUMBER).contains(&number) {
-        let finding = Finding::new(Code::NumberOutOfRange).with("min", 0_i64).with("max", MAX_LINE_NUMBER);
+        let finding = Finding::new(Code::NumberOutOfRange)
+            .with("min", 0_i64)
+            .with("max", MAX_LINE_NUMBER);
         report.add(&line.at("extLineItemNumber"), finding);
         return None;
     }
@@ -201,15 +275,31 @@ fn check_line_number(line: &Object<'_>, report: &mut Report) -> Option<i64> {
 /// when lines are given (FACTS.md §3.5). Otherwise a subscriptionId is what
 /// Adobe echoed back and must be empty or well-formed.
 fn check_line_subscription(line: &Object<'_>, order_type: Option<OrderType>, report: &mut Report) {
-    let required = matches!(order_type, Some(OrderType::Renewal | OrderType::PreviewRenewal));
-    let value = if required { line.required_str("subscriptionId", report) } else { line.optional_str("subscriptionId", report) };
+    let required = matches!(
+        order_type,
+        Some(OrderType::Renewal | OrderType::PreviewRenewal)
+    );
+    let value = if required {
+        line.required_str("subscriptionId", report)
+    } else {
+        line.optional_str("subscriptionId", report)
+    };
     if let Some(id) = value.filter(|id| !id.is_empty()) {
-        apply(report, &line.at("subscriptionId"), subscription_id::check(id));
+        apply(
+            report,
+            &line.at("subscriptionId"),
+            subscription_id::check(id),
+        );
     }
 }
 
 fn check_line_currency(line: &Object<'_>, order_currency: bool, report: &mut Report) {
-    let Some(code) = line.optional_str("currencyCode", report).filter(|code| !code.is_empty()) else { return };
+    let Some(code) = line
+        .optional_str("currencyCode", report)
+        .filter(|code| !code.is_empty())
+    else {
+        return;
+    };
     let path = line.at("currencyCode");
     apply(report, &path, currency::check(code));
     if order_currency {
@@ -218,13 +308,18 @@ fn check_line_currency(line: &Object<'_>, order_currency: bool, report: &mut Rep
 }
 
 fn check_flex_codes(line: &Object<'_>, report: &mut Report) {
-    let Some(codes) = line.optional_array("flexDiscountCodes", report) else { return };
+    let Some(codes) = line.optional_array("flexDiscountCodes", report) else {
+        return;
+    };
     let path = line.at("flexDiscountCodes");
     for (index, value) in codes.iter().enumerate() {
         text(value, &path.index(index), report);
     }
     if codes.len() > MAX_FLEX_CODES {
-        let finding = Finding::new(Code::ArrayTooMany).with("max", MAX_FLEX_CODES).with("count", codes.len()).with("noun", "discount code");
+        let finding = Finding::new(Code::ArrayTooMany)
+            .with("max", MAX_FLEX_CODES)
+            .with("count", codes.len())
+            .with("noun", "discount code");
         report.add(&path, finding);
     }
 }
@@ -232,7 +327,10 @@ fn check_flex_codes(line: &Object<'_>, report: &mut Report) {
 fn check_unique_numbers(lines: &[Line<'_>], report: &mut Report) {
     for (index, line) in lines.iter().enumerate() {
         let Some(number) = line.number else { continue };
-        if lines[..index].iter().any(|earlier| earlier.number == Some(number)) {
+        if lines[..index]
+            .iter()
+            .any(|earlier| earlier.number == Some(number))
+        {
             let finding = Finding::new(Code::LineItemNumberDuplicate).with("value", number);
             report.add(&line.path.key("extLineItemNumber"), finding);
         }
@@ -241,26 +339,43 @@ fn check_unique_numbers(lines: &[Line<'_>], report: &mut Report) {
 
 /// `cancellingItems`: only on switch orders, where they are required; one item,
 /// and its quantity equals the line's (FACTS.md §1.2, §3.5; errors 2149, 2152).
-fn check_cancelling(order: &Object<'_>, order_type: Option<OrderType>, lines: &[Line<'_>], report: &mut Report) {
-    let is_switch = matches!(order_type, Some(OrderType::Switch | OrderType::PreviewSwitch));
+fn check_cancelling(
+    order: &Object<'_>,
+    order_type: Option<OrderType>,
+    lines: &[Line<'_>],
+    report: &mut Report,
+) {
+    let is_switch = matches!(
+        order_type,
+        Some(OrderType::Switch | OrderType::PreviewSwitch)
+    );
     if !is_switch {
         if order.has("cancellingItems") && order_type.is_some() {
             let reason = "only switch orders cancel items";
-            report.add(&order.at("cancellingItems"), Finding::new(Code::FieldNotAllowed).with("reason", reason));
+            report.add(
+                &order.at("cancellingItems"),
+                Finding::new(Code::FieldNotAllowed).with("reason", reason),
+            );
         }
         return;
     }
-    let Some(items) = order.required_array("cancellingItems", report) else { return };
+    let Some(items) = order.required_array("cancellingItems", report) else {
+        return;
+    };
     let path = order.at("cancellingItems");
     check_single_item(items.len(), &path, report);
     check_single_item(lines.len(), &order.at("lineItems"), report);
     for (index, value) in items.iter().enumerate() {
-        let Some(item) = Object::new(value, path.index(index), report) else { continue };
+        let Some(item) = Object::new(value, path.index(index), report) else {
+            continue;
+        };
         let cancelling = check_cancelling_item(&item, report);
         let line_quantity = lines.get(index).and_then(|line| line.quantity);
         if let (Some(cancelling), Some(quantity)) = (cancelling, line_quantity) {
             if cancelling != quantity {
-                let finding = Finding::new(Code::SwitchQuantityMismatch).with("quantity", quantity).with("cancelling", cancelling);
+                let finding = Finding::new(Code::SwitchQuantityMismatch)
+                    .with("quantity", quantity)
+                    .with("cancelling", cancelling);
                 report.add(&order.at("lineItems").index(index).key("quantity"), finding);
             }
         }
@@ -269,7 +384,13 @@ fn check_cancelling(order: &Object<'_>, order_type: Option<OrderType>, lines: &[
 
 fn check_single_item(count: usize, path: &Path, report: &mut Report) {
     if count > 1 {
-        report.add(path, Finding::new(Code::ArrayTooMany).with("max", 1_i64).with("count", count).with("noun", "item"));
+        report.add(
+            path,
+            Finding::new(Code::ArrayTooMany)
+                .with("max", 1_i64)
+                .with("count", count)
+                .with("noun", "item"),
+        );
     }
 }
 
@@ -278,10 +399,18 @@ fn check_cancelling_item(item: &Object<'_>, report: &mut Report) -> Option<i64> 
     check_line_number(item, report);
     item.required_int("referenceLineItemNumber", report);
     if let Some(id) = item.required_str("subscriptionId", report) {
-        apply(report, &item.at("subscriptionId"), subscription_id::check(id));
+        apply(
+            report,
+            &item.at("subscriptionId"),
+            subscription_id::check(id),
+        );
     }
     let quantity = item.required_int("quantity", report)?;
-    apply(report, &item.at("quantity"), quantity::check_line(quantity, None));
+    apply(
+        report,
+        &item.at("quantity"),
+        quantity::check_line(quantity, None),
+    );
     Some(quantity)
 }
 
@@ -289,11 +418,23 @@ fn check_cancelling_item(item: &Object<'_>, report: &mut Report) -> Option<i64> 
 /// the 14-day window (with `today` known), and every returned line must match
 /// one of its lines by number and offer, for at most its quantity (partial
 /// returns are allowed since 2026-08-13, FACTS.md §3.5).
-fn check_return_against(order: &Object<'_>, reference: &Order, context: &Context, lines: &[Line<'_>], report: &mut Report) {
+fn check_return_against(
+    order: &Object<'_>,
+    reference: &Order,
+    context: &Context,
+    lines: &[Line<'_>],
+    report: &mut Report,
+) {
     let reference_path = order.at("referenceOrderId");
-    if !matches!(reference.order_type, Some(OrderType::New | OrderType::Renewal)) {
+    if !matches!(
+        reference.order_type,
+        Some(OrderType::New | OrderType::Renewal)
+    ) {
         let kind = reference.order_type.map_or("unknown", OrderType::as_str);
-        report.add(&reference_path, Finding::new(Code::ReturnNotReturnable).with("value", kind));
+        report.add(
+            &reference_path,
+            Finding::new(Code::ReturnNotReturnable).with("value", kind),
+        );
     }
     check_return_window(reference, context, &reference_path, report);
     for line in lines {
@@ -304,27 +445,47 @@ fn check_return_against(order: &Object<'_>, reference: &Order, context: &Context
 fn check_return_window(reference: &Order, context: &Context, path: &Path, report: &mut Report) {
     let ordered = reference.creation_date.as_deref().and_then(date_of);
     let deadline = ordered.and_then(|date| date.add_days(RETURN_WINDOW_DAYS));
-    let (Some(deadline), Some(today)) = (deadline, context.today) else { return };
+    let (Some(deadline), Some(today)) = (deadline, context.today) else {
+        return;
+    };
     if today > deadline {
-        report.add(path, Finding::new(Code::ReturnWindowClosed).with("deadline", deadline.to_string()));
+        report.add(
+            path,
+            Finding::new(Code::ReturnWindowClosed).with("deadline", deadline.to_string()),
+        );
     }
 }
 
 fn check_returned_line(line: &Line<'_>, reference: &Order, report: &mut Report) {
     let Some(number) = line.number else { return };
-    let original = reference.line_items.iter().find(|item| i64::from(item.ext_line_item_number) == number);
+    let original = reference
+        .line_items
+        .iter()
+        .find(|item| i64::from(item.ext_line_item_number) == number);
     let Some(original) = original else {
         let reason = format!("the original order has no line {number}");
-        report.add(&line.path.key("extLineItemNumber"), Finding::new(Code::ReturnLineMismatch).with("reason", reason));
+        report.add(
+            &line.path.key("extLineItemNumber"),
+            Finding::new(Code::ReturnLineMismatch).with("reason", reason),
+        );
         return;
     };
-    if line.offer_id.is_some_and(|offer| offer != original.offer_id) {
+    if line
+        .offer_id
+        .is_some_and(|offer| offer != original.offer_id)
+    {
         let reason = format!("line {number} was for offer {}", original.offer_id);
-        report.add(&line.path.key("offerId"), Finding::new(Code::ReturnLineMismatch).with("reason", reason));
+        report.add(
+            &line.path.key("offerId"),
+            Finding::new(Code::ReturnLineMismatch).with("reason", reason),
+        );
     }
     let bought = i64::try_from(original.quantity).unwrap_or(i64::MAX);
     if line.quantity.is_some_and(|q| q > bought) {
-        let finding = Finding::new(Code::NumberOutOfRange).with("min", 1_i64).with("max", bought).with("reason", "(the quantity bought on that line)");
+        let finding = Finding::new(Code::NumberOutOfRange)
+            .with("min", 1_i64)
+            .with("max", bought)
+            .with("reason", "(the quantity bought on that line)");
         report.add(&line.path.key("quantity"), finding);
     }
 }

@@ -27,8 +27,14 @@ pub(crate) enum Owner {
 
 /// Keys of a reseller's profile; `marketSegment` is listed so that it is
 /// reported as misplaced rather than unknown.
-const RESELLER_PROFILE_KEYS: &[&str] =
-    &["companyName", "preferredLanguage", "address", "contacts", "marketSegments", "marketSegment"];
+const RESELLER_PROFILE_KEYS: &[&str] = &[
+    "companyName",
+    "preferredLanguage",
+    "address",
+    "contacts",
+    "marketSegments",
+    "marketSegment",
+];
 /// Keys of a customer's profile.
 const CUSTOMER_PROFILE_KEYS: &[&str] = &[
     "companyName",
@@ -41,8 +47,15 @@ const CUSTOMER_PROFILE_KEYS: &[&str] = &[
 ];
 /// Postal codes are at most 40 characters whatever the country (FACTS.md §2.2).
 const POSTAL_CODE_MAX: usize = 40;
-const ADDRESS_KEYS: &[&str] =
-    &["country", "region", "city", "addressLine1", "addressLine2", "postalCode", "phoneNumber"];
+const ADDRESS_KEYS: &[&str] = &[
+    "country",
+    "region",
+    "city",
+    "addressLine1",
+    "addressLine2",
+    "postalCode",
+    "phoneNumber",
+];
 const CONTACT_KEYS: &[&str] = &["firstName", "lastName", "email", "phoneNumber"];
 
 /// Maximum lengths of the free-text address fields (Resources and Fields).
@@ -54,7 +67,11 @@ const PHONE_MAX: usize = 40;
 pub(crate) fn check_profile(profile: &Object<'_>, owner: Owner, report: &mut Report) {
     profile.check_keys(allowed_profile_keys(owner), &[], report);
     if let Some(name) = profile.required_str("companyName", report) {
-        apply(report, &profile.at("companyName"), company_name::check(name));
+        apply(
+            report,
+            &profile.at("companyName"),
+            company_name::check(name),
+        );
     }
     if let Some(tag) = profile.required_str("preferredLanguage", report) {
         apply(report, &profile.at("preferredLanguage"), locale::check(tag));
@@ -76,13 +93,27 @@ fn allowed_profile_keys(owner: Owner) -> &'static [&'static str] {
 fn check_segments(profile: &Object<'_>, owner: Owner, report: &mut Report) {
     match owner {
         Owner::Reseller => {
-            report_misplaced(profile, "marketSegment", "resellers list their segments in marketSegments", report);
+            report_misplaced(
+                profile,
+                "marketSegment",
+                "resellers list their segments in marketSegments",
+                report,
+            );
             check_segment_list(profile, report);
         }
         Owner::Customer { lga } => {
-            report_misplaced(profile, "marketSegments", "a customer has one segment, in marketSegment", report);
+            report_misplaced(
+                profile,
+                "marketSegments",
+                "a customer has one segment, in marketSegment",
+                report,
+            );
             if let Some(segment) = profile.optional_str("marketSegment", report) {
-                apply(report, &profile.at("marketSegment"), market_segment::check(segment));
+                apply(
+                    report,
+                    &profile.at("marketSegment"),
+                    market_segment::check(segment),
+                );
             }
             check_sub_segments(profile, lga, report);
         }
@@ -91,24 +122,39 @@ fn check_segments(profile: &Object<'_>, owner: Owner, report: &mut Report) {
 
 fn report_misplaced(profile: &Object<'_>, key: &str, reason: &str, report: &mut Report) {
     if profile.has(key) {
-        report.add(&profile.at(key), Finding::new(Code::FieldNotAllowed).with("reason", reason));
+        report.add(
+            &profile.at(key),
+            Finding::new(Code::FieldNotAllowed).with("reason", reason),
+        );
     }
 }
 
 /// A reseller's `marketSegments`: at least one, each COM/EDU/GOV, no repeats.
 fn check_segment_list(profile: &Object<'_>, report: &mut Report) {
-    let Some(segments) = profile.optional_array("marketSegments", report) else { return };
+    let Some(segments) = profile.optional_array("marketSegments", report) else {
+        return;
+    };
     let path = profile.at("marketSegments");
     if segments.is_empty() {
-        report.add(&path, Finding::new(Code::ArrayTooFew).with("min", 1_i64).with("noun", "market segment"));
+        report.add(
+            &path,
+            Finding::new(Code::ArrayTooFew)
+                .with("min", 1_i64)
+                .with("noun", "market segment"),
+        );
     }
     let mut seen = Vec::new();
     for (index, value) in segments.iter().enumerate() {
         let item_path = path.index(index);
-        let Some(segment) = text(value, &item_path, report) else { continue };
+        let Some(segment) = text(value, &item_path, report) else {
+            continue;
+        };
         apply(report, &item_path, market_segment::check(segment));
         if seen.contains(&segment) {
-            report.add(&item_path, Finding::new(Code::MarketSegmentDuplicate).with("value", segment));
+            report.add(
+                &item_path,
+                Finding::new(Code::MarketSegmentDuplicate).with("value", segment),
+            );
         }
         seen.push(segment);
     }
@@ -121,15 +167,23 @@ fn check_sub_segments(profile: &Object<'_>, lga: bool, report: &mut Report) {
         return;
     }
     if !lga {
-        report.add(&profile.at("marketSubSegments"), Finding::new(Code::FieldReadOnly).with("field", "marketSubSegments"));
+        report.add(
+            &profile.at("marketSubSegments"),
+            Finding::new(Code::FieldReadOnly).with("field", "marketSubSegments"),
+        );
         return;
     }
-    let Some(values) = profile.optional_array("marketSubSegments", report) else { return };
+    let Some(values) = profile.optional_array("marketSubSegments", report) else {
+        return;
+    };
     for (index, value) in values.iter().enumerate() {
         let path = profile.at("marketSubSegments").index(index);
         if let Some(sub_segment) = text(value, &path, report) {
             if !matches!(sub_segment, "FEDERAL" | "STATE") {
-                report.add(&path, Finding::new(Code::EnumInvalid).with("allowed", "FEDERAL or STATE"));
+                report.add(
+                    &path,
+                    Finding::new(Code::EnumInvalid).with("allowed", "FEDERAL or STATE"),
+                );
             }
         }
     }
@@ -139,9 +193,11 @@ fn check_sub_segments(profile: &Object<'_>, lga: bool, report: &mut Report) {
 /// country only when the country is one Adobe sells into.
 pub(crate) fn check_address(address: &Object<'_>, report: &mut Report) {
     address.check_keys(ADDRESS_KEYS, &[], report);
-    let country = address
-        .required_str("country", report)
-        .and_then(|code| country::check(code).map_err(|finding| report.add(&address.at("country"), finding)).ok());
+    let country = address.required_str("country", report).and_then(|code| {
+        country::check(code)
+            .map_err(|finding| report.add(&address.at("country"), finding))
+            .ok()
+    });
     let region_value = address.required_str("region", report);
     if let (Some(country), Some(value)) = (country, region_value) {
         apply(report, &address.at("region"), region::check(country, value));
@@ -153,7 +209,11 @@ pub(crate) fn check_address(address: &Object<'_>, report: &mut Report) {
     check_free_text(address, "phoneNumber", PHONE_MAX, false, report);
 }
 
-fn check_postal_code(address: &Object<'_>, country: Option<&'static crate::country::Country>, report: &mut Report) {
+fn check_postal_code(
+    address: &Object<'_>,
+    country: Option<&'static crate::country::Country>,
+    report: &mut Report,
+) {
     let value = address.optional_str("postalCode", report).unwrap_or("");
     let path = address.at("postalCode");
     match country {
@@ -166,14 +226,26 @@ fn check_postal_code(address: &Object<'_>, country: Option<&'static crate::count
 fn check_postal_length(value: &str, path: &crate::Path, report: &mut Report) {
     let length = value.chars().count();
     if length > POSTAL_CODE_MAX {
-        let finding = Finding::new(Code::StringTooLong).with("max", POSTAL_CODE_MAX).with("length", length);
+        let finding = Finding::new(Code::StringTooLong)
+            .with("max", POSTAL_CODE_MAX)
+            .with("length", length);
         report.add(path, finding);
     }
 }
 
 /// A free-text field under Adobe's XSS rule, required or not.
-pub(crate) fn check_free_text(object: &Object<'_>, key: &str, max: usize, required: bool, report: &mut Report) {
-    let value = if required { object.required_str(key, report) } else { object.optional_str(key, report) };
+pub(crate) fn check_free_text(
+    object: &Object<'_>,
+    key: &str,
+    max: usize,
+    required: bool,
+    report: &mut Report,
+) {
+    let value = if required {
+        object.required_str(key, report)
+    } else {
+        object.optional_str(key, report)
+    };
     if let Some(value) = value {
         apply(report, &object.at(key), safe_text::check(value, max));
     }
@@ -181,9 +253,16 @@ pub(crate) fn check_free_text(object: &Object<'_>, key: &str, max: usize, requir
 
 /// `contacts`: at least one Contact.
 fn check_contacts(profile: &Object<'_>, report: &mut Report) {
-    let Some(contacts) = profile.required_array("contacts", report) else { return };
+    let Some(contacts) = profile.required_array("contacts", report) else {
+        return;
+    };
     if contacts.is_empty() {
-        report.add(&profile.at("contacts"), Finding::new(Code::ArrayTooFew).with("min", 1_i64).with("noun", "contact"));
+        report.add(
+            &profile.at("contacts"),
+            Finding::new(Code::ArrayTooFew)
+                .with("min", 1_i64)
+                .with("noun", "contact"),
+        );
     }
     for (index, value) in contacts.iter().enumerate() {
         if let Some(contact) = Object::new(value, profile.at("contacts").index(index), report) {
@@ -225,6 +304,11 @@ pub(crate) fn segments_of(body: &Value) -> Vec<String> {
     }
     profile["marketSegments"]
         .as_array()
-        .map(|list| list.iter().filter_map(Value::as_str).map(str::to_owned).collect())
+        .map(|list| {
+            list.iter()
+                .filter_map(Value::as_str)
+                .map(str::to_owned)
+                .collect()
+        })
         .unwrap_or_default()
 }

@@ -18,12 +18,20 @@ pub(crate) const EXTERNAL_REFERENCE_MAX: usize = 35;
 
 /// `POST /v3/resellers`: a Reseller resource without read-only fields.
 pub(super) fn check_create(body: &Value, report: &mut Report) {
-    let Some(object) = super::json::Object::new(body, crate::Path::root(), report) else { return };
+    let Some(object) = super::json::Object::new(body, crate::Path::root(), report) else {
+        return;
+    };
     object.check_keys(CREATE_KEYS, READ_ONLY, report);
     if let Some(id) = object.required_str("distributorId", report) {
         apply(report, &object.at("distributorId"), account_id::check(id));
     }
-    check_free_text(&object, "externalReferenceId", EXTERNAL_REFERENCE_MAX, false, report);
+    check_free_text(
+        &object,
+        "externalReferenceId",
+        EXTERNAL_REFERENCE_MAX,
+        false,
+        report,
+    );
     check_profile_value(&object, Owner::Reseller, report);
 }
 
@@ -31,23 +39,49 @@ pub(super) fn check_create(body: &Value, report: &mut Report) {
 /// "Update replaces existing data"; with the current reseller known, dropping one
 /// of its market segments is reported (Adobe answers 5122).
 pub(super) fn check_update(body: &Value, context: &Context, report: &mut Report) {
-    let Some(object) = Object::new(body, crate::Path::root(), report) else { return };
-    object.check_keys(UPDATE_KEYS, &["distributorId", "resellerId", "creationDate", "status", "links"], report);
-    check_free_text(&object, "externalReferenceId", EXTERNAL_REFERENCE_MAX, false, report);
+    let Some(object) = Object::new(body, crate::Path::root(), report) else {
+        return;
+    };
+    object.check_keys(
+        UPDATE_KEYS,
+        &[
+            "distributorId",
+            "resellerId",
+            "creationDate",
+            "status",
+            "links",
+        ],
+        report,
+    );
+    check_free_text(
+        &object,
+        "externalReferenceId",
+        EXTERNAL_REFERENCE_MAX,
+        false,
+        report,
+    );
     if check_profile_value(&object, Owner::Reseller, report) {
         check_segments_kept(&object, body, context, report);
     }
 }
 
 fn check_segments_kept(object: &Object<'_>, body: &Value, context: &Context, report: &mut Report) {
-    let Some(current) = &context.reseller else { return };
-    let Some(kept) = body["companyProfile"].get("marketSegments").map(|_| segments_of(body)) else {
+    let Some(current) = &context.reseller else {
+        return;
+    };
+    let Some(kept) = body["companyProfile"]
+        .get("marketSegments")
+        .map(|_| segments_of(body))
+    else {
         return;
     };
     let path = object.at("companyProfile").key("marketSegments");
     for segment in current.company_profile.market_segments.iter().flatten() {
         if !kept.contains(segment) {
-            report.add(&path, Finding::new(Code::MarketSegmentRemoved).with("value", segment.as_str()));
+            report.add(
+                &path,
+                Finding::new(Code::MarketSegmentRemoved).with("value", segment.as_str()),
+            );
         }
     }
 }

@@ -11,18 +11,43 @@ use crate::field::quantity;
 use crate::report::{Code, Finding, Path, Report};
 use serde_json::Value;
 
-const AUTO_RENEWAL_KEYS: &[&str] = &["enabled", "renewalQuantity", "renewalCode", "flexDiscountCodes"];
+const AUTO_RENEWAL_KEYS: &[&str] = &[
+    "enabled",
+    "renewalQuantity",
+    "renewalCode",
+    "flexDiscountCodes",
+];
 const RENEWAL_CODES: &[&str] = &["MOQ_100", "MOQ_250", "MOQ_500"];
 const ACTIVE: &str = "1000";
 
 /// `PATCH /v3/customers/{id}/subscriptions/{subscriptionId}`.
 pub(super) fn check_update(body: &Value, context: &Context, report: &mut Report) {
-    let Some(object) = Object::new(body, Path::root(), report) else { return };
-    object.check_keys(&["autoRenewal"], &["subscriptionId", "offerId", "currentQuantity", "usedQuantity", "creationDate", "renewalDate", "status", "links"], report);
-    let Some(auto_renewal) = object.required_object("autoRenewal", report) else { return };
+    let Some(object) = Object::new(body, Path::root(), report) else {
+        return;
+    };
+    object.check_keys(
+        &["autoRenewal"],
+        &[
+            "subscriptionId",
+            "offerId",
+            "currentQuantity",
+            "usedQuantity",
+            "creationDate",
+            "renewalDate",
+            "status",
+            "links",
+        ],
+        report,
+    );
+    let Some(auto_renewal) = object.required_object("autoRenewal", report) else {
+        return;
+    };
     auto_renewal.check_keys(AUTO_RENEWAL_KEYS, &[], report);
     if !auto_renewal.has("enabled") {
-        report.add(&auto_renewal.at("enabled"), Finding::new(Code::FieldRequired));
+        report.add(
+            &auto_renewal.at("enabled"),
+            Finding::new(Code::FieldRequired),
+        );
     }
     auto_renewal.optional_bool("enabled", report);
     check_renewal_quantity(&auto_renewal, context, report);
@@ -32,13 +57,24 @@ pub(super) fn check_update(body: &Value, context: &Context, report: &mut Report)
 }
 
 fn check_renewal_quantity(auto_renewal: &Object<'_>, context: &Context, report: &mut Report) {
-    let Some(value) = auto_renewal.optional_int("renewalQuantity", report) else { return };
-    let kind = context.subscription.as_ref().and_then(|s| crate::offer::product_kind(&s.offer_id));
-    apply(report, &auto_renewal.at("renewalQuantity"), quantity::check_line(value, kind));
+    let Some(value) = auto_renewal.optional_int("renewalQuantity", report) else {
+        return;
+    };
+    let kind = context
+        .subscription
+        .as_ref()
+        .and_then(|s| crate::offer::product_kind(&s.offer_id));
+    apply(
+        report,
+        &auto_renewal.at("renewalQuantity"),
+        quantity::check_line(value, kind),
+    );
 }
 
 fn check_renewal_code(auto_renewal: &Object<'_>, report: &mut Report) {
-    let Some(code) = auto_renewal.optional_str("renewalCode", report) else { return };
+    let Some(code) = auto_renewal.optional_str("renewalCode", report) else {
+        return;
+    };
     if !RENEWAL_CODES.contains(&code) {
         let finding = Finding::new(Code::EnumInvalid).with("allowed", RENEWAL_CODES.join(", "));
         report.add(&auto_renewal.at("renewalCode"), finding);
@@ -46,22 +82,30 @@ fn check_renewal_code(auto_renewal: &Object<'_>, report: &mut Report) {
 }
 
 fn check_flex_codes(auto_renewal: &Object<'_>, report: &mut Report) {
-    let Some(codes) = auto_renewal.optional_array("flexDiscountCodes", report) else { return };
+    let Some(codes) = auto_renewal.optional_array("flexDiscountCodes", report) else {
+        return;
+    };
     let path = auto_renewal.at("flexDiscountCodes");
     for (index, value) in codes.iter().enumerate() {
         text(value, &path.index(index), report);
     }
     if codes.len() > 1 {
-        let finding = Finding::new(Code::ArrayTooMany).with("max", 1_i64).with("count", codes.len()).with("noun", "discount code");
+        let finding = Finding::new(Code::ArrayTooMany)
+            .with("max", 1_i64)
+            .with("count", codes.len())
+            .with("noun", "discount code");
         report.add(&path, finding);
     }
 }
 
 /// Auto-renewal can be changed only on an active subscription (3119).
 fn check_active(object: &Object<'_>, context: &Context, report: &mut Report) {
-    let Some(subscription) = &context.subscription else { return };
+    let Some(subscription) = &context.subscription else {
+        return;
+    };
     if subscription.status != ACTIVE {
-        let finding = Finding::new(Code::SubscriptionInactive).with("status", subscription.status.as_str());
+        let finding =
+            Finding::new(Code::SubscriptionInactive).with("status", subscription.status.as_str());
         report.add(&object.at("autoRenewal"), finding);
     }
 }

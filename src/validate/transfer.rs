@@ -10,16 +10,32 @@ use crate::field::{account_id, approval_code, email, membership_id};
 use crate::report::{Code, Finding, Path, Report};
 use serde_json::Value;
 
-const RESELLER_CHANGE_KEYS: &[&str] = &["type", "action", "approvalCode", "resellerId", "requestedBy"];
+const RESELLER_CHANGE_KEYS: &[&str] = &[
+    "type",
+    "action",
+    "approvalCode",
+    "resellerId",
+    "requestedBy",
+];
 
 /// `POST /v3/transfers` with `type: RESELLER_CHANGE`.
 pub(super) fn check_reseller_change(body: &Value, report: &mut Report) {
-    let Some(object) = Object::new(body, Path::root(), report) else { return };
-    object.check_keys(RESELLER_CHANGE_KEYS, &["transferId", "customerId", "creationDate", "status"], report);
+    let Some(object) = Object::new(body, Path::root(), report) else {
+        return;
+    };
+    object.check_keys(
+        RESELLER_CHANGE_KEYS,
+        &["transferId", "customerId", "creationDate", "status"],
+        report,
+    );
     check_enum(&object, "type", &["RESELLER_CHANGE"], report);
     check_enum(&object, "action", &["PREVIEW", "COMMIT"], report);
     if let Some(code) = object.required_str("approvalCode", report) {
-        apply(report, &object.at("approvalCode"), approval_code::check(code));
+        apply(
+            report,
+            &object.at("approvalCode"),
+            approval_code::check(code),
+        );
     }
     if let Some(id) = object.required_str("resellerId", report) {
         apply(report, &object.at("resellerId"), account_id::check(id));
@@ -30,9 +46,14 @@ pub(super) fn check_reseller_change(body: &Value, report: &mut Report) {
 }
 
 fn check_enum(object: &Object<'_>, key: &str, allowed: &[&str], report: &mut Report) {
-    let Some(value) = object.required_str(key, report) else { return };
+    let Some(value) = object.required_str(key, report) else {
+        return;
+    };
     if !allowed.contains(&value) {
-        report.add(&object.at(key), Finding::new(Code::EnumInvalid).with("allowed", allowed.join(" or ")));
+        report.add(
+            &object.at(key),
+            Finding::new(Code::EnumInvalid).with("allowed", allowed.join(" or ")),
+        );
     }
 }
 
@@ -40,10 +61,28 @@ fn check_enum(object: &Object<'_>, key: &str, allowed: &[&str], report: &mut Rep
 /// membership ID (a path parameter) taken from the context when given.
 pub(super) fn check_vip_transfer(body: &Value, context: &Context, report: &mut Report) {
     if let Some(membership) = &context.membership_id {
-        apply(report, &Path::root().key("membershipId"), membership_id::check(membership));
+        apply(
+            report,
+            &Path::root().key("membershipId"),
+            membership_id::check(membership),
+        );
     }
-    let Some(object) = Object::new(body, Path::root(), report) else { return };
-    object.check_keys(&["resellerId"], &["transferId", "customerId", "membershipId", "creationDate", "status", "lineItems", "links"], report);
+    let Some(object) = Object::new(body, Path::root(), report) else {
+        return;
+    };
+    object.check_keys(
+        &["resellerId"],
+        &[
+            "transferId",
+            "customerId",
+            "membershipId",
+            "creationDate",
+            "status",
+            "lineItems",
+            "links",
+        ],
+        report,
+    );
     if let Some(id) = object.required_str("resellerId", report) {
         apply(report, &object.at("resellerId"), account_id::check(id));
     }

@@ -10,8 +10,8 @@
 use serde::Deserialize;
 use serde_json::Value;
 use std::path::PathBuf;
-use vipmp::validate::{self, Context, FieldContext, Operation};
 use vipmp::Report;
+use vipmp::validate::{self, Context, FieldContext, Operation};
 
 #[derive(Deserialize)]
 struct Case {
@@ -54,7 +54,11 @@ fn load_cases() -> Vec<(String, Case)> {
         let text = std::fs::read_to_string(&file).expect("read fixture");
         let list: Vec<Case> = serde_json::from_str(&text)
             .unwrap_or_else(|error| panic!("{}: {error}", file.display()));
-        let stem = file.file_stem().expect("stem").to_string_lossy().into_owned();
+        let stem = file
+            .file_stem()
+            .expect("stem")
+            .to_string_lossy()
+            .into_owned();
         cases.extend(list.into_iter().map(|case| (stem.clone(), case)));
     }
     cases
@@ -72,7 +76,9 @@ fn run(case: &Case) -> Report {
         }
         "orderHistoryQuery" => {
             let query = case.input.as_str().expect("query string");
-            validate::order_history_query_string(query).err().unwrap_or_default()
+            validate::order_history_query_string(query)
+                .err()
+                .unwrap_or_default()
         }
         op => {
             let operation = Operation::from_name(op).expect("known operation");
@@ -90,7 +96,10 @@ fn outcome(report: &Report) -> Vec<Expected> {
     let mut found: Vec<Expected> = report
         .violations
         .iter()
-        .map(|v| Expected { path: v.path.to_string(), code: v.code.as_str().to_owned() })
+        .map(|v| Expected {
+            path: v.path.to_string(),
+            code: v.code.as_str().to_owned(),
+        })
         .collect();
     found.sort();
     found
@@ -99,29 +108,54 @@ fn outcome(report: &Report) -> Vec<Expected> {
 #[test]
 fn every_fixture_case_gets_exactly_its_expected_violations() {
     let cases = load_cases();
-    assert!(cases.len() >= 300, "the suite needs at least 300 cases, has {}", cases.len());
+    assert!(
+        cases.len() >= 300,
+        "the suite needs at least 300 cases, has {}",
+        cases.len()
+    );
     let mut failures = Vec::new();
     for (file, case) in &cases {
         let report = run(case);
         let mut expected = case.expect.violations.clone();
         expected.sort();
         let wants_valid = case.expect.valid == Some(true);
-        assert!(wants_valid == expected.is_empty(), "{file}/{}: expect valid or violations", case.name);
+        assert!(
+            wants_valid == expected.is_empty(),
+            "{file}/{}: expect valid or violations",
+            case.name
+        );
         let found = outcome(&report);
         if found != expected {
-            failures.push(format!("{file}/{}:\n  expected {expected:?}\n  found    {found:?}\n{report}", case.name));
+            failures.push(format!(
+                "{file}/{}:\n  expected {expected:?}\n  found    {found:?}\n{report}",
+                case.name
+            ));
         }
         for violation in &report.violations {
-            assert!(!violation.message.is_empty(), "{file}/{}: empty message", case.name);
+            assert!(
+                !violation.message.is_empty(),
+                "{file}/{}: empty message",
+                case.name
+            );
         }
     }
-    assert!(failures.is_empty(), "{} of {} cases failed:\n{}", failures.len(), cases.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases failed:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
 fn fixture_names_are_unique_per_file() {
     let mut seen = std::collections::HashSet::new();
     for (file, case) in load_cases() {
-        assert!(seen.insert(format!("{file}/{}", case.name)), "duplicate case {file}/{}", case.name);
+        assert!(
+            seen.insert(format!("{file}/{}", case.name)),
+            "duplicate case {file}/{}",
+            case.name
+        );
     }
 }

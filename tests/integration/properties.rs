@@ -31,12 +31,36 @@ fn arbitrary_json() -> impl Strategy<Value = Value> {
 fn field_name() -> impl Strategy<Value = String> {
     prop_oneof![
         prop::sample::select(vec![
-            "companyProfile", "companyName", "address", "contacts", "country", "region",
-            "postalCode", "email", "firstName", "lastName", "lineItems", "quantity",
-            "offerId", "extLineItemNumber", "orderType", "referenceOrderId", "benefits",
-            "type", "commitmentRequest", "recommitmentRequest", "minimumQuantities",
-            "offerType", "autoRenewal", "enabled", "renewalQuantity", "resellerId",
-            "marketSegment", "marketSegments", "cancellingItems", "currencyCode",
+            "companyProfile",
+            "companyName",
+            "address",
+            "contacts",
+            "country",
+            "region",
+            "postalCode",
+            "email",
+            "firstName",
+            "lastName",
+            "lineItems",
+            "quantity",
+            "offerId",
+            "extLineItemNumber",
+            "orderType",
+            "referenceOrderId",
+            "benefits",
+            "type",
+            "commitmentRequest",
+            "recommitmentRequest",
+            "minimumQuantities",
+            "offerType",
+            "autoRenewal",
+            "enabled",
+            "renewalQuantity",
+            "resellerId",
+            "marketSegment",
+            "marketSegments",
+            "cancellingItems",
+            "currencyCode",
         ])
         .prop_map(str::to_owned),
         "[a-zA-Z]{1,12}",
@@ -90,14 +114,19 @@ fn adversarial_inputs() -> Vec<String> {
 
 #[test]
 fn megabyte_inputs_answer_in_bounded_time() {
-    let context = FieldContext { country: Some("US".to_owned()) };
+    let context = FieldContext {
+        country: Some("US".to_owned()),
+    };
     for input in adversarial_inputs() {
         for name in validate::FIELD_NAMES {
             let started = Instant::now();
             let report = validate_field(name, &input, &context).expect("known field");
             let elapsed = started.elapsed();
             assert!(!report.is_valid(), "{name} accepted a 1 MiB value");
-            assert!(elapsed < Duration::from_secs(5), "{name} took {elapsed:?} on a 1 MiB input");
+            assert!(
+                elapsed < Duration::from_secs(5),
+                "{name} took {elapsed:?} on a 1 MiB input"
+            );
         }
     }
 }
@@ -116,6 +145,10 @@ fn megabyte_bodies_answer_in_bounded_time() {
         let started = Instant::now();
         let report = validate::run(operation, &body, &Context::default());
         assert!(!report.is_valid(), "{operation:?}");
-        assert!(started.elapsed() < Duration::from_secs(5), "{operation:?} took {:?}", started.elapsed());
+        assert!(
+            started.elapsed() < Duration::from_secs(5),
+            "{operation:?} took {:?}",
+            started.elapsed()
+        );
     }
 }

@@ -28,7 +28,11 @@ fn every_spec_request_example_is_valid() {
     let mut count = 0;
     for entry in std::fs::read_dir(dir).expect("requests") {
         let path = entry.expect("entry").path();
-        let stem = path.file_stem().expect("stem").to_string_lossy().into_owned();
+        let stem = path
+            .file_stem()
+            .expect("stem")
+            .to_string_lossy()
+            .into_owned();
         let body: serde_json::Value =
             serde_json::from_str(&std::fs::read_to_string(&path).expect("read")).expect("json");
         let report = validate::run(operation_for(&stem), &body, &Context::default());

@@ -22,10 +22,22 @@ struct Target {
 }
 
 const TARGETS: &[Target] = &[
-    Target { path: "src/country/generated.rs", generate: countries::generate },
-    Target { path: "src/locale/generated.rs", generate: locales::generate },
-    Target { path: "src/offer/generated.rs", generate: products::generate },
-    Target { path: "src/unicode/generated.rs", generate: unicode::generate },
+    Target {
+        path: "src/country/generated.rs",
+        generate: countries::generate,
+    },
+    Target {
+        path: "src/locale/generated.rs",
+        generate: locales::generate,
+    },
+    Target {
+        path: "src/offer/generated.rs",
+        generate: products::generate,
+    },
+    Target {
+        path: "src/unicode/generated.rs",
+        generate: unicode::generate,
+    },
 ];
 
 /// The header every generated file starts with.
@@ -38,7 +50,12 @@ pub(crate) fn header(source: &str) -> String {
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let result = match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
+    let result = match args
+        .iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
         ["codegen"] => codegen(false),
         ["codegen", "--check"] => codegen(true),
         _ => Err("usage: cargo xtask codegen [--check]".to_owned()),
@@ -76,6 +93,9 @@ fn codegen(check: bool) -> Result<(), String> {
     if stale.is_empty() {
         Ok(())
     } else {
-        Err(format!("generated files are stale, run `cargo xtask codegen`: {}", stale.join(", ")))
+        Err(format!(
+            "generated files are stale, run `cargo xtask codegen`: {}",
+            stale.join(", ")
+        ))
     }
 }
