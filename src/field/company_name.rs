@@ -49,6 +49,7 @@ mod tests {
     use super::*;
     use crate::report::Param;
     use proptest::prelude::*;
+    use std::sync::LazyLock;
 
     fn codes(value: &str) -> Vec<Code> {
         check(value)
@@ -161,7 +162,21 @@ mod tests {
         assert!(check("A＆&B").is_empty());
     }
 
+    // COMPANY_NAME's class (with U+3000) at the table's {4,80}, FACTS.md §2.1.
+    static ORACLE: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(r#"^[\p{L}\p{N}\_ \u{3000},.＆&・\'()（）\"\/-]{4,80}$"#)
+            .expect("compiles")
+    });
+
     proptest! {
+        #[test]
+        fn agrees_with_the_published_pattern(
+            value in "[a-zé\u{301}\u{93F}日٣² \u{3000},.＆&・'()（）\"/_@#<\\[-]{0,90}"
+        ) {
+            let oracle = &*ORACLE;
+            prop_assert_eq!(check(&value).is_empty(), oracle.is_match(&value));
+        }
+
         #[test]
         fn never_panics(value in "\\PC{0,100}") {
             let _ = check(&value);

@@ -41,6 +41,7 @@ mod tests {
     use super::*;
     use crate::report::Param;
     use proptest::prelude::*;
+    use std::sync::LazyLock;
 
     fn codes(value: &str) -> Vec<Code> {
         check(value)
@@ -120,7 +121,20 @@ mod tests {
         );
     }
 
+    // NAME_REGEX verbatim but for `\u{3000}` written as an escape (FACTS.md §2.1).
+    static ORACLE: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(r#"^[\p{L}\p{N}\-_ \u{3000},.＆&'\"]{1,35}$"#).expect("compiles")
+    });
+
     proptest! {
+        #[test]
+        fn agrees_with_the_published_pattern(
+            value in "[a-zé\u{301}\u{E35}日٣ \u{3000},.＆&'\"_/()@-]{0,40}"
+        ) {
+            let oracle = &*ORACLE;
+            prop_assert_eq!(check(&value).is_empty(), oracle.is_match(&value));
+        }
+
         #[test]
         fn never_panics(value in any::<String>()) {
             let _ = check(&value);
