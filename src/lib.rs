@@ -23,7 +23,7 @@
 //! ## Violations are data, errors are misuse
 //!
 //! Bad input never panics and never stops at the first problem: every violation
-//! is collected. An [`Error`](error::Error) is returned only when the *caller*
+//! is collected. An [`Error`] is returned only when the *caller*
 //! misuses the library (asks for a field rule that does not exist).
 //!
 //! ## Example
