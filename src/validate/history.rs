@@ -177,7 +177,7 @@ fn apply_parameter(
             .extend(checked(value, path, report, offer_id::check)),
         "reseller-id" => query.reseller_id = checked(value, path, report, account_id::check),
         "reference-order-id" => {
-            query.reference_order_id = checked(value, path, report, account_id::check)
+            query.reference_order_id = checked(value, path, report, account_id::check);
         }
         "start-date" => query.start_date = date_bound(value, path, report),
         "end-date" => query.end_date = date_bound(value, path, report),
