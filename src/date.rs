@@ -111,6 +111,15 @@ impl Date {
         Date::new(year, self.month, day)
     }
 
+    /// The same day `months` months later (earlier when negative), clamped to the
+    /// end of a shorter month. `None` outside 0001–9999.
+    pub fn add_months(self, months: i32) -> Option<Date> {
+        let index = i32::from(self.year) * 12 + i32::from(self.month) - 1 + months;
+        let year = u16::try_from(index.div_euclid(12)).ok()?;
+        let month = u8::try_from(index.rem_euclid(12) + 1).ok()?;
+        Date::new(year, month, self.day.min(days_in_month(year, month)))
+    }
+
     /// Days from `self` to `later`: positive when `later` is after `self`,
     /// 0 for the same day. 2022-03-10 to 2023-03-10 is 365 (FACTS.md §3.4).
     pub fn days_until(self, later: Date) -> i64 {
@@ -179,7 +188,9 @@ fn field<T: TryFrom<u32>>(bytes: &[u8], range: std::ops::Range<usize>) -> Result
     T::try_from(value).map_err(|_| DateError::Format)
 }
 
-/// Reads exactly `YYYY-MM-DD`.
+/// Reads exactly `YYYY-MM-DD`. A month outside 01–12 or a day outside 01–31 is a
+/// format error, as in Adobe's COTERM_DATE pattern (FACTS.md §2.1); a day the
+/// month does not have (`02-31`) is not a calendar date (§2.3 item 10).
 fn parse_date_bytes(bytes: &[u8]) -> Result<Date, DateError> {
     if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
         return Err(DateError::Format);
@@ -189,6 +200,9 @@ fn parse_date_bytes(bytes: &[u8]) -> Result<Date, DateError> {
         field(bytes, 5..7)?,
         field(bytes, 8..10)?,
     );
+    if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+        return Err(DateError::Format);
+    }
     Date::new(year, month, day).ok_or(DateError::NotACalendarDate)
 }
 
@@ -430,19 +444,28 @@ mod tests {
         }
         assert_eq!(Date::parse("２０２６-02-28"), Err(DateError::Format));
         assert_eq!(Date::parse("2026-0٣-28"), Err(DateError::Format));
-        for impossible in [
-            "2026-02-31",
-            "2026-02-29",
-            "2026-13-01",
-            "2026-00-10",
-            "0000-01-01",
-        ] {
+        for impossible in ["2026-02-31", "2026-02-29", "2026-04-31", "0000-01-01"] {
             assert_eq!(
                 Date::parse(impossible),
                 Err(DateError::NotACalendarDate),
                 "{impossible}"
             );
         }
+    }
+
+    #[test]
+    fn months_and_days_outside_the_pattern_are_format_errors() {
+        for shape in ["2026-13-01", "2026-00-10", "2026-01-00", "2026-01-32"] {
+            assert_eq!(Date::parse(shape), Err(DateError::Format), "{shape}");
+        }
+    }
+
+    #[test]
+    fn add_months_clamps_to_the_month_end() {
+        let date = |text| Date::parse(text).expect("date");
+        assert_eq!(date("2026-01-31").add_months(1), Some(date("2026-02-28")));
+        assert_eq!(date("2026-11-23").add_months(23), Some(date("2028-10-23")));
+        assert_eq!(date("2026-03-15").add_months(-3), Some(date("2025-12-15")));
     }
 
     #[test]

@@ -173,17 +173,17 @@ fn check_recommit_allowed(
     if stage == Stage::Create {
         return refuse("a new customer has no commitment to renew", report);
     }
-    let Some(current) = current else { return };
+    if context.customer.is_none() {
+        return;
+    }
     let commitment = current
-        .commitment
-        .as_ref()
+        .and_then(|benefit| benefit.commitment.as_ref())
         .filter(|c| c.status.as_deref() == Some("COMMITTED"));
     let Some(commitment) = commitment else {
         return refuse("the customer has no COMMITTED commitment", report);
     };
     if current
-        .commitment_request
-        .as_ref()
+        .and_then(|benefit| benefit.commitment_request.as_ref())
         .is_some_and(|r| is_pending(r.status.as_deref()))
     {
         report.add(&path, Finding::new(Code::CommitmentRequestConflict));

@@ -42,6 +42,8 @@ const LINKED_MEMBERSHIP_NAME_MAX: usize = 80;
 /// Extended term: COM and GOV up to 3 years ahead, EDU up to 4 (FACTS.md §2.7).
 const EXTENDED_TERM_YEARS: i32 = 3;
 const EXTENDED_TERM_YEARS_EDU: i32 = 4;
+/// A Large Government Agency's coterm date is at most 23 months ahead (FACTS.md §4.2).
+const LGA_COTERM_MONTHS: i32 = 23;
 
 /// `POST /v3/customers`.
 pub(super) fn check_create(body: &Value, context: &Context, report: &mut Report) {
@@ -138,8 +140,8 @@ fn check_segment_change(object: &Object<'_>, body: &Value, context: &Context, re
     }
 }
 
-/// `cotermDate` on create asks for an extended term: a real date, and with
-/// `today` known, after today and at most 3 years ahead (4 for EDU).
+/// `cotermDate` on create asks for an extended term: a real date and, with
+/// `today` known, inside the window of [`extended_term_window`].
 fn check_coterm_date(object: &Object<'_>, body: &Value, context: &Context, report: &mut Report) {
     let Some(text) = object.optional_str("cotermDate", report) else {
         return;
@@ -151,13 +153,10 @@ fn check_coterm_date(object: &Object<'_>, body: &Value, context: &Context, repor
     let Some(date) = parse_date(text, &path, report) else {
         return;
     };
-    let Some(today) = context.today else { return };
-    let years = if segments_of(body).first().is_some_and(|s| s == "EDU") {
-        EXTENDED_TERM_YEARS_EDU
-    } else {
-        EXTENDED_TERM_YEARS
-    };
-    let (Some(min), Some(max)) = (today.add_days(1), today.add_years(years)) else {
+    let Some((min, max)) = context
+        .today
+        .and_then(|today| extended_term_window(today, body))
+    else {
         return;
     };
     if date < min || date > max {
@@ -166,6 +165,24 @@ fn check_coterm_date(object: &Object<'_>, body: &Value, context: &Context, repor
             .with("max", max.to_string());
         report.add(&path, finding);
     }
+}
+
+/// An extended term ends 1 to 3 years ahead (COM, GOV) or 1 to 4 (EDU); for a
+/// Large Government Agency at most 23 months ahead, or Adobe answers 1117
+/// (FACTS.md §2.7). Reading "1–3 years" as a minimum of one year is *assumed*:
+/// a shorter first term would not be an extended one.
+fn extended_term_window(today: Date, body: &Value) -> Option<(Date, Date)> {
+    let min = today.add_years(1)?;
+    if benefits::has_lga(body) {
+        return Some((today.add_days(1)?, today.add_months(LGA_COTERM_MONTHS)?));
+    }
+    let edu = segments_of(body).first().is_some_and(|s| s == "EDU");
+    let years = if edu {
+        EXTENDED_TERM_YEARS_EDU
+    } else {
+        EXTENDED_TERM_YEARS
+    };
+    Some((min, today.add_years(years)?))
 }
 
 /// A `YYYY-MM-DD` date, filing a format or calendar problem.

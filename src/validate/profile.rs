@@ -214,6 +214,13 @@ fn check_postal_code(
     country: Option<&'static crate::country::Country>,
     report: &mut Report,
 ) {
+    let wrong_type = address
+        .get("postalCode")
+        .is_some_and(|value| !value.is_string());
+    if wrong_type {
+        address.optional_str("postalCode", report);
+        return;
+    }
     let value = address.optional_str("postalCode", report).unwrap_or("");
     let path = address.at("postalCode");
     match country {
