@@ -15,7 +15,7 @@
 //! NFD text and combining marks fail, as at Adobe; see the `text` helpers.
 
 use super::text::{self, NameClass};
-use crate::{Code, Finding};
+use crate::Finding;
 
 /// The shortest company name, in characters (FACTS.md §2.1 table, resources.md).
 pub const MIN_LENGTH: usize = 4;
@@ -34,19 +34,13 @@ const CLASS: NameClass = NameClass {
 /// Checks a company name: required, 4–80 characters, Adobe's class. Reports
 /// a length violation and the first class violation together.
 pub fn check(value: &str) -> Vec<Finding> {
-    if value.is_empty() {
-        return vec![Finding::new(Code::FieldRequired)];
-    }
-    let length = text::length(value, MIN_LENGTH, MAX_LENGTH);
-    length
-        .into_iter()
-        .chain(text::class_violation(value, &CLASS))
-        .collect()
+    text::check_name(value, MIN_LENGTH, MAX_LENGTH, &CLASS)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Code;
     use crate::report::Param;
     use proptest::prelude::*;
     use std::sync::LazyLock;

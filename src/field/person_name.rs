@@ -10,7 +10,7 @@
 //! of the Feb-2024 text is a lost `＆&`, never an intersection.
 
 use super::text::{self, NameClass};
-use crate::{Code, Finding};
+use crate::Finding;
 
 /// The longest first or last name, in characters (FACTS.md §2.1).
 pub const MAX_LENGTH: usize = 35;
@@ -26,19 +26,13 @@ const CLASS: NameClass = NameClass {
 /// Checks a first or last name: required, at most 35 characters, Adobe's
 /// class. Reports a length violation and the first class violation together.
 pub fn check(value: &str) -> Vec<Finding> {
-    if value.is_empty() {
-        return vec![Finding::new(Code::FieldRequired)];
-    }
-    let length = text::length(value, 1, MAX_LENGTH);
-    length
-        .into_iter()
-        .chain(text::class_violation(value, &CLASS))
-        .collect()
+    text::check_name(value, 1, MAX_LENGTH, &CLASS)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Code;
     use crate::report::Param;
     use proptest::prelude::*;
     use std::sync::LazyLock;

@@ -59,6 +59,18 @@ pub(crate) fn length(text: &str, min: usize, max: usize) -> Option<Finding> {
     }
 }
 
+/// The whole rule of a name field: required, `min..=max` characters, `class`.
+/// A length violation and the first class violation are reported together.
+pub(crate) fn check_name(value: &str, min: usize, max: usize, class: &NameClass) -> Vec<Finding> {
+    if value.is_empty() {
+        return vec![Finding::new(Code::FieldRequired)];
+    }
+    length(value, min, max)
+        .into_iter()
+        .chain(class_violation(value, class))
+        .collect()
+}
+
 /// A grapheme's code points, written `U+0065 U+0301`.
 pub(crate) fn codepoints(grapheme: &str) -> String {
     let points: Vec<String> = grapheme

@@ -45,8 +45,7 @@ const CUSTOMER_PROFILE_KEYS: &[&str] = &[
     "marketSegments",
     "marketSubSegments",
 ];
-/// Postal codes are at most 40 characters whatever the country (FACTS.md §2.2).
-const POSTAL_CODE_MAX: usize = 40;
+
 const ADDRESS_KEYS: &[&str] = &[
     "country",
     "region",
@@ -231,13 +230,8 @@ fn check_postal_code(
 
 /// Without a known country only the length of a postal code can be checked.
 fn check_postal_length(value: &str, path: &crate::Path, report: &mut Report) {
-    let length = value.chars().count();
-    if length > POSTAL_CODE_MAX {
-        let finding = Finding::new(Code::StringTooLong)
-            .with("max", POSTAL_CODE_MAX)
-            .with("length", length);
-        report.add(path, finding);
-    }
+    let too_long = crate::field::text::length(value, 0, postal_code::MAX_LENGTH);
+    report.add_all(path, too_long);
 }
 
 /// A free-text field under Adobe's XSS rule, required or not.
