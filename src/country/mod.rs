@@ -13,6 +13,9 @@
 
 #[rustfmt::skip]
 mod generated;
+mod info;
+
+pub use info::{CountryInfo, RegionInfo, countries, regions};
 
 use regex_lite::Regex;
 use std::sync::OnceLock;
@@ -101,6 +104,15 @@ impl Country {
     /// disagree with Adobe's pattern; [`PostalRule::is_match`] tells which.
     pub fn postal_examples(&self) -> &'static [&'static str] {
         self.examples
+    }
+
+    /// The first postal example the country's format accepts, for a placeholder.
+    pub fn postal_example(&self) -> Option<&'static str> {
+        let rule = self.postal_rule()?;
+        self.examples
+            .iter()
+            .copied()
+            .find(|example| rule.is_match(example))
     }
 
     /// The region codes Adobe accepts in `address.region` (FACTS.md §2.6), in the

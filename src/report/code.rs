@@ -15,6 +15,16 @@ macro_rules! codes {
             $( $(#[doc = $doc])+ $variant, )+
         }
 
+        /// The TypeScript union of every code, generated from this registry.
+        #[cfg(feature = "tsify")]
+        #[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
+        const VIOLATION_CODE_TS: &'static str = concat!(
+            "/** A stable violation code; see the registry in `src/report/code.rs`. */\n",
+            "export type ViolationCode =",
+            $( "\n  | \"", $name, "\"", )+
+            ";"
+        );
+
         impl Code {
             /// Every code, in registry order.
             pub const ALL: &'static [Code] = &[$(Code::$variant),+];

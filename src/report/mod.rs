@@ -122,12 +122,16 @@ impl Finding {
 
 /// One problem with a request, placed at the field that caused it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 pub struct Violation {
     /// Where the problem is, e.g. `companyProfile.address.postalCode`.
+    #[cfg_attr(feature = "tsify", tsify(type = "string"))]
     pub path: Path,
     /// The stable code, e.g. `postal_code.invalid_format`.
+    #[cfg_attr(feature = "tsify", tsify(type = "ViolationCode"))]
     pub code: Code,
     /// The parameters of the message, e.g. `{ "max": 80 }`.
+    #[cfg_attr(feature = "tsify", tsify(type = "Record<string, string | number>"))]
     pub params: Params,
     /// The problem in plain English, ready to show next to the field.
     pub message: String,
@@ -183,6 +187,26 @@ impl Report {
     /// Returns the report when it holds at least one violation.
     pub fn into_result(self) -> Result<(), Report> {
         if self.is_valid() { Ok(()) } else { Err(self) }
+    }
+}
+
+/// What a validator answers across the JavaScript boundary: the verdict and
+/// every violation.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
+pub struct ValidationResult {
+    /// `true` when there is no violation.
+    pub valid: bool,
+    /// The violations, in the order they were found.
+    pub violations: Vec<Violation>,
+}
+
+impl From<Report> for ValidationResult {
+    fn from(report: Report) -> Self {
+        Self {
+            valid: report.is_valid(),
+            violations: report.violations,
+        }
     }
 }
 

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 /// A postal address (Address resource).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", default)]
 pub struct Address {
     /// ISO 3166-1 alpha-2 country code.
@@ -27,6 +28,7 @@ pub struct Address {
 
 /// A person Adobe writes to (Contact resource); customer contacts become admins.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", default)]
 pub struct Contact {
     /// First name, 1–35 characters.
@@ -42,6 +44,7 @@ pub struct Contact {
 
 /// Company details of a reseller or customer (CompanyProfile resource).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", default)]
 pub struct CompanyProfile {
     /// Company name, 4–80 characters of the published class.
@@ -65,6 +68,7 @@ pub struct CompanyProfile {
 
 /// A reseller account (top-level Reseller resource).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", default)]
 pub struct Reseller {
     /// The marketplace's own ID for the reseller, at most 35 characters.
@@ -90,6 +94,7 @@ pub struct Reseller {
 
 /// A discount level the customer holds for one offer type.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", default)]
 pub struct Discount {
     /// `LICENSE` or `CONSUMABLES`.
@@ -100,6 +105,7 @@ pub struct Discount {
 
 /// A customer account (top-level Customer resource).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", default)]
 pub struct Customer {
     /// The marketplace's own ID for the customer, at most 35 characters.

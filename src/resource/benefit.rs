@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 /// A minimum quantity the customer commits to, per offer type.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", default)]
 pub struct MinimumQuantity {
     /// `LICENSE` or `CONSUMABLES`.
@@ -17,6 +18,7 @@ pub struct MinimumQuantity {
 
 /// A 3YC commitment, request or recommitment request.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", default)]
 pub struct CommitmentRequest {
     /// Read-only: start of the commitment, `YYYY-MM-DD`.
@@ -37,6 +39,7 @@ pub type Commitment = CommitmentRequest;
 
 /// One benefit of a customer.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", default)]
 pub struct Benefit {
     /// `THREE_YEAR_COMMIT` or `LARGE_GOVERNMENT_AGENCY`.
@@ -44,6 +47,7 @@ pub struct Benefit {
     pub benefit_type: String,
     /// Read-only: the commitment in force.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "tsify", tsify(type = "CommitmentRequest"))]
     pub commitment: Option<Commitment>,
     /// A request to start or raise a commitment.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 /// string (FACTS.md §4.3), and some responses carry `invalidFields` too (§4);
 /// gateway errors use `error_code`/`error`, which the aliases accept.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", default)]
 pub struct ErrorResponse {
     /// The error code, e.g. `1117` or `RETURN_QTY_EXCEEDS_REMAINING`.

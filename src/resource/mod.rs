@@ -29,6 +29,7 @@ pub use transfer::{ResellerChange, Transfer, TransferItem, VipTransferRequest};
 /// A page of resources, as returned by the list endpoints (order history,
 /// subscriptions, transfers).
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", default)]
 pub struct Collection<T> {
     /// Number of resources matching the query, over all pages.

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 /// The kinds of order (FACTS.md §1.2 gives the current full enum).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 #[non_exhaustive]
 pub enum OrderType {
@@ -84,6 +85,7 @@ impl OrderType {
 
 /// One line of an order.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", default)]
 pub struct LineItem {
     /// The marketplace's number for the line, 0–999999, unique in the order.
@@ -105,6 +107,7 @@ pub struct LineItem {
 
 /// An order (top-level Order resource).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", default)]
 pub struct Order {
     /// Reconciliation ID (PO number), at most 35 characters.

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 /// Auto-renewal preferences of a subscription.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", default)]
 pub struct AutoRenewal {
     /// Whether the subscription renews on the coterm date.
@@ -16,6 +17,7 @@ pub struct AutoRenewal {
 
 /// A subscription (top-level Subscription resource).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", default)]
 pub struct Subscription {
     /// Adobe's ID of the subscription.

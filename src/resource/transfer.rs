@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 /// The body of Preview / Commit Transfer for a reseller change (`POST /v3/transfers`).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", default)]
 pub struct ResellerChange {
     /// Always `RESELLER_CHANGE`.
@@ -22,6 +23,7 @@ pub struct ResellerChange {
 
 /// The body of Transfer Subscriptions (`POST /v3/memberships/{id}/transfers`).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", default)]
 pub struct VipTransferRequest {
     /// The reseller the VIP customer moves under.
@@ -30,6 +32,7 @@ pub struct VipTransferRequest {
 
 /// One subscription carried over by a transfer.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", default)]
 pub struct TransferItem {
     /// Position in the transfer.
@@ -48,6 +51,7 @@ pub struct TransferItem {
 /// A transfer resource, either kind. Reseller changes list `items`, VIP
 /// transfers `lineItems`.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", default)]
 pub struct Transfer {
     /// Adobe's ID of the transfer (empty on preview).

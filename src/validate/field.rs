@@ -14,9 +14,11 @@ use serde::Deserialize;
 
 /// What a field rule may need besides the value.
 #[derive(Clone, Debug, Default, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", default)]
 pub struct FieldContext {
     /// The address's country, for `postalCode` and `region`.
+    #[cfg_attr(feature = "tsify", tsify(optional))]
     pub country: Option<String>,
 }
 

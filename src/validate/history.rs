@@ -29,26 +29,66 @@ const SINGLE: &[&str] = &[
 ];
 
 /// A validated order-history query, ready to be put back on a URL.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
 pub struct OrderHistoryQuery {
     /// `order-type` values (OR-ed).
     pub order_types: Vec<OrderType>,
     /// `reseller-id`.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub reseller_id: Option<String>,
     /// `status` values (OR-ed).
     pub statuses: Vec<String>,
     /// `reference-order-id`.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub reference_order_id: Option<String>,
     /// `offer-id` values (OR-ed).
     pub offer_ids: Vec<String>,
     /// `start-date`; a plain date is midnight UTC.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "tsify", tsify(type = "string", optional))]
     pub start_date: Option<Timestamp>,
     /// `end-date`; a plain date is midnight UTC.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "tsify", tsify(type = "string", optional))]
     pub end_date: Option<Timestamp>,
     /// Page size, 1–100 (a larger request is clamped to 100, as Adobe does).
     pub limit: u32,
     /// Index of the first order of the page.
     pub offset: u64,
+}
+
+/// What the package's `validateOrderHistoryQuery` answers: the verdict, the
+/// violations, and the normalised query when it is valid.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
+pub struct QueryValidation {
+    /// `true` when there is no violation.
+    pub valid: bool,
+    /// The violations, each at a parameter name.
+    pub violations: Vec<crate::Violation>,
+    /// The query with defaults filled in and `limit` clamped, when valid.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "tsify", tsify(optional))]
+    pub query: Option<OrderHistoryQuery>,
+}
+
+impl From<Result<OrderHistoryQuery, Report>> for QueryValidation {
+    fn from(result: Result<OrderHistoryQuery, Report>) -> Self {
+        match result {
+            Ok(query) => Self {
+                valid: true,
+                violations: Vec::new(),
+                query: Some(query),
+            },
+            Err(report) => Self {
+                valid: false,
+                violations: report.violations,
+                query: None,
+            },
+        }
+    }
 }
 
 impl Default for OrderHistoryQuery {

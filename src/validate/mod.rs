@@ -28,7 +28,8 @@ mod transfer;
 
 pub use field::{FIELD_NAMES, FieldContext, validate_field};
 pub use history::{
-    OrderHistoryQuery, order_history_query, order_history_query_string, parse_query_string,
+    OrderHistoryQuery, QueryValidation, order_history_query, order_history_query_string,
+    parse_query_string,
 };
 
 use crate::date::Date;
@@ -40,10 +41,12 @@ use serde_json::Value;
 /// What Adobe already knows, for the rules that depend on it. Every part is
 /// optional; a rule whose state is missing is not applied.
 #[derive(Clone, Debug, Default, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", default)]
 pub struct Context {
     /// Today's date (UTC) for date windows: extended-term coterm dates, the
-    /// return window, the recommitment window.
+    /// return window, the recommitment window. `YYYY-MM-DD`.
+    #[cfg_attr(feature = "tsify", tsify(type = "string"))]
     pub today: Option<Date>,
     /// The customer as Adobe holds it now (update customer: 3YC state, segment).
     pub customer: Option<Customer>,
@@ -122,6 +125,83 @@ impl Operation {
             .into_iter()
             .find(|operation| operation.name() == name)
             .ok_or_else(|| crate::error::Error::unknown_operation(name))
+    }
+}
+
+/// Create or update, for the account validators of the package.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub enum AccountOp {
+    /// `POST`: create the account.
+    Create,
+    /// `PATCH`: replace the account's data.
+    Update,
+}
+
+/// Options of the package's `validateReseller` and `validateCustomer`.
+#[derive(Clone, Debug, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct AccountOptions {
+    /// Which operation the body is for.
+    pub op: AccountOp,
+    /// State for the rules that need it.
+    #[serde(default)]
+    #[cfg_attr(feature = "tsify", tsify(optional))]
+    pub context: Context,
+}
+
+/// The two kinds of transfer request.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub enum TransferKind {
+    /// A customer moving to another reseller (`POST /v3/transfers`).
+    ResellerChange,
+    /// A VIP customer moving to VIP Marketplace.
+    Vip,
+}
+
+/// Options of the package's validators that need only state.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase", default)]
+pub struct Options {
+    /// State for the rules that need it.
+    pub context: Context,
+    /// Transfers only: which kind; by default a body with a `type` is a
+    /// reseller change and any other a VIP transfer.
+    #[cfg_attr(feature = "tsify", tsify(optional))]
+    pub kind: Option<TransferKind>,
+}
+
+impl AccountOp {
+    /// The operation on a reseller.
+    pub const fn reseller(self) -> Operation {
+        match self {
+            Self::Create => Operation::CreateReseller,
+            Self::Update => Operation::UpdateReseller,
+        }
+    }
+
+    /// The operation on a customer.
+    pub const fn customer(self) -> Operation {
+        match self {
+            Self::Create => Operation::CreateCustomer,
+            Self::Update => Operation::UpdateCustomer,
+        }
+    }
+}
+
+/// The transfer operation a body is for: the explicit kind, else a reseller
+/// change when the body has a `type`, else a VIP transfer.
+pub fn transfer_operation(body: &Value, kind: Option<TransferKind>) -> Operation {
+    match kind {
+        Some(TransferKind::ResellerChange) => Operation::ResellerChange,
+        Some(TransferKind::Vip) => Operation::VipTransfer,
+        None if body.get("type").is_some() => Operation::ResellerChange,
+        None => Operation::VipTransfer,
     }
 }
 

@@ -1,5 +1,217 @@
 //! WebAssembly bindings of the `vipmp` core, published to npm as `vipmp`.
 //!
-//! This crate is an empty shell for now: the package issue fills it with
-//! `#[wasm_bindgen]` functions, each a few lines over the core. Nothing that needs
-//! a unit test belongs here; it belongs in the core.
+//! Every function here converts its arguments, calls the core, and converts the
+//! answer: nothing here decides anything, so nothing here needs a unit test of
+//! its own (the wasm-bindgen tests check the conversions). The TypeScript types
+//! of the data come from the core's types through `tsify`.
+//!
+//! Two rules hold across the boundary:
+//! - whatever the *user* typed, however malformed, comes back as violations in a
+//!   `ValidationResult`, never as an exception;
+//! - a thrown `Error` means the *caller* misused the API (an unknown field name,
+//!   options of the wrong shape).
+
+mod boundary;
+
+use boundary::{answer, body_from_json_text, body_from_value, options_from, required_options_from};
+use vipmp::country;
+use vipmp::report::ValidationResult;
+use vipmp::validate::{
+    self, AccountOptions, FieldContext, Operation, Options, QueryValidation, transfer_operation,
+};
+use wasm_bindgen::prelude::*;
+
+fn run(operation: Operation, body: &serde_json::Value, context: &validate::Context) -> JsValue {
+    answer(&ValidationResult::from(validate::run(
+        operation, body, context,
+    )))
+}
+
+/// Validates a reseller for `op: "create"` (`POST /v3/resellers`) or
+/// `op: "update"` (`PATCH /v3/resellers/{id}`).
+#[wasm_bindgen(js_name = validateReseller, unchecked_return_type = "ValidationResult")]
+pub fn validate_reseller(
+    #[wasm_bindgen(unchecked_param_type = "Reseller | unknown")] input: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "AccountOptions")] options: JsValue,
+) -> Result<JsValue, JsError> {
+    let options: AccountOptions = required_options_from(options)?;
+    Ok(run(
+        options.op.reseller(),
+        &body_from_value(input),
+        &options.context,
+    ))
+}
+
+/// Validates a customer for `op: "create"` or `op: "update"`, including market
+/// segment, 3YC requests and the LGA benefit.
+#[wasm_bindgen(js_name = validateCustomer, unchecked_return_type = "ValidationResult")]
+pub fn validate_customer(
+    #[wasm_bindgen(unchecked_param_type = "Customer | unknown")] input: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "AccountOptions")] options: JsValue,
+) -> Result<JsValue, JsError> {
+    let options: AccountOptions = required_options_from(options)?;
+    Ok(run(
+        options.op.customer(),
+        &body_from_value(input),
+        &options.context,
+    ))
+}
+
+/// [`validate_customer`] for a body the caller already holds as JSON text.
+#[wasm_bindgen(js_name = validateCustomerJson, unchecked_return_type = "ValidationResult")]
+pub fn validate_customer_json(
+    json: &str,
+    #[wasm_bindgen(unchecked_param_type = "AccountOptions")] options: JsValue,
+) -> Result<JsValue, JsError> {
+    let options: AccountOptions = required_options_from(options)?;
+    Ok(run(
+        options.op.customer(),
+        &body_from_json_text(json),
+        &options.context,
+    ))
+}
+
+/// Validates a Create Order body of any order type.
+#[wasm_bindgen(js_name = validateOrder, unchecked_return_type = "ValidationResult")]
+pub fn validate_order(
+    #[wasm_bindgen(unchecked_param_type = "Order | unknown")] input: &JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Options")] options: Option<JsValue>,
+) -> Result<JsValue, JsError> {
+    let options: Options = options_from(options)?;
+    Ok(run(
+        Operation::CreateOrder,
+        &body_from_value(input),
+        &options.context,
+    ))
+}
+
+/// [`validate_order`] for a body the caller already holds as JSON text.
+#[wasm_bindgen(js_name = validateOrderJson, unchecked_return_type = "ValidationResult")]
+pub fn validate_order_json(
+    json: &str,
+    #[wasm_bindgen(unchecked_optional_param_type = "Options")] options: Option<JsValue>,
+) -> Result<JsValue, JsError> {
+    let options: Options = options_from(options)?;
+    Ok(run(
+        Operation::CreateOrder,
+        &body_from_json_text(json),
+        &options.context,
+    ))
+}
+
+/// Validates an Update Order body (`externalReferenceId` only).
+#[wasm_bindgen(js_name = validateOrderUpdate, unchecked_return_type = "ValidationResult")]
+pub fn validate_order_update(
+    #[wasm_bindgen(unchecked_param_type = "{ externalReferenceId?: string } | unknown")]
+    input: &JsValue,
+) -> JsValue {
+    run(
+        Operation::UpdateOrder,
+        &body_from_value(input),
+        &validate::Context::default(),
+    )
+}
+
+/// Validates an Update Subscription Auto-Renewal body.
+#[wasm_bindgen(js_name = validateSubscriptionUpdate, unchecked_return_type = "ValidationResult")]
+pub fn validate_subscription_update(
+    #[wasm_bindgen(unchecked_param_type = "{ autoRenewal: AutoRenewal } | unknown")]
+    input: &JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Options")] options: Option<JsValue>,
+) -> Result<JsValue, JsError> {
+    let options: Options = options_from(options)?;
+    Ok(run(
+        Operation::UpdateSubscription,
+        &body_from_value(input),
+        &options.context,
+    ))
+}
+
+/// Validates a transfer: a reseller change (preview or commit) or a VIP→VIPMP
+/// transfer (`options.kind`, or guessed from the body's `type`).
+#[wasm_bindgen(js_name = validateTransfer, unchecked_return_type = "ValidationResult")]
+pub fn validate_transfer(
+    #[wasm_bindgen(unchecked_param_type = "ResellerChange | VipTransferRequest | unknown")]
+    input: &JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Options")] options: Option<JsValue>,
+) -> Result<JsValue, JsError> {
+    let options: Options = options_from(options)?;
+    let body = body_from_value(input);
+    Ok(run(
+        transfer_operation(&body, options.kind),
+        &body,
+        &options.context,
+    ))
+}
+
+/// Validates Get Order History query parameters: a query string
+/// (`status=1000&status=1002`) or an object whose values are strings or arrays
+/// of strings. Answers the normalised query when valid.
+#[wasm_bindgen(js_name = validateOrderHistoryQuery, unchecked_return_type = "QueryValidation")]
+pub fn validate_order_history_query(
+    #[wasm_bindgen(unchecked_param_type = "string | Record<string, string | string[]>")]
+    query: &JsValue,
+) -> JsValue {
+    let pairs = boundary::query_pairs(query);
+    answer(&QueryValidation::from(validate::order_history_query(
+        &pairs,
+    )))
+}
+
+/// Validates one field as the user types: `companyName`, `email`,
+/// `postalCode` (with `{ country }`), … A value that is not a string is a
+/// violation; an unknown field name throws.
+#[wasm_bindgen(js_name = validateField, unchecked_return_type = "ValidationResult")]
+pub fn validate_field(
+    name: &str,
+    #[wasm_bindgen(unchecked_param_type = "string")] value: &JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "FieldContext")] context: Option<JsValue>,
+) -> Result<JsValue, JsError> {
+    let context: FieldContext = options_from(context)?;
+    let report = match value.as_string() {
+        Some(text) => validate::validate_field(name, &text, &context)?,
+        None => boundary::not_text(name)?,
+    };
+    Ok(answer(&ValidationResult::from(report)))
+}
+
+/// Every country, supported or not, with what a form needs to show it.
+#[wasm_bindgen(unchecked_return_type = "CountryInfo[]")]
+pub fn countries() -> JsValue {
+    answer(&country::countries())
+}
+
+/// The regions Adobe accepts for a country; empty for an unknown code.
+#[wasm_bindgen(unchecked_return_type = "RegionInfo[]")]
+pub fn regions(country: &str) -> JsValue {
+    answer(&country::regions(country).unwrap_or_default())
+}
+
+/// The locales Adobe accepts as `preferredLanguage`.
+#[wasm_bindgen(unchecked_return_type = "string[]")]
+pub fn locales() -> JsValue {
+    answer(&vipmp::locale::all())
+}
+
+/// Every violation code, as a list (the type is the `ViolationCode` union).
+#[wasm_bindgen(js_name = violationCodes, unchecked_return_type = "ViolationCode[]")]
+pub fn violation_codes() -> JsValue {
+    let names: Vec<&str> = vipmp::Code::ALL.iter().map(|code| code.as_str()).collect();
+    answer(&names)
+}
+
+/// [`validate_customer`] with the body walked by `serde-wasm-bindgen` instead of
+/// `JSON.stringify`: built only for the boundary benchmark.
+#[cfg(feature = "boundary-bench")]
+#[wasm_bindgen(js_name = validateCustomerWalked, unchecked_return_type = "ValidationResult")]
+pub fn validate_customer_walked(
+    input: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "AccountOptions")] options: JsValue,
+) -> Result<JsValue, JsError> {
+    let options: AccountOptions = required_options_from(options)?;
+    Ok(run(
+        options.op.customer(),
+        &boundary::body_walked(input),
+        &options.context,
+    ))
+}

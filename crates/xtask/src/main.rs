@@ -6,9 +6,12 @@
 //! file differs, which is how CI keeps the tables and the code in step. Tables are
 //! generated here rather than in `build.rs` so that a build never reads `data/`
 //! and a reviewer sees every change to the tables as a diff.
+//!
+//! `cargo xtask pkg` builds the npm package into `pkg/` (see `pkg.rs`).
 
 mod countries;
 mod locales;
+mod pkg;
 mod products;
 mod unicode;
 
@@ -58,7 +61,11 @@ fn main() -> ExitCode {
     {
         ["codegen"] => codegen(false),
         ["codegen", "--check"] => codegen(true),
-        _ => Err("usage: cargo xtask codegen [--check]".to_owned()),
+        ["pkg", rest @ ..] => pkg::build(&workspace_root(), rest),
+        _ => Err(
+            "usage: cargo xtask codegen [--check] | cargo xtask pkg [--features F] [--out DIR]"
+                .to_owned(),
+        ),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -1,0 +1,94 @@
+//! Crossing the JavaScript boundary: reading bodies and options, writing answers.
+//!
+//! Bodies arrive as arbitrary JS values. They are read with `JSON.stringify` and
+//! parsed in Rust: measured faster than walking the object through
+//! `serde-wasm-bindgen` (see BENCHMARKS in the README), and it accepts every JS
+//! value a form could hand over. What JSON cannot express (`undefined`, a
+//! function, a cycle, a `BigInt`) becomes `null`, which the validators report as
+//! a missing body rather than throwing.
+//!
+//! Options are the caller's, not the user's: options of the wrong shape throw.
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+use vipmp::{Code, Finding, Path, Report};
+use wasm_bindgen::prelude::*;
+
+/// A JS value as JSON, through `JSON.stringify`.
+pub(crate) fn body_from_value(input: &JsValue) -> Value {
+    js_sys::JSON::stringify(input)
+        .ok()
+        .and_then(|text| text.as_string())
+        .map_or(Value::Null, |text| body_from_json_text(&text))
+}
+
+/// JSON text as a value; text that is not JSON is `null`.
+pub(crate) fn body_from_json_text(text: &str) -> Value {
+    serde_json::from_str(text).unwrap_or(Value::Null)
+}
+
+/// A JS value as a JSON value, walked by `serde-wasm-bindgen`: the other way
+/// across the boundary, built only for the boundary benchmark.
+#[cfg(feature = "boundary-bench")]
+pub(crate) fn body_walked(input: JsValue) -> Value {
+    serde_wasm_bindgen::from_value(input).unwrap_or(Value::Null)
+}
+
+/// Options of the caller; absent, `undefined` and `null` mean the defaults.
+pub(crate) fn options_from<T: DeserializeOwned + Default>(
+    value: Option<JsValue>,
+) -> Result<T, JsError> {
+    match value {
+        Some(value) if !value.is_undefined() && !value.is_null() => required_options_from(value),
+        _ => Ok(T::default()),
+    }
+}
+
+/// Options the caller must give (e.g. `{ op: "create" }`).
+pub(crate) fn required_options_from<T: DeserializeOwned>(value: JsValue) -> Result<T, JsError> {
+    serde_wasm_bindgen::from_value(value)
+        .map_err(|error| JsError::new(&format!("invalid options: {error}")))
+}
+
+/// A Rust answer as a plain JS value: objects, not `Map`s; `null`, not `undefined`.
+pub(crate) fn answer<T: Serialize + ?Sized>(value: &T) -> JsValue {
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    value.serialize(&serializer).unwrap_or(JsValue::NULL)
+}
+
+/// The report for a field value that is not a string, after checking the
+/// field name exists.
+pub(crate) fn not_text(name: &str) -> Result<Report, vipmp::Error> {
+    let mut report =
+        vipmp::validate::validate_field(name, "", &vipmp::validate::FieldContext::default())?;
+    report.violations.clear();
+    report.add(
+        &Path::root().key(name),
+        Finding::new(Code::TypeInvalid).with("expected", "text"),
+    );
+    Ok(report)
+}
+
+/// Query parameters from a query string or from an object of strings and
+/// string arrays; anything else is an empty query.
+pub(crate) fn query_pairs(query: &JsValue) -> Vec<(String, String)> {
+    if let Some(text) = query.as_string() {
+        return vipmp::validate::parse_query_string(&text);
+    }
+    let Value::Object(map) = body_from_value(query) else {
+        return Vec::new();
+    };
+    map.into_iter()
+        .flat_map(|(name, value)| values_of(value).into_iter().map(move |v| (name.clone(), v)))
+        .collect()
+}
+
+fn values_of(value: Value) -> Vec<String> {
+    match value {
+        Value::Array(items) => items.into_iter().flat_map(values_of).collect(),
+        Value::String(text) => vec![text],
+        Value::Null => Vec::new(),
+        other => vec![other.to_string()],
+    }
+}

@@ -1,0 +1,115 @@
+//! The bindings, run by `wasm-bindgen-test` in Node and in headless Chromium
+//! (scripts/test-js runs both). They check the conversions across the boundary;
+//! the rules themselves are tested in the core.
+
+#![cfg(target_arch = "wasm32")]
+
+use js_sys::{Array, JSON, Object, Reflect};
+use vipmp_wasm::{
+    countries, regions, validate_customer, validate_field, validate_order,
+    validate_order_history_query, violation_codes,
+};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::wasm_bindgen_test;
+
+fn js(json: &str) -> JsValue {
+    JSON::parse(json).expect("test JSON")
+}
+
+fn get(value: &JsValue, key: &str) -> JsValue {
+    Reflect::get(value, &JsValue::from_str(key)).expect("property")
+}
+
+fn codes(result: &JsValue) -> Vec<String> {
+    Array::from(&get(result, "violations"))
+        .iter()
+        .map(|v| get(&v, "code").as_string().expect("code"))
+        .collect()
+}
+
+const CUSTOMER: &str = r#"{"resellerId":"5556667778","companyProfile":{"companyName":"Fairmont",
+ "preferredLanguage":"en-US","address":{"country":"US","region":"CA","city":"San Jose",
+ "addressLine1":"200 Fairmont Ave","postalCode":"95110-1234"},
+ "contacts":[{"firstName":"Donald","lastName":"Duck","email":"donald@duck.com"}]}}"#;
+
+#[wasm_bindgen_test]
+fn a_valid_customer_is_valid() {
+    let result = validate_customer(&js(CUSTOMER), js(r#"{"op":"create"}"#)).expect("result");
+    assert_eq!(get(&result, "valid"), JsValue::TRUE);
+    assert!(codes(&result).is_empty());
+}
+
+#[wasm_bindgen_test]
+fn params_arrive_as_a_plain_object_with_numbers() {
+    let body = CUSTOMER.replace("Fairmont\"", "Fai\"");
+    let result = validate_customer(&js(&body), js(r#"{"op":"create"}"#)).expect("result");
+    assert_eq!(codes(&result), ["string.too_short"]);
+    let violation = Array::from(&get(&result, "violations")).get(0);
+    let params = get(&violation, "params");
+    assert!(params.is_instance_of::<Object>() && !params.is_instance_of::<js_sys::Map>());
+    assert_eq!(get(&params, "min").as_f64(), Some(4.0));
+    assert_eq!(
+        get(&violation, "path").as_string().as_deref(),
+        Some("companyProfile.companyName")
+    );
+}
+
+#[wasm_bindgen_test]
+fn any_js_value_is_an_answer_not_an_exception() {
+    for body in [
+        JsValue::UNDEFINED,
+        JsValue::NULL,
+        JsValue::from_f64(42.0),
+        JsValue::from_str("x"),
+    ] {
+        let result = validate_order(&body, None).expect("result");
+        assert_eq!(codes(&result), ["type.invalid"]);
+    }
+}
+
+#[wasm_bindgen_test]
+fn misuse_throws() {
+    assert!(
+        validate_customer(&js(CUSTOMER), JsValue::UNDEFINED).is_err(),
+        "op is required"
+    );
+    assert!(validate_customer(&js(CUSTOMER), js(r#"{"op":"delete"}"#)).is_err());
+    assert!(validate_field("favouriteColour", &JsValue::from_str("red"), None).is_err());
+}
+
+#[wasm_bindgen_test]
+fn fields_check_as_you_type() {
+    let context = js(r#"{"country":"US"}"#);
+    let result =
+        validate_field("postalCode", &JsValue::from_str("9511"), Some(context)).expect("result");
+    assert_eq!(codes(&result), ["postal_code.invalid_format"]);
+    let result = validate_field("email", &JsValue::from_f64(1.0), None).expect("result");
+    assert_eq!(codes(&result), ["type.invalid"]);
+}
+
+#[wasm_bindgen_test]
+fn query_strings_and_objects_normalise() {
+    let result =
+        validate_order_history_query(&JsValue::from_str("status=1000&status=1002&limit=500"));
+    assert_eq!(get(&result, "valid"), JsValue::TRUE);
+    assert_eq!(get(&get(&result, "query"), "limit").as_f64(), Some(100.0));
+    let result = validate_order_history_query(&js(r#"{"status":["1000","9"]}"#));
+    assert_eq!(codes(&result), ["enum.invalid"]);
+}
+
+#[wasm_bindgen_test]
+fn lookups_serve_a_form() {
+    let list = Array::from(&countries());
+    assert!(list.length() > 240);
+    let aland = list
+        .iter()
+        .find(|c| get(c, "code").as_string().as_deref() == Some("AX"))
+        .expect("AX");
+    assert_eq!(get(&aland, "supported"), JsValue::FALSE);
+    assert!(Array::from(&regions("CA")).length() >= 13);
+    assert_eq!(Array::from(&regions("ZZ")).length(), 0);
+    assert!(
+        Array::from(&violation_codes())
+            .includes(&JsValue::from_str("postal_code.invalid_format"), 0)
+    );
+}

@@ -1,0 +1,69 @@
+// Loads the web build of the installed package from a local static server in
+// Debian's headless Chromium (playwright-core, no browser download), runs the
+// shared fixtures in the page, and validates a payload there.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { createServer } from "node:http";
+import { readFileSync, readdirSync, mkdirSync, existsSync } from "node:fs";
+import { join, extname, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const packageDir = process.env.VIPMP_PACKAGE;
+const fixtureDir = process.env.VIPMP_FIXTURES;
+const screenshotDir = process.env.VIPMP_SCREENSHOTS;
+const TYPES = { ".html": "text/html", ".js": "text/javascript", ".mjs": "text/javascript", ".json": "application/json", ".wasm": "application/wasm" };
+
+function resolve(url) {
+  if (url === "/" || url === "/index.html") return join(here, "index.html");
+  if (url === "/runner.mjs") return join(here, "../consumer/runner.mjs");
+  if (url.startsWith("/vipmp/")) return join(packageDir, url.slice("/vipmp/".length));
+  if (url.startsWith("/fixtures/")) return join(fixtureDir, url.slice("/fixtures/".length));
+  return null;
+}
+
+function serve(request, response) {
+  const url = new URL(request.url, "http://127.0.0.1").pathname;
+  if (url === "/fixtures/index.json") {
+    const names = readdirSync(fixtureDir).filter((n) => n.endsWith(".json")).sort();
+    response.writeHead(200, { "content-type": TYPES[".json"] }).end(JSON.stringify(names));
+    return;
+  }
+  const file = resolve(url);
+  if (!file || url.includes("..") || !existsSync(file)) {
+    response.writeHead(404).end();
+    return;
+  }
+  response.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
+  response.end(readFileSync(file));
+}
+
+const CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+  "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+
+test("the web build validates in Chromium with the same verdicts as Rust", async () => {
+  const server = createServer(serve);
+  await new Promise((ready) => server.listen(0, "127.0.0.1", ready));
+  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  try {
+    const page = await browser.newPage();
+    const errors = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    await page.goto(`http://127.0.0.1:${server.address().port}/`);
+    await page.waitForFunction(() => window.vipmpOutcome !== undefined, null, { timeout: 60_000 });
+    const outcome = await page.evaluate(() => window.vipmpOutcome);
+    assert.deepEqual(errors, []);
+    assert.ok(outcome.count >= 300, `only ${outcome.count} cases ran`);
+    assert.deepEqual(outcome.failures, []);
+    assert.equal(outcome.postal.violations[0].code, "postal_code.invalid_format");
+    assert.match(await page.textContent("#postal"), /does not match the format for United States/);
+    if (screenshotDir) {
+      mkdirSync(screenshotDir, { recursive: true });
+      await page.screenshot({ path: join(screenshotDir, "package-in-chromium.png") });
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+});

@@ -1,0 +1,16 @@
+// The package as a CommonJS consumer requires it in Node: same functions, no init.
+const { test } = require("node:test");
+const assert = require("node:assert/strict");
+const vipmp = require("vipmp");
+
+test("require('vipmp') works without init", () => {
+  const result = vipmp.validateField("companyName", "Acme <Tools>");
+  assert.equal(result.valid, false);
+  assert.equal(result.violations[0].code, "text.invalid_character");
+  assert.equal(typeof vipmp.validateCustomer, "function");
+});
+
+test("the ESM and CommonJS doors open the same functions", async () => {
+  const esm = await import("vipmp");
+  assert.deepEqual(Object.keys(esm).filter((k) => k !== "default").sort(), Object.keys(vipmp).sort());
+});
