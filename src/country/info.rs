@@ -70,8 +70,8 @@ impl From<&'static Country> for CountryInfo {
     }
 }
 
-impl From<&'static Region> for RegionInfo {
-    fn from(region: &'static Region) -> Self {
+impl From<Region> for RegionInfo {
+    fn from(region: Region) -> Self {
         Self {
             code: region.code(),
             name: region.name(),
@@ -86,7 +86,7 @@ pub fn countries() -> Vec<CountryInfo> {
 
 /// The regions of a country, or `None` for a code that names no country.
 pub fn regions(code: &str) -> Option<Vec<RegionInfo>> {
-    lookup(code).map(|country| country.regions().iter().map(RegionInfo::from).collect())
+    lookup(code).map(|country| country.regions().map(RegionInfo::from).collect())
 }
 
 #[cfg(test)]

@@ -32,7 +32,8 @@ pub struct Country {
     price_region: Option<&'static str>,
     postal: Option<PostalRule>,
     examples: &'static [&'static str],
-    regions: &'static [Region],
+    /// One line a region: the code, then the name after one space.
+    regions: &'static str,
 }
 
 /// Whether Adobe sells into a country, and if not, what Adobe says about it.
@@ -117,13 +118,13 @@ impl Country {
 
     /// The region codes Adobe accepts in `address.region` (FACTS.md §2.6), in the
     /// source's order; empty for most unsupported countries.
-    pub fn regions(&self) -> &'static [Region] {
-        self.regions
+    pub fn regions(&self) -> impl Iterator<Item = Region> + Clone + use<> {
+        self.regions.lines().map(Region)
     }
 
     /// The region with exactly this code.
-    pub fn region(&self, code: &str) -> Option<&'static Region> {
-        self.regions.iter().find(|region| region.code() == code)
+    pub fn region(&self, code: &str) -> Option<Region> {
+        self.regions().find(|region| region.code() == code)
     }
 }
 
@@ -133,13 +134,13 @@ pub struct Region(&'static str);
 
 impl Region {
     /// The code as Adobe wants it in `address.region`, e.g. `CA` (FACTS.md §2.6).
-    pub fn code(&self) -> &'static str {
+    pub fn code(self) -> &'static str {
         self.0.split_once(' ').map_or(self.0, |(code, _)| code)
     }
 
     /// The name from Adobe's list, else from ISO 3166-2; `None` for codes such as
     /// `00` that neither names (data/README.md).
-    pub fn name(&self) -> Option<&'static str> {
+    pub fn name(self) -> Option<&'static str> {
         self.0.split_once(' ').map(|(_, name)| name)
     }
 }
@@ -246,7 +247,7 @@ mod tests {
         assert_eq!(us.alpha3(), "USA");
         assert_eq!(us.price_region(), Some("NA"));
         assert_eq!(us.currencies(), ["USD"]);
-        assert_eq!(us.regions().len(), 55);
+        assert_eq!(us.regions().count(), 55);
         assert!(lookup("us").is_none());
         assert!(lookup("XX").is_none());
         assert_eq!(lookup_alpha3("DEU").map(Country::code), Some("DE"));

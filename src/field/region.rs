@@ -78,7 +78,6 @@ mod tests {
             lookup(country)
                 .expect(country)
                 .regions()
-                .iter()
                 .map(Region::code)
                 .collect()
         };

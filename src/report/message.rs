@@ -209,9 +209,12 @@ fn postal_code(field: &str, params: &Params) -> String {
 fn unsupported_country(field: &str, params: &Params) -> String {
     let remediation = params.text("remediation");
     let reason = params.text("reason");
-    let mut message = format!("Adobe does not sell into this {}", field.to_lowercase());
+    let mut message = format!(
+        "Adobe does not sell into this {}",
+        field.to_ascii_lowercase()
+    );
     if !reason.is_empty() {
-        message.push_str(&format!(" ({})", reason.to_lowercase()));
+        message.push_str(&format!(" ({})", reason.to_ascii_lowercase()));
     }
     message.push('.');
     if !remediation.is_empty() {
