@@ -46,6 +46,7 @@ pub mod field;
 pub mod locale;
 pub mod offer;
 pub mod report;
+pub mod request;
 pub mod resource;
 mod unicode;
 pub mod validate;

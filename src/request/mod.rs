@@ -1,0 +1,197 @@
+//! Sans-IO request builders for every endpoint of the Partner API.
+//!
+//! A storefront should never hand-assemble a call. [`build`] turns an
+//! [`Endpoint`] and a [`BuildInput`] (path parameters, query, body, the IDs of
+//! this attempt and optional credentials) into a [`RequestSpec`] — method, path,
+//! query, headers and body — that any HTTP client (the browser's `fetch`, the
+//! proxy) can send. Nothing here sends anything, reads a clock or draws a
+//! random number: the IDs come from the caller, chosen by [`Intent`] /
+//! [`Correlator`] under the reference's Idempotency rules.
+//!
+//! A builder refuses invalid input with the [`Report`] of every problem: the
+//! body through [`crate::validate::run`] (paths as in the body:
+//! `lineItems[0].quantity`), path parameters at `params.<name>` through the ID
+//! rules of [`crate::field`], query parameters at `query.<name>`, IDs and
+//! credentials at `ids.…` / `auth.…`.
+//!
+//! ```
+//! use vipmp::request::{self, BuildInput, Endpoint, Ids};
+//! let input = BuildInput {
+//!     params: [("customerId".to_owned(), "9876543210".into())].into_iter().collect(),
+//!     query: serde_json::json!({ "status": ["1000", "1002"] }),
+//!     ids: Ids { correlation_id: "c-1".into(), request_id: "r-1".into() },
+//!     ..BuildInput::default()
+//! };
+//! let spec = request::build(Endpoint::GetOrderHistory, &input).unwrap();
+//! assert_eq!(spec.url(), "/v3/customers/9876543210/orders?status=1000&status=1002");
+//! ```
+
+mod encode;
+mod endpoint;
+mod headers;
+mod idempotency;
+mod page;
+mod params;
+mod query;
+
+pub use encode::{encode, query_string};
+pub use endpoint::{BodyRule, Endpoint, Method, QueryKind, QueryRule};
+pub use headers::{Auth, Ids, JSON};
+pub use idempotency::{Correlator, IdempotencyError, Intent, Outcome};
+pub use page::{follow, next_page, prev_page};
+
+use crate::report::{Code, Finding, Path, Report};
+use crate::validate::{self, Context, Operation};
+use serde::Deserialize;
+use serde_json::{Map, Value};
+
+/// A request ready to send: what the HTTP client needs, nothing more.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct RequestSpec {
+    /// The HTTP method.
+    pub method: Method,
+    /// The path, parameters percent-encoded: `/v3/customers/9876543210`.
+    pub path: String,
+    /// Query parameters in wire order, decoded; a repeated parameter appears once
+    /// per value.
+    pub query: Vec<(String, String)>,
+    /// Headers in a stable order (reference Appendix 1).
+    pub headers: Vec<(String, String)>,
+    /// The JSON body, already validated; `None` for endpoints without one.
+    pub body: Option<Value>,
+}
+
+impl RequestSpec {
+    /// The path with its encoded query string, relative to the API base URL.
+    pub fn url(&self) -> String {
+        if self.query.is_empty() {
+            self.path.clone()
+        } else {
+            format!("{}?{}", self.path, query_string(&self.query))
+        }
+    }
+
+    /// The value of a header, by case-insensitive name.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(key, _)| key.eq_ignore_ascii_case(name))
+            .map(|(_, value)| value.as_str())
+    }
+}
+
+/// Everything a builder needs besides the endpoint.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase", default)]
+pub struct BuildInput {
+    /// Path parameters by name (`customerId`, `orderId`, `subscriptionId`,
+    /// `membershipId`, `transferId`, `deploymentId`, `linkedMembershipId`).
+    #[cfg_attr(feature = "tsify", tsify(optional, type = "Record<string, string>"))]
+    pub params: Map<String, Value>,
+    /// Query parameters: an object of values (arrays for repeated ones) or a
+    /// query string.
+    #[cfg_attr(
+        feature = "tsify",
+        tsify(
+            optional,
+            type = "string | Record<string, string | number | boolean | (string | number)[]>"
+        )
+    )]
+    pub query: Value,
+    /// The request body, for endpoints that take one.
+    #[cfg_attr(feature = "tsify", tsify(optional, type = "unknown"))]
+    pub body: Option<Value>,
+    /// The IDs of this attempt.
+    pub ids: Ids,
+    /// Credentials, when not added by the proxy.
+    #[cfg_attr(feature = "tsify", tsify(optional))]
+    pub auth: Auth,
+    /// State for the body rules that need it.
+    #[cfg_attr(feature = "tsify", tsify(optional))]
+    pub context: Context,
+}
+
+/// Builds the request for an endpoint.
+///
+/// # Errors
+/// The [`Report`] of every problem with the input; nothing is built then.
+pub fn build(endpoint: Endpoint, input: &BuildInput) -> Result<RequestSpec, Report> {
+    let mut report = Report::new();
+    let path = params::path(endpoint, &input.params, &mut report);
+    query::check_shape(&input.query, &mut report);
+    let query = query::pairs_of(&input.query);
+    query::check(endpoint.query(), &query, &mut report);
+    check_body(endpoint, input, &mut report);
+    headers::check(&input.ids, &input.auth, &mut report);
+    report.into_result()?;
+    Ok(RequestSpec {
+        method: endpoint.method(),
+        path,
+        query,
+        headers: headers::headers(&input.ids, &input.auth),
+        body: input
+            .body
+            .clone()
+            .filter(|_| endpoint.body() != BodyRule::None),
+    })
+}
+
+/// Checks the body against the endpoint's rule.
+fn check_body(endpoint: Endpoint, input: &BuildInput, report: &mut Report) {
+    let body = input.body.as_ref().filter(|body| !body.is_null());
+    match (endpoint.body(), body) {
+        (BodyRule::None, None) => {}
+        (BodyRule::None, Some(_)) => report.add(
+            &Path::root().key("body"),
+            Finding::new(Code::FieldNotAllowed).with("reason", "this endpoint takes no body"),
+        ),
+        (BodyRule::Object, Some(Value::Object(_))) => {}
+        (BodyRule::Object, _) => report.add(
+            &Path::root().key("body"),
+            Finding::new(Code::TypeInvalid).with("expected", "a JSON object"),
+        ),
+        (BodyRule::Validated(operation), body) => {
+            let body = body.unwrap_or(&Value::Null);
+            let context = context_for(operation, input);
+            report
+                .violations
+                .extend(validate::run(operation, body, &context).violations);
+            check_action(endpoint, body, report);
+        }
+    }
+}
+
+/// The validator's context, with the membership ID of a VIP transfer taken
+/// from the path when the caller did not set it.
+fn context_for(operation: Operation, input: &BuildInput) -> Context {
+    let mut context = input.context.clone();
+    if operation == Operation::VipTransfer && context.membership_id.is_none() {
+        context.membership_id = input
+            .params
+            .get("membershipId")
+            .and_then(Value::as_str)
+            .map(str::to_owned);
+    }
+    context
+}
+
+/// A reseller-change preview must say `PREVIEW`, a commit `COMMIT` (reference,
+/// Reseller Change Process; FACTS.md §1.2).
+fn check_action(endpoint: Endpoint, body: &Value, report: &mut Report) {
+    let expected = match endpoint {
+        Endpoint::PreviewResellerChange => "PREVIEW",
+        Endpoint::CommitResellerChange => "COMMIT",
+        _ => return,
+    };
+    let action = body.get("action").and_then(Value::as_str);
+    if action.is_some_and(|action| action != expected) {
+        report.add(
+            &Path::root().key("action"),
+            Finding::new(Code::EnumInvalid).with("allowed", expected),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests;

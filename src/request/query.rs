@@ -1,0 +1,219 @@
+//! Query parameters: read from the caller's JSON, checked, put in wire order.
+//!
+//! Repeatable parameters are sent once per value (`status=1000&status=1002`), as
+//! the reference's Get Order History section prescribes ("can be included
+//! multiple times … will OR the values"); FACTS.md §1.2 lists the parameters of
+//! the newer endpoints. Violations sit at `query.<name>` (with an index for a
+//! repeated one), so a caller can tell them from body violations.
+
+use super::endpoint::{QueryKind, QueryRule};
+use crate::report::{Code, Finding, Path, Report, Segment};
+use crate::validate;
+use serde_json::Value;
+
+/// Reads the caller's query: an object of values or arrays of values, or a
+/// query string. Numbers and booleans are written as JSON writes them.
+pub(crate) fn pairs_of(query: &Value) -> Vec<(String, String)> {
+    match query {
+        Value::String(text) => validate::parse_query_string(text),
+        Value::Object(map) => map
+            .iter()
+            .flat_map(|(name, value)| values_of(value).into_iter().map(move |v| (name.clone(), v)))
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// The values of one parameter.
+fn values_of(value: &Value) -> Vec<String> {
+    match value {
+        Value::Array(items) => items.iter().flat_map(values_of).collect(),
+        Value::String(text) => vec![text.clone()],
+        Value::Null => Vec::new(),
+        other => vec![other.to_string()],
+    }
+}
+
+/// Whether the caller's query has a shape [`pairs_of`] reads.
+pub(crate) fn check_shape(query: &Value, report: &mut Report) {
+    if !matches!(query, Value::Null | Value::String(_) | Value::Object(_)) {
+        let expected = "an object of parameters or a query string";
+        report.add(
+            &Path::root().key("query"),
+            Finding::new(Code::TypeInvalid).with("expected", expected),
+        );
+    }
+}
+
+/// Checks the pairs against the endpoint's rule, filing violations.
+pub(crate) fn check(rule: QueryRule, pairs: &[(String, String)], report: &mut Report) {
+    match rule {
+        QueryRule::OrderHistory => {
+            if let Err(found) = validate::order_history_query(pairs) {
+                refile(&found, report);
+            }
+        }
+        QueryRule::List(allowed) => {
+            let mut seen: Vec<&str> = Vec::new();
+            for (name, value) in pairs {
+                let count = seen.iter().filter(|n| **n == name).count();
+                seen.push(name);
+                check_one(allowed, name, value, count, report);
+            }
+        }
+    }
+}
+
+/// Checks one parameter; `count` is how many times the name came before.
+fn check_one(
+    allowed: &[(&str, QueryKind)],
+    name: &str,
+    value: &str,
+    count: usize,
+    report: &mut Report,
+) {
+    let base = Path::root().key("query").key(name);
+    let Some(&(_, kind)) = allowed.iter().find(|(known, _)| *known == name) else {
+        report.add(
+            &base,
+            Finding::new(Code::QueryUnknownParameter).with("name", name),
+        );
+        return;
+    };
+    if kind != QueryKind::Many && count > 0 {
+        report.add(
+            &base,
+            Finding::new(Code::QueryNotRepeatable).with("name", name),
+        );
+        return;
+    }
+    let path = if kind == QueryKind::Many {
+        base.index(count)
+    } else {
+        base
+    };
+    if let Some(finding) = check_value(kind, value) {
+        report.add(&path, finding);
+    }
+}
+
+/// The problem with one value of a parameter of this kind, if any.
+fn check_value(kind: QueryKind, value: &str) -> Option<Finding> {
+    match kind {
+        QueryKind::Bool if value != "true" && value != "false" => {
+            Some(Finding::new(Code::EnumInvalid).with("allowed", "true or false"))
+        }
+        QueryKind::Number if value.is_empty() || !value.bytes().all(|b| b.is_ascii_digit()) => {
+            Some(Finding::new(Code::NumberNotInteger))
+        }
+        QueryKind::Text | QueryKind::Many if value.is_empty() => {
+            Some(Finding::new(Code::FieldRequired))
+        }
+        _ => None,
+    }
+}
+
+/// Moves the order-history validator's violations under `query.`.
+fn refile(found: &Report, report: &mut Report) {
+    for violation in &found.violations {
+        let mut path = Path::root().key("query");
+        for segment in violation.path.segments() {
+            path = match segment {
+                Segment::Key(key) => path.key(key),
+                Segment::Index(index) => path.index(*index),
+            };
+        }
+        report.add(
+            &path,
+            Finding {
+                code: violation.code,
+                params: violation.params.clone(),
+            },
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::request::Endpoint;
+    use serde_json::json;
+
+    fn found(endpoint: Endpoint, query: &Value) -> Vec<String> {
+        let mut report = Report::new();
+        check(endpoint.query(), &pairs_of(query), &mut report);
+        report
+            .violations
+            .iter()
+            .map(|v| format!("{} {}", v.path, v.code))
+            .collect()
+    }
+
+    #[test]
+    fn arrays_become_repeated_pairs() {
+        let pairs = pairs_of(&json!({ "status": ["1000", "1002"], "limit": 3 }));
+        assert_eq!(
+            pairs,
+            [
+                ("status".into(), "1000".into()),
+                ("status".into(), "1002".into()),
+                ("limit".into(), "3".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn a_query_string_is_read_too() {
+        let pairs = pairs_of(&json!("?ignore-order-return=true&expire-open-pas=false"));
+        assert_eq!(pairs.len(), 2);
+        assert!(found(Endpoint::PreviewOffers, &json!("ignore-order-return=true")).is_empty());
+    }
+
+    #[test]
+    fn flags_must_be_true_or_false() {
+        assert_eq!(
+            found(Endpoint::VipTransfer, &json!({ "expire-open-pas": "yes" })),
+            ["query.expire-open-pas enum.invalid"]
+        );
+    }
+
+    #[test]
+    fn unknown_and_repeated_single_parameters() {
+        assert_eq!(
+            found(
+                Endpoint::PreviewOffers,
+                &json!("ignore-order-return=true&ignore-order-return=false&x=1")
+            ),
+            [
+                "query.ignore-order-return query.not_repeatable",
+                "query.x query.unknown_parameter"
+            ]
+        );
+    }
+
+    #[test]
+    fn order_history_is_checked_by_its_validator() {
+        assert!(
+            found(
+                Endpoint::GetOrderHistory,
+                &json!({ "status": ["1000", "1002"], "limit": "3" })
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            found(
+                Endpoint::GetOrderHistory,
+                &json!({ "status": ["1000", "9"] })
+            ),
+            ["query.status[1] enum.invalid"]
+        );
+    }
+
+    #[test]
+    fn numbers_are_digits() {
+        assert_eq!(
+            found(Endpoint::ListFlexDiscounts, &json!({ "limit": "-1" })),
+            ["query.limit number.not_integer"]
+        );
+    }
+}
