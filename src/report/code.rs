@@ -187,6 +187,66 @@ codes! {
     QueryUnknownParameter = "query.unknown_parameter",
     /// A query parameter that takes one value was given several. Params: `name`.
     QueryNotRepeatable = "query.not_repeatable",
+    /// An amount is not a plain decimal with at most the currency's decimals
+    /// (`1206.84`), or does not fit. Params: `value`.
+    AmountInvalid = "amount.invalid",
+    /// A price or total is too large to compute exactly.
+    AmountOverflow = "amount.overflow",
+    /// A proration's order date is not inside the anniversary year ending at the
+    /// coterm date (FACTS.md §3.4). Params: `start`, `anniversary`.
+    ProrationInvalidTerm = "proration.invalid_term",
+    /// A price-list file or JSON is malformed. Params: `line`, `column`, `reason`.
+    PriceListMalformed = "price_list.malformed",
+    /// The price list has no row for the offer at the level the order earns; the
+    /// storefront's "very rare error message". Params: `offerId`.
+    PriceNotFound = "price.not_found",
+    /// A currency differs from the one the offers are priced in. Params: `value`,
+    /// `expected`.
+    CurrencyMismatch = "currency.mismatch",
+    /// The ordering account has no reselling capability (storefront warning 6).
+    BasketNotAReseller = "basket.not_a_reseller",
+    /// The reseller is not synced with Adobe (storefront rule 1, warning 5).
+    /// Params: `product`.
+    BasketResellerNotSynced = "basket.reseller_not_synced",
+    /// A reseller orders Adobe products for personal use (storefront warning 4).
+    BasketPersonalUse = "basket.personal_use",
+    /// The basket has no "Adobe Services" container product (storefront rule 2).
+    BasketContainerMissing = "basket.container_missing",
+    /// The basket has more than one container product (storefront rule 4).
+    BasketContainerDuplicate = "basket.container_duplicate",
+    /// The container product's price is not zero (storefront, "Please note").
+    BasketContainerPrice = "basket.container_price",
+    /// Warning: a new subscription is ordered where one exists (BSS warning 2).
+    /// Params: `account`.
+    BasketSubscriptionExists = "basket.subscription_exists",
+    /// The basket has no add-on (storefront warning 1, rule 2).
+    BasketAddOnMissing = "basket.add_on_missing",
+    /// The same add-on is in the basket twice (BSS warning 1).
+    BasketAddOnDuplicate = "basket.add_on_duplicate",
+    /// Warning: the customer already has this add-on; the order goes to the
+    /// existing subscription (storefront warning 3).
+    BasketAddOnExisting = "basket.add_on_existing",
+    /// A quantity is below the offer's minimum purchase quantity (price list
+    /// Additional Detail, High Growth MOQ; FACTS.md §3.1, §3.3). Params: `min`.
+    BasketBelowMinimumQuantity = "basket.below_minimum_quantity",
+    /// The offer is not sold to the customer's market segment or sub-segment;
+    /// Adobe answers 2129 INELIGIBLE_MARKET_SEGMENT. Params: `reasonCode`, `reason`.
+    BasketIneligibleMarketSegment = "basket.ineligible_market_segment",
+    /// A Sign introductory offer with quantity above 1 or auto-renewal
+    /// (FACTS.md §2.7). Params: `reason`.
+    BasketIntroductoryOffer = "basket.introductory_offer",
+    /// An add-on without its base product; Adobe answers 2129 INELIGIBLE_ADD_ON.
+    /// Params: `reasonCode`, `product`.
+    BasketIneligibleAddOn = "basket.ineligible_add_on",
+    /// ID, ResellerID and Role fit none of the three account cases
+    /// (reseller-provisioning.txt, Step #2). Params: `reason`.
+    ProvisioningRoleMismatch = "provisioning.role_mismatch",
+    /// The account would fail Adobe synchronization with a storefront error
+    /// (NoCitySpecified, PostCodeNotValid, …). Params: `name`, `text`.
+    ProvisioningSyncError = "provisioning.sync_error",
+    /// Adobe's sync answer named this field invalid ("Invalid Address (field)").
+    /// Params: `field`.
+    ProvisioningInvalidField = "provisioning.invalid_field",
 }
 
 impl std::fmt::Display for Code {

@@ -189,6 +189,82 @@ pub(super) fn render(path: &Path, code: Code, params: &Params) -> String {
             "The search parameter “{}” can be given only once.",
             p("name")
         ),
+        Code::AmountInvalid => format!("{field} must be an amount such as 1206.84."),
+        Code::AmountOverflow => format!("{field}: the amount is too large to compute."),
+        Code::ProrationInvalidTerm => format!(
+            "The order date {} is not inside the term ending {}.",
+            p("start"),
+            p("anniversary")
+        ),
+        Code::PriceListMalformed => format!(
+            "The price list is malformed at line {}, column {}: {}.",
+            p("line"),
+            p("column"),
+            p("reason")
+        ),
+        Code::PriceNotFound => format!(
+            "An error has occurred while retrieving the price for the product {}, and the process cannot be completed. Please contact your Distributor.",
+            p("offerId")
+        ),
+        Code::CurrencyMismatch => format!(
+            "{field} {} does not match the currency of the offers ({}).",
+            p("value"),
+            p("expected")
+        ),
+        Code::BasketNotAReseller => "This account is not defined as a Reseller.".to_owned(),
+        Code::BasketResellerNotSynced => format!(
+            "Adobe \"{}\" can only be purchased by registered Adobe Resellers. If you are an Adobe Distributor, please visit the Reseller Account Page and synchronize it with Adobe Services. If you are a Reseller and wish to register as an Adobe Reseller, please navigate to your Account page and complete your registration.",
+            p("product")
+        ),
+        Code::BasketPersonalUse => {
+            "\"Adobe Services\" cannot be purchased by resellers for personal usage.".to_owned()
+        }
+        Code::BasketContainerMissing => {
+            "Add the \"Adobe Services\" product to the basket together with the Adobe products.".to_owned()
+        }
+        Code::BasketContainerDuplicate => {
+            "An Adobe subscription can be ordered only once; remove the extra \"Adobe Services\" product.".to_owned()
+        }
+        Code::BasketContainerPrice => {
+            "The \"Adobe Services\" product always has a zero unit price.".to_owned()
+        }
+        Code::BasketSubscriptionExists => format!(
+            "It seems that an Adobe subscription already exists for “{}”. Please update that subscription.",
+            p("account")
+        ),
+        Code::BasketAddOnMissing => {
+            "Add at least one Adobe product (add-on) to the \"Adobe Services\" product.".to_owned()
+        }
+        Code::BasketAddOnDuplicate => {
+            "This Adobe product is already in the basket; increase its quantity instead.".to_owned()
+        }
+        Code::BasketAddOnExisting => {
+            "The customer already has this Adobe product; it will be added to the existing subscription.".to_owned()
+        }
+        Code::BasketBelowMinimumQuantity => {
+            format!("{field} must be at least {} for this offer.", p("min"))
+        }
+        Code::BasketIneligibleMarketSegment => format!(
+            "The customer is not eligible to purchase this offer: {}.",
+            p("reason")
+        ),
+        Code::BasketIntroductoryOffer => {
+            format!("This Sign introductory offer is not allowed: {}.", p("reason"))
+        }
+        Code::BasketIneligibleAddOn => format!(
+            "This add-on needs its base product {} in the basket or on the account.",
+            p("product")
+        ),
+        Code::ProvisioningRoleMismatch => {
+            format!("The account cannot be classified: {}.", p("reason"))
+        }
+        Code::ProvisioningSyncError => match params.get("text") {
+            Some(text) => text.to_string(),
+            None => format!("{field} would fail the Adobe synchronization."),
+        },
+        Code::ProvisioningInvalidField => {
+            format!("Adobe reported {} as invalid.", p("field"))
+        }
     }
 }
 

@@ -1,0 +1,73 @@
+//! Pricing: offer IDs, discount levels, money, price lists, proration, quotes.
+//!
+//! The storefront must show the price Adobe will charge (issue 4: "the quote the
+//! shopper sees is the quote Adobe charges"). The level decides the offer ID
+//! ([`level`]), the offer ID decides the row of the price list ([`price_list`]),
+//! and the coterm date decides the prorated amount ([`proration`]); [`quote`](mod@quote)
+//! puts the steps together for a basket. Money is integer minor units
+//! ([`money`]) and proration fixed point; there is no float and no clock.
+
+pub mod csv;
+pub mod level;
+pub mod money;
+pub mod offer_id;
+pub mod price_list;
+pub mod proration;
+pub mod quote;
+
+pub use level::{LevelInput, LevelOutcome, OfferType, Quantities, discount_level};
+pub use money::{Currency, Money, MoneyView};
+pub use offer_id::{OfferId, OfferIdParts};
+pub use price_list::{PriceList, PriceRow, Term};
+pub use proration::{Proration, prorate};
+pub use quote::{Quote, QuoteContext, QuoteLine, quote};
+
+use serde::{Deserialize, Serialize};
+
+/// A customer's market segment (FACTS.md §2.7); offer IDs carry it as `A`/`B`/`C`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
+#[serde(rename_all = "UPPERCASE")]
+pub enum MarketSegment {
+    /// Commercial, offer letter `A`.
+    #[default]
+    Com,
+    /// Education, offer letter `B`.
+    Edu,
+    /// Government, offer letter `C`.
+    Gov,
+}
+
+impl MarketSegment {
+    /// The segment of an offer ID's 10th character (FACTS.md §3.1).
+    pub fn from_offer_byte(byte: u8) -> Option<MarketSegment> {
+        Some(match byte {
+            b'A' => MarketSegment::Com,
+            b'B' => MarketSegment::Edu,
+            b'C' => MarketSegment::Gov,
+            _ => return None,
+        })
+    }
+
+    /// `COM`, `EDU` or `GOV`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MarketSegment::Com => "COM",
+            MarketSegment::Edu => "EDU",
+            MarketSegment::Gov => "GOV",
+        }
+    }
+}
+
+/// The sub-segment an EDU offer is reserved for (price list Additional Detail,
+/// FACTS.md §3.3).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
+pub enum SubSegment {
+    /// "K-12" offers.
+    #[serde(rename = "K-12")]
+    K12,
+    /// "HED" (higher education) offers.
+    #[serde(rename = "HED")]
+    Hed,
+}
