@@ -39,12 +39,15 @@
 //! assert_eq!(report.violations[0].code.as_str(), "number.out_of_range");
 //! ```
 
+pub mod basket;
 pub mod country;
 pub mod date;
 pub mod error;
 pub mod field;
 pub mod locale;
 pub mod offer;
+pub mod pricing;
+pub mod provisioning;
 pub mod report;
 pub mod request;
 pub mod resource;
