@@ -83,6 +83,30 @@ pub struct Basket {
     pub cancellations: Vec<Cancellation>,
 }
 
+impl Basket {
+    /// Reads a basket from JSON the shopper's form produced.
+    ///
+    /// # Errors
+    /// `type.invalid` at the root, naming the expected shape, when the JSON is
+    /// not a basket (an array is not one either, though serde would read it).
+    pub fn from_json(value: &serde_json::Value) -> Result<Basket, crate::Report> {
+        let shaped = if value.is_object() {
+            Basket::deserialize(value).map_err(|error| error.to_string())
+        } else {
+            Err("not an object".to_owned())
+        };
+        shaped.map_err(|error| {
+            let mut report = crate::Report::new();
+            report.add(
+                &crate::Path::root().key("lines"),
+                crate::Finding::new(crate::Code::TypeInvalid)
+                    .with("expected", format!("a basket {{ lines: [...] }} ({error})")),
+            );
+            report
+        })
+    }
+}
+
 /// Who is ordering, for whom, and the storefront's limits.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]

@@ -17,10 +17,10 @@ pub mod quote;
 
 pub use level::{LevelInput, LevelOutcome, OfferType, Quantities, discount_level};
 pub use money::{Currency, Money, MoneyView};
-pub use offer_id::{OfferId, OfferIdParts};
-pub use price_list::{PriceList, PriceRow, Term};
+pub use offer_id::{OfferId, OfferIdAnswer, OfferIdParts};
+pub use price_list::{PriceList, PriceRow, PriceRowView, Term};
 pub use proration::{Proration, prorate};
-pub use quote::{Quote, QuoteContext, QuoteLine, quote};
+pub use quote::{Quote, QuoteContext, QuoteLine, quote, quote_json};
 
 use serde::{Deserialize, Serialize};
 

@@ -192,6 +192,38 @@ impl From<&OfferId> for OfferIdParts {
     }
 }
 
+/// The answer of `parseOfferId`: the verdict, and the parts when valid.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
+pub struct OfferIdAnswer {
+    /// `true` when the ID is well formed.
+    pub valid: bool,
+    /// Why it is not, at the path `offerId`.
+    pub violations: Vec<crate::Violation>,
+    /// The parts, when valid.
+    pub offer: Option<OfferIdParts>,
+}
+
+/// Parses an offer ID into an answer for the package.
+pub fn parse_answer(text: &str) -> OfferIdAnswer {
+    match OfferId::parse(text) {
+        Ok(id) => OfferIdAnswer {
+            valid: true,
+            violations: Vec::new(),
+            offer: Some(OfferIdParts::from(&id)),
+        },
+        Err(finding) => {
+            let mut report = crate::Report::new();
+            report.add(&crate::Path::root().key("offerId"), finding);
+            OfferIdAnswer {
+                valid: false,
+                violations: report.violations,
+                offer: None,
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -246,6 +278,14 @@ mod tests {
             assert_eq!(finding.code, Code::OfferIdInvalidFormat);
             assert!(finding.params.get("reason").is_some(), "{bad}");
         }
+    }
+
+    #[test]
+    fn answers_for_the_package() {
+        assert!(parse_answer("65304479CA01A12").valid);
+        let answer = parse_answer("65304479");
+        assert_eq!(answer.violations[0].path.to_string(), "offerId");
+        assert!(answer.offer.is_none());
     }
 
     proptest! {

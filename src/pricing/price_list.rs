@@ -72,6 +72,38 @@ impl PriceRow {
     }
 }
 
+/// A row as the package answers it.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct PriceRowView {
+    /// The offer ID.
+    pub offer_id: String,
+    /// The full-term partner price of one unit.
+    pub partner_price: crate::pricing::MoneyView,
+    /// Whether the offer is prorated to the coterm date.
+    pub prorated: bool,
+    /// `K-12` or `HED` when reserved for a sub-segment.
+    pub sub_segment: Option<SubSegment>,
+    /// The minimum purchase quantity.
+    pub minimum_quantity: Option<u64>,
+    /// The product family.
+    pub product_family: String,
+}
+
+impl From<&PriceRow> for PriceRowView {
+    fn from(row: &PriceRow) -> Self {
+        Self {
+            offer_id: row.offer_id.to_string(),
+            partner_price: row.partner_price.view(),
+            prorated: row.term == Term::Prorated,
+            sub_segment: row.sub_segment,
+            minimum_quantity: row.minimum_quantity,
+            product_family: row.product_family.clone(),
+        }
+    }
+}
+
 /// A loaded, indexed price list in one currency.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PriceList {

@@ -103,6 +103,32 @@ pub struct Quote {
     pub level: LevelOutcome,
 }
 
+impl Quote {
+    /// The quote of a basket that could not be read: no line, a zero total.
+    pub fn rejected(report: Report, currency: Currency) -> Quote {
+        Quote {
+            valid: false,
+            violations: report.violations,
+            lines: Vec::new(),
+            total: Money::zero(currency).view(),
+            level: discount_level(&LevelInput::default()),
+        }
+    }
+}
+
+/// Reads a basket from JSON and prices it; a body that is not a basket is a
+/// rejected quote, never a panic.
+pub fn quote_json(
+    basket: &serde_json::Value,
+    price_list: &PriceList,
+    context: &QuoteContext,
+) -> Quote {
+    match Basket::from_json(basket) {
+        Ok(basket) => quote(&basket, price_list, context),
+        Err(report) => Quote::rejected(report, price_list.currency()),
+    }
+}
+
 /// A line that has an offer ID and a quantity.
 struct Parsed<'a> {
     index: usize,
@@ -395,5 +421,31 @@ mod tests {
         );
         assert_eq!(q.violations[2].path.to_string(), "lines[0].offerId");
         assert!(!q.valid);
+    }
+
+    #[test]
+    fn a_body_that_is_not_a_basket_is_a_rejected_quote() {
+        let q = quote_json(
+            &serde_json::json!({"lines": 3}),
+            &list(),
+            &context("2022-03-10", None),
+        );
+        assert!(!q.valid);
+        assert_eq!(q.violations[0].code, Code::TypeInvalid);
+        assert_eq!(q.total.amount, "0.00");
+        assert!(
+            !quote_json(
+                &serde_json::json!([]),
+                &list(),
+                &context("2022-03-10", None)
+            )
+            .valid
+        );
+        let ok = quote_json(
+            &serde_json::json!({"lines": [{"offerId": "65304479CA01A12", "quantity": 1}]}),
+            &list(),
+            &context("2022-03-10", None),
+        );
+        assert!(ok.valid);
     }
 }

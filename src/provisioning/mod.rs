@@ -83,6 +83,30 @@ pub fn classify_account(account: &AccountIdentity) -> Classification {
     }
 }
 
+/// Classifies an account given as JSON (`{ "ID", "Role", "ResellerID" }`);
+/// JSON of another shape is a `type.invalid` violation.
+pub fn classify_account_json(value: &serde_json::Value) -> Classification {
+    let account = value
+        .is_object()
+        .then(|| AccountIdentity::deserialize(value).ok())
+        .flatten();
+    match account {
+        Some(account) => classify_account(&account),
+        None => {
+            let mut report = Report::new();
+            report.add(
+                &Path::root(),
+                Finding::new(Code::TypeInvalid)
+                    .with("expected", "an object with ID, Role and ResellerID texts"),
+            );
+            Classification {
+                class: None,
+                violations: report.violations,
+            }
+        }
+    }
+}
+
 /// The account data the pre-sync checks read.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
@@ -267,6 +291,22 @@ mod tests {
             class(&identity("2000001", "User", "2000001")),
             Some(AccountClass::DirectCustomer)
         );
+    }
+
+    #[test]
+    fn classifies_json() {
+        let json = serde_json::json!({"ID": "1082733", "Role": "Reseller", "ResellerID": "1082733", "ExternalID": ""});
+        assert_eq!(
+            classify_account_json(&json).class,
+            Some(AccountClass::Reseller)
+        );
+        assert!(
+            classify_account_json(&serde_json::json!([]))
+                .class
+                .is_none()
+        );
+        let bad = classify_account_json(&serde_json::json!([1]));
+        assert_eq!(bad.violations[0].code, Code::TypeInvalid);
     }
 
     #[test]

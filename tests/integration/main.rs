@@ -2,5 +2,6 @@
 //! example bodies, and property tests over every validator.
 
 mod fixtures;
+mod pricing;
 mod properties;
 mod spec_examples;

@@ -12,6 +12,7 @@
 //!   options of the wrong shape).
 
 mod boundary;
+pub mod pricing;
 
 use boundary::{answer, body_from_json_text, body_from_value, options_from, required_options_from};
 use vipmp::country;
