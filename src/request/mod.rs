@@ -47,6 +47,7 @@ use serde_json::{Map, Value};
 
 /// A request ready to send: what the HTTP client needs, nothing more.
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 pub struct RequestSpec {
     /// The HTTP method.
     pub method: Method,
@@ -58,7 +59,46 @@ pub struct RequestSpec {
     /// Headers in a stable order (reference Appendix 1).
     pub headers: Vec<(String, String)>,
     /// The JSON body, already validated; `None` for endpoints without one.
+    #[cfg_attr(feature = "tsify", tsify(type = "unknown"))]
     pub body: Option<Value>,
+}
+
+/// What the package's `buildRequest` answers: the request when the input is
+/// valid, else every violation.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
+pub struct BuildResult {
+    /// `true` when there is no violation and `request` is set.
+    pub valid: bool,
+    /// The violations; empty when valid.
+    pub violations: Vec<crate::Violation>,
+    /// The request, when valid.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "tsify", tsify(optional))]
+    pub request: Option<RequestSpec>,
+    /// The request's path and encoded query ([`RequestSpec::url`]), when valid.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "tsify", tsify(optional))]
+    pub url: Option<String>,
+}
+
+impl From<Result<RequestSpec, Report>> for BuildResult {
+    fn from(result: Result<RequestSpec, Report>) -> Self {
+        match result {
+            Ok(request) => Self {
+                valid: true,
+                violations: Vec::new(),
+                url: Some(request.url()),
+                request: Some(request),
+            },
+            Err(report) => Self {
+                valid: false,
+                violations: report.violations,
+                request: None,
+                url: None,
+            },
+        }
+    }
 }
 
 impl RequestSpec {

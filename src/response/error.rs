@@ -35,12 +35,15 @@ pub struct Reason {
     pub code: String,
     /// The line item it is about, when the detail names one (`Line Item: 1`).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "tsify", tsify(optional))]
     pub line_item: Option<u32>,
     /// What the reason means, when documented.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "tsify", tsify(optional))]
     pub description: Option<&'static str>,
     /// The "Action Required" text, when documented (reference, 2129 and 5117 lists).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "tsify", tsify(optional))]
     pub action: Option<&'static str>,
 }
 
@@ -66,6 +69,7 @@ pub struct ApiError {
     pub reasons: Vec<Reason>,
     /// The catalogue row of the code, when documented.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "tsify", tsify(optional))]
     pub known: Option<ErrorEntry>,
     /// The shape the body had.
     pub shape: ErrorShape,

@@ -40,6 +40,7 @@ pub use status::{Health, ResourceKind, StatusMeaning};
 
 /// A documented code with its reason codes, for `describeError`.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct ErrorDescription {
     /// The catalogue row.

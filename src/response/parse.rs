@@ -14,6 +14,7 @@ use serde_json::Value;
 
 /// The body of a successful response.
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(tag = "kind", content = "value", rename_all = "camelCase")]
 pub enum Body {
     /// `pong`, from the two pings.
@@ -33,13 +34,14 @@ pub enum Body {
     /// A transfer: reseller change, VIP→VIPMP transfer or its offer preview.
     Transfer(Transfer),
     /// JSON of an endpoint without a resource type in the core.
-    Json(Value),
+    Json(#[cfg_attr(feature = "tsify", tsify(type = "unknown"))] Value),
     /// No body (empty text).
     Empty,
 }
 
 /// A response read for an endpoint.
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Parsed {
     /// `true` for a 2xx whose body was read.
@@ -48,12 +50,15 @@ pub struct Parsed {
     pub http_status: u16,
     /// The body of a success.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "tsify", tsify(optional))]
     pub body: Option<Body>,
     /// What the resource's `status` means, when it has one.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "tsify", tsify(optional))]
     pub resource_status: Option<StatusMeaning>,
     /// The error of a failure.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "tsify", tsify(optional))]
     pub error: Option<ApiError>,
 }
 

@@ -4,4 +4,5 @@
 mod fixtures;
 mod pricing;
 mod properties;
+mod requests;
 mod spec_examples;

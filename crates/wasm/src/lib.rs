@@ -13,6 +13,7 @@
 
 mod boundary;
 pub mod pricing;
+pub mod request;
 
 use boundary::{answer, body_from_json_text, body_from_value, options_from, required_options_from};
 use vipmp::country;

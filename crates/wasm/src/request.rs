@@ -1,0 +1,45 @@
+//! Bindings of the request builders and the response parser: `buildRequest`,
+//! `parseResponse`, `describeError`.
+//!
+//! The core decides everything (see `vipmp::request` and `vipmp::response`);
+//! these functions only cross the boundary. An unknown endpoint name or input
+//! of the wrong shape (IDs that are not text) is the caller's mistake and
+//! throws; anything wrong with the values comes back as violations.
+
+use crate::boundary::{answer, body_from_value};
+use vipmp::request::{self, BuildInput, BuildResult, Endpoint};
+use vipmp::response;
+use wasm_bindgen::prelude::*;
+
+/// The endpoint with this name, or a thrown `Error`.
+fn endpoint(op: &str) -> Result<Endpoint, JsError> {
+    Endpoint::from_name(op).map_err(|error| JsError::new(&error.to_string()))
+}
+
+/// Builds the request of an endpoint (`"createOrder"`, `"getOrderHistory"`, …):
+/// `{ valid, violations, request?, url? }`. The body is validated as
+/// `validateOrder` & co. would; path parameters, query and IDs are checked too.
+#[wasm_bindgen(js_name = buildRequest, unchecked_return_type = "BuildResult")]
+pub fn build_request(
+    op: &str,
+    #[wasm_bindgen(unchecked_param_type = "BuildInput")] input: &JsValue,
+) -> Result<JsValue, JsError> {
+    let endpoint = endpoint(op)?;
+    let input: BuildInput = serde_json::from_value(body_from_value(input))
+        .map_err(|error| JsError::new(&format!("invalid input: {error}")))?;
+    Ok(answer(&BuildResult::from(request::build(endpoint, &input))))
+}
+
+/// Reads a response of an endpoint: the typed resource of a 2xx, or the typed
+/// error (code, catalogue row, reasons with their action, field paths).
+#[wasm_bindgen(js_name = parseResponse, unchecked_return_type = "Parsed")]
+pub fn parse_response(op: &str, status: u16, body: &str) -> Result<JsValue, JsError> {
+    Ok(answer(&response::parse(endpoint(op)?, status, body)))
+}
+
+/// What an error code means (message, HTTP status, calls, source, reason
+/// codes with their action), or `null` when it is not documented.
+#[wasm_bindgen(js_name = describeError, unchecked_return_type = "ErrorDescription | null")]
+pub fn describe_error(code: &str) -> JsValue {
+    answer(&response::describe_error(code))
+}

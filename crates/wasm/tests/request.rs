@@ -1,0 +1,90 @@
+//! `buildRequest`, `parseResponse` and `describeError` across the boundary, run
+//! by `wasm-bindgen-test`. The rules are tested in the core; these check that
+//! JS values go in and plain JS objects come out.
+
+#![cfg(target_arch = "wasm32")]
+
+use js_sys::{Array, JSON, Reflect};
+use vipmp_wasm::request::{build_request, describe_error, parse_response};
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::wasm_bindgen_test;
+
+fn js(json: &str) -> JsValue {
+    JSON::parse(json).expect("test JSON")
+}
+
+fn get(value: &JsValue, key: &str) -> JsValue {
+    Reflect::get(value, &JsValue::from_str(key)).expect("property")
+}
+
+fn text(value: &JsValue, key: &str) -> Option<String> {
+    get(value, key).as_string()
+}
+
+const HISTORY: &str = r#"{"params":{"customerId":"9876543210"},
+ "query":{"status":["1000","1002"],"limit":3},
+ "ids":{"correlationId":"c-1","requestId":"r-1"}}"#;
+
+#[wasm_bindgen_test]
+fn builds_a_request_with_repeated_parameters() {
+    let result = build_request("getOrderHistory", &js(HISTORY)).expect("result");
+    assert_eq!(get(&result, "valid"), JsValue::TRUE);
+    assert_eq!(
+        text(&result, "url").as_deref(),
+        Some("/v3/customers/9876543210/orders?status=1000&status=1002&limit=3")
+    );
+    let request = get(&result, "request");
+    assert_eq!(text(&request, "method").as_deref(), Some("GET"));
+    assert_eq!(Array::from(&get(&request, "query")).length(), 3);
+}
+
+#[wasm_bindgen_test]
+fn invalid_input_is_violations_not_an_exception() {
+    let input = js(r#"{"params":{"customerId":"x"},"body":{"orderType":"NEW"}}"#);
+    let result = build_request("createOrder", &input).expect("result");
+    assert_eq!(get(&result, "valid"), JsValue::FALSE);
+    let paths: Vec<String> = Array::from(&get(&result, "violations"))
+        .iter()
+        .filter_map(|v| text(&v, "path"))
+        .collect();
+    assert!(paths.contains(&"params.customerId".to_owned()));
+    assert!(paths.contains(&"ids.correlationId".to_owned()));
+}
+
+#[wasm_bindgen_test]
+fn an_unknown_endpoint_throws() {
+    assert!(build_request("deleteEverything", &js("{}")).is_err());
+    assert!(parse_response("deleteEverything", 200, "{}").is_err());
+}
+
+#[wasm_bindgen_test]
+fn parses_an_error_with_its_reason_and_action() {
+    let body = r#"{"code":"5117","message":"Customer is not eligible for transfer","additionalDetails":["OPEN_PURCHASE_AUTH"]}"#;
+    let parsed = parse_response("previewOffers", 400, body).expect("parsed");
+    assert_eq!(get(&parsed, "ok"), JsValue::FALSE);
+    let error = get(&parsed, "error");
+    assert_eq!(text(&error, "code").as_deref(), Some("5117"));
+    let reason = Array::from(&get(&error, "reasons")).get(0);
+    assert!(text(&reason, "action").is_some_and(|a| a.contains("expire-open-pas")));
+}
+
+#[wasm_bindgen_test]
+fn parses_a_resource_with_its_status_meaning() {
+    let parsed =
+        parse_response("getOrder", 200, r#"{"orderId":"1","status":"1008"}"#).expect("parsed");
+    assert_eq!(get(&parsed, "ok"), JsValue::TRUE);
+    assert_eq!(
+        text(&get(&parsed, "body"), "kind").as_deref(),
+        Some("order")
+    );
+    let status = get(&parsed, "resourceStatus");
+    assert_eq!(text(&status, "text").as_deref(), Some("Order cancelled"));
+}
+
+#[wasm_bindgen_test]
+fn describes_documented_codes_only() {
+    let description = describe_error("2129");
+    assert_eq!(get(&description, "httpStatus").as_f64(), Some(400.0));
+    assert_eq!(Array::from(&get(&description, "reasons")).length(), 5);
+    assert!(describe_error("0000").is_null());
+}
