@@ -19,6 +19,7 @@ pub const LENGTH: usize = 15;
 /// What position 13 says about the offer (FACTS.md §3.1).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
 pub enum Variant {
     /// `A`: the standard offer.
     Standard,

@@ -14,6 +14,27 @@ use vipmp::pricing::{self, LevelInput, PriceList, PriceRowView, QuoteContext};
 use vipmp::{Report, provisioning};
 use wasm_bindgen::prelude::*;
 
+/// The `PriceList` class is declared here rather than generated: wasm-bindgen's
+/// declaration names `[Symbol.dispose]`, which fails `tsc` for consumers whose
+/// `lib` predates ES2024 (ES2022 included). The class still has it at run time.
+#[wasm_bindgen(typescript_custom_section)]
+const PRICE_LIST_TS: &'static str = r#"
+/** An indexed price list held in wasm memory; `loadPriceList` makes one. Call `free()` when done. */
+export class PriceList {
+  private constructor();
+  /** Releases the table's wasm memory. */
+  free(): void;
+  /** The number of rows. */
+  readonly length: number;
+  /** The ISO 4217 currency of every price. */
+  readonly currency: string;
+  /** The row of an offer ID, the one orderable on `date` (`YYYY-MM-DD`) when given. Throws on a malformed date. */
+  find(offerId: string, date?: string | null): PriceRowView | undefined;
+  /** `checkBasket` with this list's minimum quantities, sub-segments and currency. */
+  checkBasket(basket: Basket | unknown, context?: Partial<BasketContext>): BasketCheck;
+}
+"#;
+
 #[wasm_bindgen(typescript_custom_section)]
 const PRICE_LIST_LOAD_TS: &'static str = r#"
 /** The answer of `loadPriceList`: the loaded list, or why the file was rejected. */
@@ -39,7 +60,7 @@ pub fn discount_level(
 }
 
 /// An indexed price list held in wasm memory; `loadPriceList` makes one.
-#[wasm_bindgen(js_name = PriceList)]
+#[wasm_bindgen(js_name = PriceList, skip_typescript)]
 pub struct PriceListHandle {
     list: PriceList,
 }
