@@ -1,0 +1,50 @@
+// Type-checked with `tsc --strict --noEmit`: the request builders and the
+// response parser as a storefront calls them around `fetch`.
+import {
+  buildRequest,
+  describeError,
+  parseResponse,
+  type ApiError,
+  type BuildInput,
+  type BuildResult,
+  type ErrorDescription,
+  type Parsed,
+  type RequestSpec,
+  type StatusMeaning,
+} from "vipmp";
+
+const input: BuildInput = {
+  params: { customerId: "9876543210" },
+  query: { status: ["1000", "1002"], limit: 3 },
+  ids: { correlationId: crypto.randomUUID(), requestId: crypto.randomUUID() },
+};
+const built: BuildResult = buildRequest("getOrderHistory", input);
+const request: RequestSpec | undefined = built.request;
+const url: string | undefined = built.url;
+const headers: Record<string, string> = Object.fromEntries(request?.headers ?? []);
+const method: "GET" | "POST" | "PATCH" | undefined = request?.method;
+
+const order: BuildResult = buildRequest("createOrder", {
+  params: { customerId: "9876543210" },
+  body: { orderType: "NEW", lineItems: [{ extLineItemNumber: 1, offerId: "65304479CA01A12", quantity: 5 }] },
+  ids: { correlationId: "c-1", requestId: "r-1" },
+  auth: { apiKey: "key", accessToken: "token" },
+});
+const firstPath: string | undefined = order.violations[0]?.path;
+
+const parsed: Parsed = parseResponse("getOrderHistory", 200, "{}");
+if (parsed.ok && parsed.body?.kind === "orders") {
+  const count: number = parsed.body.value.items?.length ?? 0;
+  void count;
+}
+const status: StatusMeaning | undefined = parsed.resourceStatus;
+const error: ApiError | undefined = parsed.error;
+const fields: string[] = error?.fieldPaths ?? [];
+const actions: (string | undefined)[] = error?.reasons.map((reason) => reason.action) ?? [];
+const retry: boolean = error?.retryable ?? false;
+
+const described: ErrorDescription | null = describeError("5117");
+const reasonCodes: string[] = described?.reasons.map((reason) => reason.reason) ?? [];
+const http: number | undefined = described?.httpStatus ?? undefined;
+
+export { url, headers, method, firstPath, status, fields, actions, retry, reasonCodes, http };
