@@ -638,7 +638,7 @@ pub const ERRORS: &[ErrorEntry] = &[
         "3115",
         Some(404),
         "Invalid Customer or Subscription ID",
-        None,
+        Some("HTTP 400 in the mid-term and renewals error pages (FACTS.md §4, discrepancies)."),
         "Get Subscription Details, Update Subscription Auto-Renewal, Preview Switch Order, Create Switch Order, Preview Revert Switch, Create Revert Switch Order",
         Reference,
     ),

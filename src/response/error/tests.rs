@@ -314,3 +314,28 @@ fn retryable_only_where_the_same_request_may_go_again() {
     assert!(parse_error(429, &envelope("4118", "m", &[])).retryable);
     assert!(parse_error(500, &envelope("1124", "m", &[])).retryable);
 }
+
+mod never_panics {
+    use super::*;
+    use crate::request::Endpoint;
+    use crate::response::parse;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn on_any_text(status in any::<u16>(), body in any::<String>()) {
+            let error = parse_error(status, &body);
+            prop_assert_eq!(error.http_status, status);
+            for &endpoint in Endpoint::ALL {
+                let _ = parse(endpoint, status, &body);
+            }
+        }
+
+        #[test]
+        fn on_any_details(code in "[0-9A-Z_]{0,8}", details in proptest::collection::vec(any::<String>(), 0..4)) {
+            let body = serde_json::json!({ "code": code, "additionalDetails": details, "invalidFields": details });
+            let error = parse_error(400, &body.to_string());
+            prop_assert!(error.field_paths.len() <= 2 * details.len());
+        }
+    }
+}
