@@ -1,4 +1,4 @@
-//! Pricing end to end: a generated price list of 6,000 rows loaded and queried,
+//! Pricing end to end: a generated price list of 11,000 rows loaded and queried,
 //! baskets quoted against it, and the properties the issue asks for (totals are
 //! the sum of the lines; proration never exceeds the full-term price).
 
@@ -8,9 +8,12 @@ use vipmp::date::Date;
 use vipmp::pricing::{PriceList, Quantities, QuoteContext, Term, price_list, quote};
 
 const PRODUCTS: u32 = 1000;
-const LEVELS: [&str; 6] = ["01", "02", "03", "04", "T1", "T2"];
+/// Every standard level, so any basket finds its row whatever level it earns.
+const LEVELS: [&str; 11] = [
+    "01", "02", "03", "04", "T1", "T2", "T3", "T4", "T5", "T6", "T7",
+];
 
-/// One row per product and level: 1,000 products × 6 levels = 6,000 rows.
+/// One row per product and level: 1,000 products × 11 levels = 11,000 rows.
 /// Prices fall with the level; product `n` costs `100 + n` (+ cents) at 01.
 fn generated_file() -> String {
     let mut text = String::from(
@@ -57,11 +60,13 @@ fn line(offer_id: String, quantity: u64) -> BasketLine {
 }
 
 #[test]
-fn a_generated_list_of_6000_rows_loads_and_answers_queries() {
+fn a_generated_list_of_11000_rows_loads_and_answers_queries() {
     let list = list();
-    assert_eq!(list.rows().len(), 6000);
+    assert_eq!(list.rows().len(), 11_000);
     let row = list.find("65000999CA04A12", None).expect("last product");
     assert_eq!(row.partner_price.to_string(), "1084.28");
+    let cheapest = list.find("65000000CAT7A12", None).expect("last level");
+    assert_eq!(cheapest.partner_price.to_string(), "50.28");
     assert_eq!(row.term, Term::Prorated);
     let pack = list.find("65000500CAT2A12", None).expect("pack");
     assert_eq!(pack.term, Term::Fixed);
@@ -92,8 +97,8 @@ fn a_malformed_generated_file_is_rejected_at_its_line() {
         .params
         .get("line")
         .map(ToString::to_string);
-    // Header on line 1; product 321 level 02 is row 321 * 6 + 2 + 1.
-    assert_eq!(line.as_deref(), Some("1929"));
+    // Header on line 1; product p at level index i is on line 2 + 11p + i.
+    assert_eq!(line.as_deref(), Some("3534"));
 }
 
 #[test]
