@@ -43,3 +43,46 @@ pub fn parse_response(op: &str, status: u16, body: &str) -> Result<JsValue, JsEr
 pub fn describe_error(code: &str) -> JsValue {
     answer(&response::describe_error(code))
 }
+
+/// `X-Correlation-Id` per intent, `X-Request-Id` per attempt (reference
+/// Appendix 2; FACTS.md §6): the same correlation ID for a retry after no
+/// response, a new one after any response. The caller brings the randomness.
+#[wasm_bindgen(js_name = Correlator)]
+#[derive(Default)]
+pub struct JsCorrelator(request::Correlator);
+
+#[wasm_bindgen(js_class = Correlator)]
+impl JsCorrelator {
+    /// A correlator with no intent yet.
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The IDs of the next attempt: `freshCorrelationId` is used only when a
+    /// new intent starts; `requestId` must be new. Throws when `requestId` was
+    /// used before or an ID is empty.
+    #[wasm_bindgen(js_name = nextAttempt, unchecked_return_type = "Ids")]
+    pub fn next_attempt(
+        &mut self,
+        fresh_correlation_id: String,
+        request_id: String,
+    ) -> Result<JsValue, JsError> {
+        self.0
+            .next_attempt(|| fresh_correlation_id, request_id)
+            .map(|ids| answer(&ids))
+            .map_err(|error| JsError::new(&error.to_string()))
+    }
+
+    /// Adobe answered (any status): the intent is spent.
+    #[wasm_bindgen(js_name = recordResponse)]
+    pub fn record_response(&mut self, status: u16) {
+        self.0.record(request::Outcome::Response(status));
+    }
+
+    /// No answer came (timeout): the next attempt may reuse the correlation ID.
+    #[wasm_bindgen(js_name = recordNoResponse)]
+    pub fn record_no_response(&mut self) {
+        self.0.record(request::Outcome::NoResponse);
+    }
+}

@@ -5,7 +5,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use js_sys::{Array, JSON, Reflect};
-use vipmp_wasm::request::{build_request, describe_error, parse_response};
+use vipmp_wasm::request::{JsCorrelator, build_request, describe_error, parse_response};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::wasm_bindgen_test;
 
@@ -87,4 +87,24 @@ fn describes_documented_codes_only() {
     assert_eq!(get(&description, "httpStatus").as_f64(), Some(400.0));
     assert_eq!(Array::from(&get(&description, "reasons")).length(), 5);
     assert!(describe_error("0000").is_null());
+}
+
+#[wasm_bindgen_test]
+fn the_correlator_keeps_the_id_across_a_timeout_only() {
+    let mut correlator = JsCorrelator::new();
+    let first = correlator
+        .next_attempt("c1".into(), "r1".into())
+        .expect("first");
+    correlator.record_no_response();
+    let retry = correlator
+        .next_attempt("c2".into(), "r2".into())
+        .expect("retry");
+    assert_eq!(text(&retry, "correlationId").as_deref(), Some("c1"));
+    assert_eq!(text(&first, "requestId").as_deref(), Some("r1"));
+    correlator.record_response(400);
+    let fixed = correlator
+        .next_attempt("c3".into(), "r3".into())
+        .expect("new intent");
+    assert_eq!(text(&fixed, "correlationId").as_deref(), Some("c3"));
+    assert!(correlator.next_attempt("c4".into(), "r3".into()).is_err());
 }

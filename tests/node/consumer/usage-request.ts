@@ -2,21 +2,25 @@
 // response parser as a storefront calls them around `fetch`.
 import {
   buildRequest,
+  Correlator,
   describeError,
   parseResponse,
   type ApiError,
   type BuildInput,
   type BuildResult,
   type ErrorDescription,
+  type Ids,
   type Parsed,
   type RequestSpec,
   type StatusMeaning,
 } from "vipmp";
 
+const correlator = new Correlator();
+const ids: Ids = correlator.nextAttempt(crypto.randomUUID(), crypto.randomUUID());
 const input: BuildInput = {
   params: { customerId: "9876543210" },
   query: { status: ["1000", "1002"], limit: 3 },
-  ids: { correlationId: crypto.randomUUID(), requestId: crypto.randomUUID() },
+  ids,
 };
 const built: BuildResult = buildRequest("getOrderHistory", input);
 const request: RequestSpec | undefined = built.request;
@@ -46,5 +50,8 @@ const retry: boolean = error?.retryable ?? false;
 const described: ErrorDescription | null = describeError("5117");
 const reasonCodes: string[] = described?.reasons.map((reason) => reason.reason) ?? [];
 const http: number | undefined = described?.httpStatus ?? undefined;
+
+correlator.recordNoResponse();
+correlator.recordResponse(200);
 
 export { url, headers, method, firstPath, status, fields, actions, retry, reasonCodes, http };
