@@ -44,10 +44,30 @@ pub fn describe_error(code: &str) -> JsValue {
     answer(&response::describe_error(code))
 }
 
+/// The `Correlator` class is declared here rather than generated, as
+/// `PriceList` is: wasm-bindgen's declaration names `[Symbol.dispose]`, which
+/// fails `tsc` for consumers whose `lib` predates ES2024. It has it at run time.
+#[wasm_bindgen(typescript_custom_section)]
+const CORRELATOR_TS: &'static str = r#"
+/** X-Correlation-Id per intent, X-Request-Id per attempt; the caller brings the randomness. Call `free()` when done. */
+export class Correlator {
+  /** A correlator with no intent yet. */
+  constructor();
+  /** Releases its wasm memory. */
+  free(): void;
+  /** The IDs of the next attempt: `freshCorrelationId` is used only when a new intent starts; `requestId` must be new. Throws when `requestId` was used before or an ID is empty. */
+  nextAttempt(freshCorrelationId: string, requestId: string): Ids;
+  /** Adobe answered (any status): the intent is spent. */
+  recordResponse(status: number): void;
+  /** No answer came (timeout): the next attempt may reuse the correlation ID. */
+  recordNoResponse(): void;
+}
+"#;
+
 /// `X-Correlation-Id` per intent, `X-Request-Id` per attempt (reference
 /// Appendix 2; FACTS.md §6): the same correlation ID for a retry after no
 /// response, a new one after any response. The caller brings the randomness.
-#[wasm_bindgen(js_name = Correlator)]
+#[wasm_bindgen(js_name = Correlator, skip_typescript)]
 #[derive(Default)]
 pub struct JsCorrelator(request::Correlator);
 
