@@ -1,0 +1,208 @@
+//! The Partner API dispatcher: route, faults, credentials, idempotency, the
+//! handler, and the recorded answer, in that order.
+//!
+//! *Assumed* order of checks: credentials before the correlation ID, so an
+//! unauthenticated call is never recorded or replayed.
+
+use crate::envelope::{Answer, error};
+use crate::fault::Fault;
+use crate::handlers::{self, Call};
+use crate::{Inner, Sandbox, auth, idempotency};
+use axum::body::{Body, Bytes};
+use axum::extract::{Form, State};
+use axum::http::{HeaderMap, Method as HttpMethod, StatusCode, Uri, header};
+use axum::response::{IntoResponse, Response};
+use serde_json::{Map, Value};
+use vipmp::request::Endpoint;
+
+/// `POST /ims/token/v3`.
+pub async fn token(
+    State(sandbox): State<Sandbox>,
+    Form(form): Form<auth::TokenRequest>,
+) -> Response {
+    let now = sandbox.clock.now();
+    respond(&sandbox.lock().credentials.issue(&form, now))
+}
+
+/// Every Partner API route.
+pub async fn dispatch(
+    State(sandbox): State<Sandbox>,
+    method: HttpMethod,
+    uri: Uri,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let body: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
+    let Some((endpoint, params)) = route(method.as_str(), uri.path(), &body) else {
+        return respond(&error("1134"));
+    };
+    let fault = sandbox.lock().faults.take(endpoint.name());
+    if let Some(Fault::Delay { ms }) = fault {
+        tokio::time::sleep(std::time::Duration::from_millis(ms)).await;
+    }
+    match fault {
+        Some(Fault::ServerError { status }) => return with_status(error("1124"), status),
+        Some(Fault::TooManyRequests) => return respond(&error("4118")),
+        Some(Fault::ResetBefore) => return reset(None),
+        _ => {}
+    }
+    let call = call_of(&sandbox, endpoint, params, uri.query().unwrap_or(""), body);
+    let answer = process(&mut sandbox.lock(), &call, &headers);
+    match fault {
+        Some(Fault::ResetAfter) => reset(None),
+        Some(Fault::Truncate) => reset(Some(answer.text())),
+        _ => respond(&answer),
+    }
+}
+
+/// The endpoint and path parameters of a request, from the core's table.
+/// `POST /v3/transfers` is a preview or a commit by its `action`.
+fn route(method: &str, path: &str, body: &Value) -> Option<(Endpoint, Map<String, Value>)> {
+    let (endpoint, params) = Endpoint::ALL.iter().find_map(|&endpoint| {
+        let matched = endpoint.method().as_str() == method;
+        matched.then(|| Some((endpoint, matches(endpoint.template(), path)?)))?
+    })?;
+    let commit = body.get("action").and_then(Value::as_str) == Some("COMMIT");
+    if endpoint == Endpoint::PreviewResellerChange && commit {
+        return Some((Endpoint::CommitResellerChange, params));
+    }
+    Some((endpoint, params))
+}
+
+/// The parameters of a path under a template, if it matches.
+fn matches(template: &str, path: &str) -> Option<Map<String, Value>> {
+    let (mut names, mut values) = (template.split('/'), path.split('/'));
+    let mut params = Map::new();
+    loop {
+        match (names.next(), values.next()) {
+            (None, None) => return Some(params),
+            (Some(name), Some(value)) => {
+                match name.strip_prefix('{').and_then(|n| n.strip_suffix('}')) {
+                    Some(name) if !value.is_empty() => {
+                        params.insert(name.to_owned(), Value::String(value.to_owned()));
+                    }
+                    None if name == value => {}
+                    _ => return None,
+                }
+            }
+            _ => return None,
+        }
+    }
+}
+
+/// The call a handler receives.
+fn call_of(
+    sandbox: &Sandbox,
+    endpoint: Endpoint,
+    params: Map<String, Value>,
+    query: &str,
+    body: Value,
+) -> Call {
+    let now = sandbox.clock.now();
+    Call {
+        endpoint,
+        params,
+        query: vipmp::validate::parse_query_string(query),
+        body,
+        now,
+        today: sandbox.clock.today(),
+        timestamp: sandbox.clock.timestamp(),
+        settle_after: sandbox.config.settle_after,
+    }
+}
+
+/// Credentials, idempotency, the handler, and the record.
+fn process(inner: &mut Inner, call: &Call, headers: &HeaderMap) -> Answer {
+    let text = |name: &str| headers.get(name).and_then(|value| value.to_str().ok());
+    if let Err(answer) = authenticate(inner, call, &text) {
+        return answer;
+    }
+    let correlation_id = text("x-correlation-id").unwrap_or("");
+    let request_id = text("x-request-id").unwrap_or("");
+    if !idempotency::is_valid_correlation_id(correlation_id) {
+        return error("4119");
+    }
+    let api = call.endpoint.name();
+    if let Some(answer) = inner.ledger.replay(api, correlation_id, call.now) {
+        return answer;
+    }
+    let answer = if inner.ledger.seen_request(request_id, call.now) {
+        error("4120")
+    } else {
+        handlers::settle(&mut inner.store, call.now, call.today);
+        handlers::handle(&mut inner.store, call)
+    };
+    inner
+        .ledger
+        .record(api, (correlation_id, request_id), &answer, call.now);
+    answer
+}
+
+/// The key for every call; the token too, except for `GET /ping`.
+fn authenticate<'a>(
+    inner: &Inner,
+    call: &Call,
+    text: &impl Fn(&str) -> Option<&'a str>,
+) -> Result<(), Answer> {
+    inner.credentials.check_key(text("x-api-key"))?;
+    if call.endpoint != Endpoint::Ping {
+        inner
+            .credentials
+            .check_token(text("authorization"), call.now)?;
+    }
+    Ok(())
+}
+
+/// An answer as an HTTP response.
+pub fn respond(answer: &Answer) -> Response {
+    let status = StatusCode::from_u16(answer.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let kind = if answer.body.is_string() {
+        "text/plain"
+    } else {
+        "application/json"
+    };
+    (status, [(header::CONTENT_TYPE, kind)], answer.text()).into_response()
+}
+
+/// An answer with another HTTP status.
+fn with_status(mut answer: Answer, status: u16) -> Response {
+    answer.status = status;
+    respond(&answer)
+}
+
+/// A response whose body fails: nothing (a reset) or half of `text` (a
+/// truncated body) reaches the client before the connection drops.
+fn reset(text: Option<String>) -> Response {
+    let length = text.as_ref().map_or(0, String::len);
+    let half = text
+        .map(|text| text.into_bytes()[..length / 2].to_vec())
+        .unwrap_or_default();
+    let chunks: Vec<Result<Vec<u8>, std::io::Error>> = vec![
+        Ok(half),
+        Err(std::io::Error::new(
+            std::io::ErrorKind::ConnectionReset,
+            "fault",
+        )),
+    ];
+    let mut response = Response::new(Body::from_stream(Chunks(chunks.into_iter())));
+    if length > 0 {
+        response
+            .headers_mut()
+            .insert(header::CONTENT_LENGTH, length.into());
+    }
+    response
+}
+
+/// A stream over prepared chunks.
+struct Chunks(std::vec::IntoIter<Result<Vec<u8>, std::io::Error>>);
+
+impl futures_core::Stream for Chunks {
+    type Item = Result<Vec<u8>, std::io::Error>;
+
+    fn poll_next(
+        mut self: std::pin::Pin<&mut Self>,
+        _: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Self::Item>> {
+        std::task::Poll::Ready(self.0.next())
+    }
+}

@@ -1,0 +1,106 @@
+//! Adobe's error envelope, built from the core's error catalogue.
+//!
+//! Every refusal the sandbox sends is `{code, message, additionalDetails}` with
+//! the HTTP status the catalogue documents for the code, so the core's parser
+//! reads the sandbox exactly as it reads Adobe.
+
+use serde_json::{Value, json};
+use vipmp::report::Report;
+use vipmp::response::catalogue;
+
+/// A response the sandbox has decided on: an HTTP status and a JSON body.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Answer {
+    /// The HTTP status.
+    pub status: u16,
+    /// The body; `Value::String` bodies are sent as plain text (the pings).
+    pub body: Value,
+}
+
+impl Answer {
+    /// A success with a JSON body.
+    pub fn ok(status: u16, body: Value) -> Self {
+        Self { status, body }
+    }
+
+    /// Whether the status is a success.
+    pub fn is_success(&self) -> bool {
+        (200..300).contains(&self.status)
+    }
+
+    /// The body as sent on the wire.
+    pub fn text(&self) -> String {
+        match &self.body {
+            Value::String(text) => text.clone(),
+            other => other.to_string(),
+        }
+    }
+}
+
+/// An error envelope for a catalogued code, with details.
+///
+/// *Assumed*: a code the catalogue gives no HTTP status (LGA rows, 3122) is
+/// sent with 400.
+pub fn failure(code: &str, details: &[String]) -> Answer {
+    let entry = catalogue::lookup(code);
+    let status = entry.and_then(|entry| entry.http_status).unwrap_or(400);
+    let message = entry.map_or("Bad Request", |entry| entry.message);
+    Answer {
+        status,
+        body: json!({ "code": code, "message": message, "additionalDetails": details }),
+    }
+}
+
+/// An error envelope without details.
+pub fn error(code: &str) -> Answer {
+    failure(code, &[])
+}
+
+/// The Adobe code for a validation report.
+///
+/// *Assumed*: Adobe's documents name the code for some rules (2121 duplicate
+/// line numbers, 2134 return window, 2130 line mismatch, 2140 currency at both
+/// levels); every other violation is answered with 1117 "Some fields are
+/// invalid", one `additionalDetails` entry per path.
+pub fn from_report(report: &Report) -> Answer {
+    let code = report
+        .violations
+        .iter()
+        .find_map(|violation| code_for(violation.code.as_str()))
+        .unwrap_or("1117");
+    let details: Vec<String> = report
+        .violations
+        .iter()
+        .map(|violation| violation.path.to_string())
+        .collect();
+    failure(code, &details)
+}
+
+/// The documented code of a core violation code, where one is documented.
+fn code_for(violation: &str) -> Option<&'static str> {
+    Some(match violation {
+        "return.window_closed" => "2134",
+        "return.line_mismatch" => "2130",
+        "return.not_returnable" => "2127",
+        "line_item.duplicate_number" => "2121",
+        "currency.at_both_levels" => "2140",
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn statuses_come_from_the_catalogue() {
+        assert_eq!(error("4116").status, 401);
+        assert_eq!(error("1116").status, 404);
+        assert_eq!(error("4118").status, 429);
+        assert_eq!(error("1147").status, 400);
+        assert_eq!(
+            error("4119").body["message"],
+            "Correlation ID is Invalid or Missing"
+        );
+    }
+}

@@ -1,0 +1,103 @@
+//! Fault modes per route, for reliability tests: a delay, a 5xx, a 429, a
+//! connection reset before or after the state change, a truncated body.
+//!
+//! Faults are armed through the admin route for an endpoint name
+//! (`createOrder`) and fire a given number of times.
+
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// What goes wrong.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", tag = "kind")]
+pub enum Fault {
+    /// The answer waits this many milliseconds (real time, not the clock).
+    Delay {
+        /// Milliseconds.
+        ms: u64,
+    },
+    /// A server error with this status (500, 502, 503, 504), 1124 envelope.
+    ServerError {
+        /// The HTTP status.
+        status: u16,
+    },
+    /// 429 with the 4118 envelope.
+    TooManyRequests,
+    /// The connection drops before the request is processed: no state change.
+    ResetBefore,
+    /// The request is processed and recorded, then the connection drops.
+    ResetAfter,
+    /// The request is processed; the body is cut in half and the connection
+    /// drops.
+    Truncate,
+}
+
+/// A fault armed for an endpoint.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Armed {
+    /// The endpoint's name in the core's table (`createOrder`), or `*` for all.
+    pub route: String,
+    /// The fault.
+    pub fault: Fault,
+    /// How many calls it fires for (default 1).
+    #[serde(default = "one")]
+    pub times: u32,
+}
+
+/// The default count.
+fn one() -> u32 {
+    1
+}
+
+/// The armed faults by route.
+#[derive(Debug, Default)]
+pub struct Faults {
+    armed: HashMap<String, Armed>,
+}
+
+impl Faults {
+    /// Arms a fault, replacing any on the same route.
+    pub fn arm(&mut self, armed: Armed) {
+        self.armed.insert(armed.route.clone(), armed);
+    }
+
+    /// Disarms everything.
+    pub fn clear(&mut self) {
+        self.armed.clear();
+    }
+
+    /// The fault for this call of a route, if one is armed; counts it.
+    pub fn take(&mut self, route: &str) -> Option<Fault> {
+        let key = [route, "*"]
+            .into_iter()
+            .find(|key| self.armed.contains_key(*key))?;
+        let armed = self.armed.get_mut(key)?;
+        let fault = armed.fault.clone();
+        armed.times = armed.times.saturating_sub(1);
+        if armed.times == 0 {
+            self.armed.remove(key);
+        }
+        Some(fault)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fires_the_given_number_of_times() {
+        let mut faults = Faults::default();
+        let fault = Fault::TooManyRequests;
+        faults.arm(Armed {
+            route: "ping".into(),
+            fault: fault.clone(),
+            times: 2,
+        });
+        assert_eq!(faults.take("ping"), Some(fault.clone()));
+        assert_eq!(faults.take("getOrder"), None);
+        assert_eq!(faults.take("ping"), Some(fault));
+        assert_eq!(faults.take("ping"), None);
+    }
+}

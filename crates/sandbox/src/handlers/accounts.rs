@@ -1,0 +1,189 @@
+//! Reseller and customer accounts: create, read, update, list.
+//!
+//! Accounts are created in status 1002 (pending) and settle to 1000 when the
+//! clock reaches them (reference, Create Customer Account: "1002 Pending").
+
+use super::{Call, answer, checked, page};
+use crate::envelope::{Answer, error};
+use crate::store::Store;
+use serde_json::Value;
+use vipmp::resource::{Customer, Reseller};
+use vipmp::validate::{Context, Operation};
+
+/// Merges a partial body into a resource's JSON, objects key by key and
+/// everything else replaced.
+fn merge(target: &mut Value, patch: &Value) {
+    match (target, patch) {
+        (Value::Object(target), Value::Object(patch)) => {
+            for (key, value) in patch {
+                merge(target.entry(key.clone()).or_insert(Value::Null), value);
+            }
+        }
+        (target, patch) => *target = patch.clone(),
+    }
+}
+
+/// A resource with a partial body applied.
+fn patched<T: serde::Serialize + serde::de::DeserializeOwned>(
+    resource: &T,
+    body: &Value,
+) -> Result<T, Answer> {
+    let mut value = serde_json::to_value(resource).map_err(|_| error("1124"))?;
+    merge(&mut value, body);
+    serde_json::from_value(value).map_err(|_| error("1117"))
+}
+
+/// `POST /v3/resellers`.
+pub(super) fn create_reseller(store: &mut Store, call: &Call) -> Result<Answer, Answer> {
+    let mut reseller: Reseller = checked(Operation::CreateReseller, call, &call.context())?;
+    if !store.distributors.contains_key(&reseller.distributor_id) {
+        return Err(error("1114"));
+    }
+    let id = store.next_id(5);
+    reseller.reseller_id = Some(id.clone());
+    reseller.status = Some("1002".into());
+    reseller.creation_date = Some(call.timestamp.clone());
+    store.schedule("reseller", &id, call.now + call.settle_after);
+    let answer = answer(201, &reseller);
+    store.resellers.insert(id, reseller);
+    Ok(answer)
+}
+
+/// The reseller named by the path.
+fn reseller<'a>(store: &'a mut Store, call: &Call) -> Result<&'a mut Reseller, Answer> {
+    store
+        .resellers
+        .get_mut(call.param("resellerId"))
+        .ok_or_else(|| error("1115"))
+}
+
+/// `GET /v3/resellers/{resellerId}`.
+pub(super) fn get_reseller(store: &mut Store, call: &Call) -> Result<Answer, Answer> {
+    Ok(answer(200, reseller(store, call)?))
+}
+
+/// `PATCH /v3/resellers/{resellerId}`.
+///
+/// *Assumed*: a pending reseller cannot be updated (1125, documented for
+/// accounts in general).
+pub(super) fn update_reseller(store: &mut Store, call: &Call) -> Result<Answer, Answer> {
+    let current = reseller(store, call)?;
+    if current.status.as_deref() != Some("1000") {
+        return Err(error("1125"));
+    }
+    let context = Context {
+        reseller: Some(current.clone()),
+        ..call.context()
+    };
+    let report = vipmp::validate::run(Operation::UpdateReseller, &call.body, &context);
+    if !report.is_valid() {
+        return Err(crate::envelope::from_report(&report));
+    }
+    *current = patched(current, &call.body)?;
+    Ok(answer(200, current))
+}
+
+/// Whether an account's company name contains a `company-name` filter
+/// (*assumed*: a case-insensitive substring match).
+fn name_matches(name: &str, call: &Call) -> bool {
+    call.query("company-name")
+        .is_none_or(|filter| name.to_lowercase().contains(&filter.to_lowercase()))
+}
+
+/// Whether an account's status is among the `status` filters.
+fn status_matches(status: Option<&str>, call: &Call) -> bool {
+    let wanted: Vec<&str> = call
+        .query
+        .iter()
+        .filter(|(key, _)| key == "status")
+        .map(|(_, value)| value.as_str())
+        .collect();
+    wanted.is_empty() || status.is_some_and(|status| wanted.contains(&status))
+}
+
+/// `GET /v3/resellers`.
+pub(super) fn list_resellers(store: &mut Store, call: &Call) -> Result<Answer, Answer> {
+    let items = store
+        .resellers
+        .values()
+        .filter(|r| name_matches(&r.company_profile.company_name, call))
+        .filter(|r| status_matches(r.status.as_deref(), call))
+        .filter_map(|r| serde_json::to_value(r).ok())
+        .collect();
+    page(items, call)
+}
+
+/// `POST /v3/customers`.
+pub(super) fn create_customer(store: &mut Store, call: &Call) -> Result<Answer, Answer> {
+    let reseller_id = call.body.get("resellerId").and_then(Value::as_str);
+    let reseller = reseller_id.and_then(|id| store.resellers.get(id)).cloned();
+    let context = Context {
+        reseller: reseller.clone(),
+        ..call.context()
+    };
+    let mut customer: Customer = checked(Operation::CreateCustomer, call, &context)?;
+    let reseller = reseller.ok_or_else(|| error("1115"))?;
+    if reseller.status.as_deref() != Some("1000") {
+        return Err(error("1126"));
+    }
+    let id = store.next_id(6);
+    customer.customer_id = Some(id.clone());
+    customer.status = Some("1002".into());
+    customer.creation_date = Some(call.timestamp.clone());
+    store.schedule("customer", &id, call.now + call.settle_after);
+    let answer = answer(201, &customer);
+    store.customers.insert(id, customer);
+    Ok(answer)
+}
+
+/// The customer named by the path.
+pub(super) fn customer<'a>(store: &'a mut Store, call: &Call) -> Result<&'a mut Customer, Answer> {
+    store
+        .customers
+        .get_mut(call.param("customerId"))
+        .ok_or_else(|| error("1116"))
+}
+
+/// `GET /v3/customers/{customerId}`.
+pub(super) fn get_customer(store: &mut Store, call: &Call) -> Result<Answer, Answer> {
+    Ok(answer(200, customer(store, call)?))
+}
+
+/// `PATCH /v3/customers/{customerId}`: profile, 3YC request, global sales.
+pub(super) fn update_customer(store: &mut Store, call: &Call) -> Result<Answer, Answer> {
+    let id = call.param("customerId").to_owned();
+    let active = store
+        .subscriptions_of(&id)
+        .values()
+        .any(|s| s.status == "1000");
+    let current = customer(store, call)?;
+    if current.status.as_deref() != Some("1000") {
+        return Err(error("1125"));
+    }
+    let context = Context {
+        customer: Some(current.clone()),
+        has_active_subscriptions: Some(active),
+        ..call.context()
+    };
+    let report = vipmp::validate::run(Operation::UpdateCustomer, &call.body, &context);
+    if !report.is_valid() {
+        return Err(crate::envelope::from_report(&report));
+    }
+    *current = patched(current, &call.body)?;
+    Ok(answer(200, current))
+}
+
+/// `GET /v3/resellers/{resellerId}/customers`.
+pub(super) fn list_customers(store: &mut Store, call: &Call) -> Result<Answer, Answer> {
+    let reseller_id = call.param("resellerId").to_owned();
+    reseller(store, call)?;
+    let items = store
+        .customers
+        .values()
+        .filter(|c| c.reseller_id == reseller_id)
+        .filter(|c| name_matches(&c.company_profile.company_name, call))
+        .filter(|c| status_matches(c.status.as_deref(), call))
+        .filter_map(|c| serde_json::to_value(c).ok())
+        .collect();
+    page(items, call)
+}

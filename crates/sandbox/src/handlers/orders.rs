@@ -1,0 +1,187 @@
+//! Orders: NEW, PREVIEW and RETURN, reads, the externalReferenceId update and
+//! the order history.
+//!
+//! NEW and RETURN orders are created in 1002 and settle to 1000 with the
+//! clock (FACTS.md §3.5: "NEW returns 201; order may fail asynchronously");
+//! a RETURN flips the referenced lines to 1008 at once, and the referenced
+//! order to 1008 when every line is returned (FACTS.md §3.5, RETURN).
+
+use super::accounts::customer;
+use super::{Call, answer, checked, page};
+use crate::envelope::{Answer, error};
+use crate::store::Store;
+use vipmp::pricing::OfferId;
+use vipmp::resource::{Order, OrderType};
+use vipmp::validate::{Context, Operation};
+
+/// The status of a returned line and of a fully returned order.
+const RETURNED: &str = "1008";
+
+/// `POST /v3/customers/{customerId}/orders`.
+///
+/// *Assumed*: only NEW, PREVIEW and RETURN are emulated; other order types
+/// answer 1134.
+pub(super) fn create(store: &mut Store, call: &Call) -> Result<Answer, Answer> {
+    let holder = customer(store, call)?.clone();
+    let reference = reference_order(store, call);
+    let context = Context {
+        customer: Some(holder.clone()),
+        reference_order: reference.clone(),
+        ..call.context()
+    };
+    let mut order: Order = checked(Operation::CreateOrder, call, &context)?;
+    check_segment(&order, holder.company_profile.market_segment.as_deref())?;
+    order.customer_id = holder.customer_id.clone();
+    match order.order_type {
+        Some(OrderType::Preview) => Ok(answer(200, &order)),
+        Some(OrderType::New) => Ok(place(store, call, order)),
+        Some(OrderType::Return) => {
+            let reference = reference.ok_or_else(|| error("2115"))?;
+            give_back(store, &order, &reference)?;
+            Ok(place(store, call, order))
+        }
+        _ => Err(error("1134")),
+    }
+}
+
+/// The order a RETURN refers to, when it is this customer's.
+fn reference_order(store: &Store, call: &Call) -> Option<Order> {
+    let id = call.body.get("referenceOrderId")?.as_str()?;
+    let order = store.orders.get(id)?;
+    (order.customer_id.as_deref() == Some(call.param("customerId"))).then(|| order.clone())
+}
+
+/// Every line's offer must be of the customer's market segment (2135).
+fn check_segment(order: &Order, segment: Option<&str>) -> Result<(), Answer> {
+    let segment = segment.unwrap_or("COM");
+    for line in &order.line_items {
+        let offer = OfferId::parse(&line.offer_id).map_err(|_| error("2122"))?;
+        if offer.market_segment().as_str() != segment {
+            return Err(error("2135"));
+        }
+    }
+    Ok(())
+}
+
+/// Stores a NEW or RETURN order in 1002 and schedules its completion.
+fn place(store: &mut Store, call: &Call, mut order: Order) -> Answer {
+    let id = store.next_id(7);
+    order.order_id = Some(id.clone());
+    order.status = Some("1002".into());
+    order.creation_date = Some(call.timestamp.clone());
+    for line in &mut order.line_items {
+        line.status = Some("1002".into());
+    }
+    store.schedule("order", &id, call.now + call.settle_after);
+    let answer = answer(201, &order);
+    store.orders.insert(id, order);
+    answer
+}
+
+/// Flips the returned lines of the reference order to 1008 and takes the seats
+/// back from their subscriptions.
+///
+/// *Assumed*: a line already returned answers 2133; a partial return reduces
+/// the subscription and leaves the line open.
+fn give_back(store: &mut Store, order: &Order, reference: &Order) -> Result<(), Answer> {
+    let mut updated = reference.clone();
+    for line in &order.line_items {
+        let Some(original) = updated
+            .line_items
+            .iter_mut()
+            .find(|l| l.ext_line_item_number == line.ext_line_item_number)
+        else {
+            return Err(error("2131"));
+        };
+        if original.status.as_deref() == Some(RETURNED) {
+            return Err(error("2133"));
+        }
+        if line.quantity >= original.quantity {
+            original.status = Some(RETURNED.into());
+        }
+        reduce(
+            store,
+            order,
+            original.subscription_id.as_deref(),
+            line.quantity,
+        );
+    }
+    if updated
+        .line_items
+        .iter()
+        .all(|l| l.status.as_deref() == Some(RETURNED))
+    {
+        updated.status = Some(RETURNED.into());
+    }
+    if let Some(id) = updated.order_id.clone() {
+        store.orders.insert(id, updated);
+    }
+    Ok(())
+}
+
+/// Takes seats off a subscription; one without seats becomes inactive (1004).
+fn reduce(store: &mut Store, order: &Order, subscription: Option<&str>, quantity: u64) {
+    let customer = order.customer_id.clone().unwrap_or_default();
+    let Some(subscription) =
+        subscription.and_then(|id| store.subscriptions_of(&customer).get_mut(id))
+    else {
+        return;
+    };
+    subscription.current_quantity = subscription.current_quantity.saturating_sub(quantity);
+    if subscription.current_quantity == 0 {
+        subscription.status = "1004".into();
+    }
+}
+
+/// The order named by the path, when it is the customer's.
+fn order<'a>(store: &'a mut Store, call: &Call) -> Result<&'a mut Order, Answer> {
+    let customer = call.param("customerId").to_owned();
+    store
+        .orders
+        .get_mut(call.param("orderId"))
+        .filter(|order| order.customer_id.as_deref() == Some(customer.as_str()))
+        .ok_or_else(|| error("2115"))
+}
+
+/// `GET /v3/customers/{customerId}/orders/{orderId}`.
+pub(super) fn get(store: &mut Store, call: &Call) -> Result<Answer, Answer> {
+    Ok(answer(200, order(store, call)?))
+}
+
+/// `PATCH /v3/customers/{customerId}/orders/{orderId}`: externalReferenceId.
+pub(super) fn update(store: &mut Store, call: &Call) -> Result<Answer, Answer> {
+    let patch: Order = checked(Operation::UpdateOrder, call, &call.context())?;
+    let order = order(store, call)?;
+    order.external_reference_id = patch.external_reference_id;
+    Ok(answer(200, order))
+}
+
+/// `GET /v3/customers/{customerId}/orders`, filtered and paged.
+///
+/// Filters on order
+/// type, status and offer ID apply (*assumed*: other filters are accepted and
+/// ignored).
+pub(super) fn history(store: &mut Store, call: &Call) -> Result<Answer, Answer> {
+    customer(store, call)?;
+    let customer_id = call.param("customerId").to_owned();
+    let values = |name: &str| -> Vec<String> {
+        call.query
+            .iter()
+            .filter(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+            .collect()
+    };
+    let (types, statuses, offers) = (values("order-type"), values("status"), values("offer-id"));
+    let keep =
+        |wanted: &[String], value: &str| wanted.is_empty() || wanted.iter().any(|w| w == value);
+    let items = store
+        .orders
+        .values()
+        .filter(|o| o.customer_id.as_deref() == Some(customer_id.as_str()))
+        .filter(|o| keep(&types, o.order_type.map_or("", OrderType::as_str)))
+        .filter(|o| keep(&statuses, o.status.as_deref().unwrap_or("")))
+        .filter(|o| offers.is_empty() || o.line_items.iter().any(|l| keep(&offers, &l.offer_id)))
+        .filter_map(|o| serde_json::to_value(o).ok())
+        .collect();
+    page(items, call)
+}

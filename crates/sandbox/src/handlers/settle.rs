@@ -1,0 +1,246 @@
+//! Asynchronous status changes, released by the clock.
+//!
+//! Accounts and orders wait in 1002 until the clock reaches them, then settle
+//! to 1000; a settled NEW order creates (or adds seats to) one subscription per
+//! line, sets the customer's coterm date if it is the first order, and
+//! re-evaluates the discount levels with the core's pricing. Renewals run when
+//! the clock passes the coterm date.
+
+use crate::store::{Pending, Store};
+use vipmp::date::Date;
+use vipmp::pricing::level::CurrentLevels;
+use vipmp::pricing::{LevelInput, MarketSegment, OfferId, Quantities, discount_level};
+use vipmp::resource::{AutoRenewal, Customer, Discount, Order, OrderType, Subscription};
+
+/// Releases every change due at `now` (`today` is its date).
+pub fn settle(store: &mut Store, now: i64, today: Date) {
+    for pending in store.take_due(now) {
+        settle_one(store, &pending, today);
+    }
+    renew(store, today);
+}
+
+/// Settles one resource.
+fn settle_one(store: &mut Store, pending: &Pending, today: Date) {
+    let done = Some("1000".to_owned());
+    match pending.kind.as_str() {
+        "reseller" => store
+            .resellers
+            .get_mut(&pending.id)
+            .map(|r| r.status = done),
+        "customer" => store
+            .customers
+            .get_mut(&pending.id)
+            .map(|c| c.status = done),
+        "order" => store
+            .orders
+            .get(&pending.id)
+            .cloned()
+            .map(|o| complete(store, o, today)),
+        _ => None,
+    };
+}
+
+/// Completes an order: 1000, subscriptions, coterm date and levels.
+fn complete(store: &mut Store, mut order: Order, today: Date) {
+    let customer_id = order.customer_id.clone().unwrap_or_default();
+    let coterm = coterm_of(store, &customer_id, today);
+    order.status = Some("1000".into());
+    for line in &mut order.line_items {
+        if line.status.as_deref() == Some("1002") {
+            line.status = Some("1000".into());
+        }
+    }
+    if order.order_type == Some(OrderType::New) {
+        for line in &mut order.line_items {
+            let id = provision(
+                store,
+                &customer_id,
+                &line.offer_id,
+                line.quantity,
+                (today, coterm),
+            );
+            line.subscription_id = Some(id);
+        }
+        evaluate_levels(store, &customer_id, &order);
+    }
+    if let Some(id) = order.order_id.clone() {
+        store.orders.insert(id, order);
+    }
+}
+
+/// The customer's coterm date, set to one year from today by the first order.
+fn coterm_of(store: &mut Store, customer_id: &str, today: Date) -> Option<Date> {
+    let customer = store.customers.get_mut(customer_id)?;
+    if customer.coterm_date.is_none() {
+        customer.coterm_date = today.add_years(1).map(|date| date.to_string());
+    }
+    customer
+        .coterm_date
+        .as_deref()
+        .and_then(|d| Date::parse(d).ok())
+}
+
+/// Adds seats to the customer's active subscription of the offer, or opens
+/// one; answers its ID.
+///
+/// *Assumed*: seats of an offer the customer already holds are added to that
+/// subscription rather than to a new one.
+fn provision(
+    store: &mut Store,
+    customer: &str,
+    offer: &str,
+    quantity: u64,
+    (today, coterm): (Date, Option<Date>),
+) -> String {
+    let existing = store
+        .subscriptions_of(customer)
+        .values_mut()
+        .find(|s| s.offer_id == offer && s.status == "1000");
+    if let Some(subscription) = existing {
+        subscription.current_quantity += quantity;
+        return subscription.subscription_id.clone();
+    }
+    let id = store.next_subscription_id();
+    let subscription = Subscription {
+        subscription_id: id.clone(),
+        offer_id: offer.to_owned(),
+        current_quantity: quantity,
+        auto_renewal: AutoRenewal {
+            enabled: true,
+            renewal_quantity: Some(quantity),
+        },
+        creation_date: today.to_string(),
+        renewal_date: coterm.map(|date| date.to_string()),
+        status: "1000".into(),
+        ..Subscription::default()
+    };
+    store
+        .subscriptions_of(customer)
+        .insert(id.clone(), subscription);
+    id
+}
+
+/// Licence and consumable quantities of offers.
+fn quantities<'a>(items: impl Iterator<Item = (&'a str, u64)>) -> Quantities {
+    let mut total = Quantities::default();
+    for (offer, quantity) in items {
+        match OfferId::parse(offer) {
+            Ok(offer) if offer.is_consumable_level() => total.consumables += quantity,
+            Ok(_) => total.license += quantity,
+            Err(_) => {}
+        }
+    }
+    total
+}
+
+/// Re-evaluates the customer's discount levels after an order, with the core's
+/// `discount_level`.
+fn evaluate_levels(store: &mut Store, customer_id: &str, order: &Order) {
+    let ordered = quantities(
+        order
+            .line_items
+            .iter()
+            .map(|l| (l.offer_id.as_str(), l.quantity)),
+    );
+    let held = store
+        .subscriptions_of(customer_id)
+        .values()
+        .filter(|s| s.status == "1000")
+        .map(|s| (s.offer_id.clone(), s.current_quantity))
+        .collect::<Vec<_>>();
+    let held = quantities(
+        held.iter()
+            .map(|(offer, quantity)| (offer.as_str(), *quantity)),
+    );
+    let Some(customer) = store.customers.get_mut(customer_id) else {
+        return;
+    };
+    let input = LevelInput {
+        market_segment: segment_of(customer),
+        current: current_levels(customer),
+        owned: Quantities {
+            license: held.license.saturating_sub(ordered.license),
+            consumables: held.consumables.saturating_sub(ordered.consumables),
+        },
+        order: ordered,
+        ..LevelInput::default()
+    };
+    let outcome = discount_level(&input);
+    customer.discounts = vec![
+        Discount {
+            offer_type: "LICENSE".into(),
+            level: outcome.license.level,
+        },
+        Discount {
+            offer_type: "CONSUMABLES".into(),
+            level: outcome.consumables.level,
+        },
+    ];
+}
+
+/// The customer's market segment (COM when unset).
+fn segment_of(customer: &Customer) -> MarketSegment {
+    match customer.company_profile.market_segment.as_deref() {
+        Some("EDU") => MarketSegment::Edu,
+        Some("GOV") => MarketSegment::Gov,
+        _ => MarketSegment::Com,
+    }
+}
+
+/// The levels the customer holds now.
+fn current_levels(customer: &Customer) -> CurrentLevels {
+    let level = |kind: &str| {
+        customer
+            .discounts
+            .iter()
+            .find(|d| d.offer_type == kind)
+            .map(|d| d.level.clone())
+    };
+    CurrentLevels {
+        license: level("LICENSE"),
+        consumables: level("CONSUMABLES"),
+    }
+}
+
+/// Renews every customer whose coterm date the clock has reached: each active
+/// subscription with auto-renewal on takes its renewal quantity (0 makes it
+/// inactive), one with auto-renewal off becomes inactive, and the coterm date
+/// moves one year.
+///
+/// *Assumed*: the renewal happens at midnight UTC of the coterm date and no
+/// RENEWAL order is recorded.
+fn renew(store: &mut Store, today: Date) {
+    let due: Vec<(String, Date)> = store
+        .customers
+        .iter()
+        .filter_map(|(id, c)| Some((id.clone(), Date::parse(c.coterm_date.as_deref()?).ok()?)))
+        .filter(|(_, coterm)| *coterm <= today)
+        .collect();
+    for (id, coterm) in due {
+        let next = coterm.add_years(1);
+        for subscription in store.subscriptions_of(&id).values_mut() {
+            renew_one(subscription, next);
+        }
+        if let Some(customer) = store.customers.get_mut(&id) {
+            customer.coterm_date = next.map(|date| date.to_string());
+        }
+    }
+}
+
+/// Renews one subscription to the next coterm date.
+fn renew_one(subscription: &mut Subscription, next: Option<Date>) {
+    if subscription.status != "1000" {
+        return;
+    }
+    let quantity = subscription
+        .auto_renewal
+        .renewal_quantity
+        .unwrap_or(subscription.current_quantity);
+    if !subscription.auto_renewal.enabled || quantity == 0 {
+        subscription.status = "1004".into();
+        return;
+    }
+    subscription.current_quantity = quantity;
+    subscription.renewal_date = next.map(|date| date.to_string());
+}

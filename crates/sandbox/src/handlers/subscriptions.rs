@@ -1,0 +1,69 @@
+//! Subscriptions: list, read, and the auto-renewal update.
+
+use super::{Call, answer, checked};
+use crate::envelope::{Answer, error};
+use crate::store::Store;
+use vipmp::resource::{Collection, Subscription};
+use vipmp::validate::{Context, Operation};
+
+/// The subscription named by the path.
+fn subscription<'a>(store: &'a mut Store, call: &Call) -> Result<&'a mut Subscription, Answer> {
+    let customer = call.param("customerId").to_owned();
+    if !store.customers.contains_key(&customer) {
+        return Err(error("3115"));
+    }
+    store
+        .subscriptions_of(&customer)
+        .get_mut(call.param("subscriptionId"))
+        .ok_or_else(|| error("3115"))
+}
+
+/// `GET /v3/customers/{customerId}/subscriptions`.
+pub(super) fn list(store: &mut Store, call: &Call) -> Result<Answer, Answer> {
+    let customer = call.param("customerId").to_owned();
+    if !store.customers.contains_key(&customer) {
+        return Err(error("1116"));
+    }
+    let items: Vec<Subscription> = store
+        .subscriptions_of(&customer)
+        .values()
+        .cloned()
+        .collect();
+    let count = items.len() as u64;
+    let collection = Collection {
+        total_count: Some(count),
+        count: Some(count),
+        items,
+        ..Collection::default()
+    };
+    Ok(answer(200, &collection))
+}
+
+/// `GET /v3/customers/{customerId}/subscriptions/{subscriptionId}`.
+pub(super) fn get(store: &mut Store, call: &Call) -> Result<Answer, Answer> {
+    Ok(answer(200, subscription(store, call)?))
+}
+
+/// `PATCH /v3/customers/{customerId}/subscriptions/{subscriptionId}`.
+///
+/// An inactive subscription is not editable (3119).
+pub(super) fn update(store: &mut Store, call: &Call) -> Result<Answer, Answer> {
+    let current = subscription(store, call)?;
+    if current.status != "1000" {
+        return Err(error("3119"));
+    }
+    let context = Context {
+        subscription: Some(current.clone()),
+        ..call.context()
+    };
+    let patch: UpdateBody = checked(Operation::UpdateSubscription, call, &context)?;
+    current.auto_renewal = patch.auto_renewal;
+    Ok(answer(200, current))
+}
+
+/// The body of an auto-renewal update.
+#[derive(serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct UpdateBody {
+    auto_renewal: vipmp::resource::AutoRenewal,
+}

@@ -1,0 +1,116 @@
+//! The in-memory state of the emulated Partner API.
+//!
+//! One [`Store`] behind one lock: accounts, orders, subscriptions and the
+//! pending status changes that the clock releases. Handlers never read the
+//! system clock; they are given the reading.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use vipmp::resource::{Customer, Order, Reseller, Subscription};
+
+/// A distributor configured by the seed (distributors are not created through
+/// the API).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Distributor {
+    /// The distributor ID resellers name.
+    pub distributor_id: String,
+    /// The currency its price list is in (`USD`).
+    pub currency: String,
+}
+
+/// A resource waiting for its asynchronous status change.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Pending {
+    /// `reseller`, `customer` or `order`.
+    pub kind: String,
+    /// The resource's ID.
+    pub id: String,
+    /// The clock reading at which it settles.
+    pub due: i64,
+}
+
+/// Everything the sandbox holds; serialisable so that it can be dumped.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Store {
+    /// Distributors by ID.
+    pub distributors: BTreeMap<String, Distributor>,
+    /// Resellers by ID.
+    pub resellers: BTreeMap<String, Reseller>,
+    /// Customers by ID.
+    pub customers: BTreeMap<String, Customer>,
+    /// Orders by ID (each carries its `customerId`).
+    pub orders: BTreeMap<String, Order>,
+    /// Subscriptions by customer ID, then subscription ID.
+    pub subscriptions: BTreeMap<String, BTreeMap<String, Subscription>>,
+    /// Status changes the clock has not reached yet.
+    pub pending: Vec<Pending>,
+    /// The last number used for an ID.
+    pub last_id: u64,
+}
+
+impl Store {
+    /// A new numeric ID with a prefix digit: resellers 5…, customers 6…,
+    /// orders 7… (*assumed*: Adobe's IDs are 10 digits, their ranges are not
+    /// documented).
+    pub fn next_id(&mut self, prefix: u64) -> String {
+        self.last_id += 1;
+        format!("{}", prefix * 1_000_000_000 + self.last_id % 1_000_000_000)
+    }
+
+    /// A new 32-character alphanumeric subscription ID.
+    pub fn next_subscription_id(&mut self) -> String {
+        self.last_id += 1;
+        format!("{:0>32}", format!("{:x}SUB", self.last_id)).to_uppercase()
+    }
+
+    /// Schedules a status change.
+    pub fn schedule(&mut self, kind: &str, id: &str, due: i64) {
+        self.pending.push(Pending {
+            kind: kind.to_owned(),
+            id: id.to_owned(),
+            due,
+        });
+    }
+
+    /// Takes the pending changes due at `now`, oldest first.
+    pub fn take_due(&mut self, now: i64) -> Vec<Pending> {
+        let (due, later): (Vec<_>, Vec<_>) = std::mem::take(&mut self.pending)
+            .into_iter()
+            .partition(|pending| pending.due <= now);
+        self.pending = later;
+        due
+    }
+
+    /// The subscriptions of a customer.
+    pub fn subscriptions_of(&mut self, customer_id: &str) -> &mut BTreeMap<String, Subscription> {
+        self.subscriptions
+            .entry(customer_id.to_owned())
+            .or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_have_the_documented_shapes() {
+        let mut store = Store::default();
+        assert_eq!(store.next_id(6), "6000000001");
+        let id = store.next_subscription_id();
+        assert!(vipmp::field::subscription_id::check(&id).is_empty(), "{id}");
+    }
+
+    #[test]
+    fn due_changes_are_taken_once() {
+        let mut store = Store::default();
+        store.schedule("order", "1", 10);
+        store.schedule("order", "2", 20);
+        assert_eq!(store.take_due(15).len(), 1);
+        assert_eq!(store.take_due(15).len(), 0);
+        assert_eq!(store.take_due(20)[0].id, "2");
+    }
+}

@@ -1,0 +1,418 @@
+//! End-to-end tests: every call is built by the core's request builders and
+//! every answer read by the core's parser, against the router in memory.
+
+use axum::body::Body;
+use axum::http::Request;
+use http_body_util::BodyExt;
+use serde_json::{Value, json};
+use tower::ServiceExt;
+use vipmp::request::{self, Auth, BuildInput, Endpoint, Ids};
+use vipmp::response::{Body as Parsed, parse};
+use vipmp_sandbox::{Config, Sandbox, app, seed};
+
+/// A demo sandbox with the admin routes on and a token.
+async fn demo() -> (Sandbox, String) {
+    let config = Config {
+        admin: true,
+        ..Config::default()
+    };
+    let sandbox = seed::sandbox(config, seed::parse(seed::DEMO).expect("seed")).expect("date");
+    let token = fresh_token(&sandbox).await;
+    (sandbox, token)
+}
+
+/// A fresh IMS token (tokens expire with the sandbox clock).
+async fn fresh_token(sandbox: &Sandbox) -> String {
+    let request = Request::post("/ims/token/v3")
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(Body::from(
+            "grant_type=client_credentials&client_id=sandbox-client&client_secret=sandbox-secret",
+        ))
+        .expect("request");
+    let (_, body) = send_raw(sandbox, request).await;
+    let token: Value = serde_json::from_str(&body).expect("token json");
+    token["access_token"].as_str().expect("token").to_owned()
+}
+
+/// Sends a request; answers status and body text (or `Err` if the body failed).
+async fn send_raw(sandbox: &Sandbox, request: Request<Body>) -> (u16, String) {
+    let response = app(sandbox.clone())
+        .oneshot(request)
+        .await
+        .expect("infallible");
+    let status = response.status().as_u16();
+    match response.into_body().collect().await {
+        Ok(body) => (
+            status,
+            String::from_utf8_lossy(&body.to_bytes()).into_owned(),
+        ),
+        Err(_) => (0, String::new()),
+    }
+}
+
+/// Builds a call with the core and sends it.
+async fn call(
+    sandbox: &Sandbox,
+    token: &str,
+    endpoint: Endpoint,
+    input: Value,
+    ids: (&str, &str),
+) -> (u16, String) {
+    let mut input: BuildInput = serde_json::from_value(input).expect("input");
+    input.ids = Ids {
+        correlation_id: ids.0.into(),
+        request_id: ids.1.into(),
+    };
+    input.auth = Auth {
+        api_key: Some("sandbox-client".into()),
+        access_token: Some(token.into()),
+    };
+    let spec = request::build(endpoint, &input).expect("valid request");
+    let mut builder = Request::builder()
+        .method(spec.method.as_str())
+        .uri(spec.url());
+    for (name, value) in &spec.headers {
+        builder = builder.header(name, value);
+    }
+    let body = spec
+        .body
+        .map_or_else(Body::empty, |b| Body::from(b.to_string()));
+    send_raw(sandbox, builder.body(body).expect("request")).await
+}
+
+/// Advances the sandbox clock through the admin route.
+async fn advance(sandbox: &Sandbox, seconds: i64) {
+    let request = Request::post("/admin/clock")
+        .header("content-type", "application/json")
+        .body(Body::from(json!({ "seconds": seconds }).to_string()))
+        .expect("request");
+    assert_eq!(send_raw(sandbox, request).await.0, 200);
+}
+
+/// Arms a fault through the admin route.
+async fn arm(sandbox: &Sandbox, fault: Value) {
+    let request = Request::post("/admin/faults")
+        .header("content-type", "application/json")
+        .body(Body::from(fault.to_string()))
+        .expect("request");
+    assert_eq!(send_raw(sandbox, request).await.0, 200);
+}
+
+fn order_body(order_type: &str, quantity: u64) -> Value {
+    json!({ "orderType": order_type, "currencyCode": "USD",
+            "lineItems": [{ "extLineItemNumber": 1, "offerId": "65304479CA01A12", "quantity": quantity }] })
+}
+
+/// Places a NEW order and lets it settle; answers its ID.
+async fn settled_order(sandbox: &Sandbox, token: &str, tag: &str) -> String {
+    let input = json!({ "params": { "customerId": "6000000201" }, "body": order_body("NEW", 5) });
+    let (status, text) = call(sandbox, token, Endpoint::CreateOrder, input, (tag, tag)).await;
+    assert_eq!(status, 201, "{text}");
+    let Some(Parsed::Order(order)) = parse(Endpoint::CreateOrder, status, &text).body else {
+        panic!("{text}")
+    };
+    assert_eq!(order.status.as_deref(), Some("1002"));
+    advance(sandbox, 60).await;
+    order.order_id.expect("id")
+}
+
+#[tokio::test]
+async fn a_new_order_settles_with_the_clock_and_creates_subscriptions() {
+    let (sandbox, token) = demo().await;
+    let id = settled_order(&sandbox, &token, "o1").await;
+    let input = json!({ "params": { "customerId": "6000000201", "orderId": id } });
+    let (status, text) = call(&sandbox, &token, Endpoint::GetOrder, input, ("g1", "g1")).await;
+    let parsed = parse(Endpoint::GetOrder, status, &text);
+    let Some(Parsed::Order(order)) = parsed.body else {
+        panic!("{text}")
+    };
+    assert_eq!(order.status.as_deref(), Some("1000"));
+    assert!(order.line_items[0].subscription_id.is_some());
+    let input = json!({ "params": { "customerId": "6000000201" } });
+    let (status, text) = call(
+        &sandbox,
+        &token,
+        Endpoint::GetCustomer,
+        input.clone(),
+        ("g2", "g2"),
+    )
+    .await;
+    let Some(Parsed::Customer(customer)) = parse(Endpoint::GetCustomer, status, &text).body else {
+        panic!("{text}")
+    };
+    assert_eq!(customer.coterm_date.as_deref(), Some("2025-02-01"));
+    assert!(!customer.discounts.is_empty());
+    let (status, text) = call(
+        &sandbox,
+        &token,
+        Endpoint::ListSubscriptions,
+        input,
+        ("g3", "g3"),
+    )
+    .await;
+    let Some(Parsed::Subscriptions(list)) = parse(Endpoint::ListSubscriptions, status, &text).body
+    else {
+        panic!("{text}")
+    };
+    assert_eq!(list.items[0].current_quantity, 5);
+}
+
+#[tokio::test]
+async fn replay_4119_and_4120() {
+    let (sandbox, token) = demo().await;
+    let input = json!({ "params": { "customerId": "6000000201" }, "body": order_body("NEW", 1) });
+    let first = call(
+        &sandbox,
+        &token,
+        Endpoint::CreateOrder,
+        input.clone(),
+        ("c1", "r1"),
+    )
+    .await;
+    let again = call(
+        &sandbox,
+        &token,
+        Endpoint::CreateOrder,
+        input.clone(),
+        ("c1", "r2"),
+    )
+    .await;
+    assert_eq!(first, again, "the stored response is replayed");
+    let duplicate = call(&sandbox, &token, Endpoint::CreateOrder, input, ("c2", "r1")).await;
+    let error = parse(Endpoint::CreateOrder, duplicate.0, &duplicate.1)
+        .error
+        .expect("error");
+    assert_eq!((error.http_status, error.code.as_str()), (400, "4120"));
+    let request = Request::get("/v3/customers/6000000201")
+        .header("x-api-key", "sandbox-client")
+        .header("authorization", format!("Bearer {token}"))
+        .body(Body::empty())
+        .expect("request");
+    let (status, text) = send_raw(&sandbox, request).await;
+    assert_eq!(
+        parse(Endpoint::GetCustomer, status, &text)
+            .error
+            .map(|e| e.code),
+        Some("4119".into())
+    );
+}
+
+#[tokio::test]
+async fn errors_are_replayed_too_and_auth_is_checked() {
+    let (sandbox, token) = demo().await;
+    let input = json!({ "params": { "customerId": "6000000999" } });
+    let (status, text) = call(
+        &sandbox,
+        &token,
+        Endpoint::GetCustomer,
+        input.clone(),
+        ("e1", "e1"),
+    )
+    .await;
+    assert_eq!(
+        parse(Endpoint::GetCustomer, status, &text)
+            .error
+            .map(|e| e.code),
+        Some("1116".into())
+    );
+    assert_eq!(
+        call(
+            &sandbox,
+            &token,
+            Endpoint::GetCustomer,
+            input.clone(),
+            ("e1", "e2")
+        )
+        .await
+        .0,
+        404
+    );
+    let (status, text) = call(
+        &sandbox,
+        "forged",
+        Endpoint::GetCustomer,
+        input,
+        ("e3", "e3"),
+    )
+    .await;
+    assert_eq!(
+        parse(Endpoint::GetCustomer, status, &text)
+            .error
+            .map(|e| e.code),
+        Some("4116".into())
+    );
+}
+
+#[tokio::test]
+async fn a_return_within_14_days_flips_lines_to_1008_and_later_is_refused() {
+    let (sandbox, token) = demo().await;
+    let first = settled_order(&sandbox, &token, "n1").await;
+    let mut body = order_body("RETURN", 5);
+    body["referenceOrderId"] = json!(first);
+    let input = json!({ "params": { "customerId": "6000000201" }, "body": body });
+    let (status, text) = call(&sandbox, &token, Endpoint::CreateOrder, input, ("r1", "r1")).await;
+    assert_eq!(status, 201, "{text}");
+    let get = json!({ "params": { "customerId": "6000000201", "orderId": first } });
+    let (status, text) = call(&sandbox, &token, Endpoint::GetOrder, get, ("r2", "r2")).await;
+    let Some(Parsed::Order(order)) = parse(Endpoint::GetOrder, status, &text).body else {
+        panic!("{text}")
+    };
+    assert_eq!(order.status.as_deref(), Some("1008"));
+
+    let second = settled_order(&sandbox, &token, "n2").await;
+    advance(&sandbox, 15 * 86_400).await;
+    let token = fresh_token(&sandbox).await;
+    let mut body = order_body("RETURN", 5);
+    body["referenceOrderId"] = json!(second);
+    let input = json!({ "params": { "customerId": "6000000201" }, "body": body });
+    let (status, text) = call(&sandbox, &token, Endpoint::CreateOrder, input, ("r3", "r3")).await;
+    assert_eq!(
+        parse(Endpoint::CreateOrder, status, &text)
+            .error
+            .map(|e| e.code),
+        Some("2134".into())
+    );
+}
+
+#[tokio::test]
+async fn fault_modes() {
+    let (sandbox, token) = demo().await;
+    let input = json!({ "params": { "customerId": "6000000201" } });
+    arm(
+        &sandbox,
+        json!({ "route": "getCustomer", "fault": { "kind": "serverError", "status": 503 } }),
+    )
+    .await;
+    let (status, text) = call(
+        &sandbox,
+        &token,
+        Endpoint::GetCustomer,
+        input.clone(),
+        ("f1", "f1"),
+    )
+    .await;
+    assert!(
+        parse(Endpoint::GetCustomer, status, &text)
+            .error
+            .is_some_and(|e| e.retryable && e.http_status == 503)
+    );
+    arm(
+        &sandbox,
+        json!({ "route": "getCustomer", "fault": { "kind": "tooManyRequests" } }),
+    )
+    .await;
+    let (status, _) = call(
+        &sandbox,
+        &token,
+        Endpoint::GetCustomer,
+        input.clone(),
+        ("f1", "f1"),
+    )
+    .await;
+    assert_eq!(status, 429);
+    arm(
+        &sandbox,
+        json!({ "route": "getCustomer", "fault": { "kind": "truncate" } }),
+    )
+    .await;
+    assert_eq!(
+        call(
+            &sandbox,
+            &token,
+            Endpoint::GetCustomer,
+            input.clone(),
+            ("f2", "f2")
+        )
+        .await
+        .0,
+        0
+    );
+    // Reset before: nothing recorded, the retry with the same IDs runs.
+    let order = json!({ "params": { "customerId": "6000000201" }, "body": order_body("NEW", 1) });
+    arm(
+        &sandbox,
+        json!({ "route": "createOrder", "fault": { "kind": "resetBefore" } }),
+    )
+    .await;
+    assert_eq!(
+        call(
+            &sandbox,
+            &token,
+            Endpoint::CreateOrder,
+            order.clone(),
+            ("f3", "f3")
+        )
+        .await
+        .0,
+        0
+    );
+    assert_eq!(
+        call(
+            &sandbox,
+            &token,
+            Endpoint::CreateOrder,
+            order.clone(),
+            ("f3", "f3")
+        )
+        .await
+        .0,
+        201
+    );
+    // Reset after: the order exists; the retry replays the stored 201.
+    arm(
+        &sandbox,
+        json!({ "route": "createOrder", "fault": { "kind": "resetAfter" } }),
+    )
+    .await;
+    assert_eq!(
+        call(
+            &sandbox,
+            &token,
+            Endpoint::CreateOrder,
+            order.clone(),
+            ("f4", "f4")
+        )
+        .await
+        .0,
+        0
+    );
+    let (status, text) = call(&sandbox, &token, Endpoint::CreateOrder, order, ("f4", "f5")).await;
+    assert_eq!(status, 201, "{text}");
+    let history = json!({ "params": { "customerId": "6000000201" } });
+    let (status, text) = call(
+        &sandbox,
+        &token,
+        Endpoint::GetOrderHistory,
+        history,
+        ("f6", "f6"),
+    )
+    .await;
+    let Some(Parsed::Orders(orders)) = parse(Endpoint::GetOrderHistory, status, &text).body else {
+        panic!("{text}")
+    };
+    assert_eq!(orders.total_count, Some(2));
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_delay_holds_the_answer() {
+    let (sandbox, token) = demo().await;
+    arm(
+        &sandbox,
+        json!({ "route": "ping", "fault": { "kind": "delay", "ms": 5000 } }),
+    )
+    .await;
+    let started = tokio::time::Instant::now();
+    let (status, text) = call(&sandbox, &token, Endpoint::Ping, json!({}), ("p1", "p1")).await;
+    assert_eq!((status, text.as_str()), (200, "pong"));
+    assert!(started.elapsed() >= std::time::Duration::from_secs(5));
+}
+
+#[tokio::test]
+async fn the_admin_route_is_off_unless_enabled() {
+    let sandbox =
+        seed::sandbox(Config::default(), seed::parse(seed::DEMO).expect("seed")).expect("date");
+    let request = Request::get("/admin/clock")
+        .body(Body::empty())
+        .expect("request");
+    assert_ne!(send_raw(&sandbox, request).await.0, 200);
+}
