@@ -16,6 +16,14 @@
 //! - [`field`]: the rules themselves, one small module each, with the source of
 //!   every fact in its docs.
 //! - [`resource`]: the API's resources as serde types, for reading responses.
+//! - [`request`]: sans-IO builders for every endpoint (a `RequestSpec` whose body
+//!   has passed the validator), idempotency ids per intent, pagination links.
+//! - [`response`]: typed responses, resource status meanings, and Adobe's error
+//!   catalogue with reason codes and the field paths a form can mark.
+//! - [`pricing`]: offer IDs, discount levels, money in minor units, price lists,
+//!   proration exactly as Adobe's worksheet, quotes.
+//! - [`basket`]: the storefront's basket rules; [`provisioning`]: classifying
+//!   accounts and reading Adobe's sync messages.
 //! - [`country`], [`locale`], [`offer`]: tables generated from `data/` by
 //!   `cargo xtask codegen`.
 //! - [`date`]: the civil dates and UTC timestamps the API writes.
