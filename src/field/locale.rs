@@ -15,13 +15,8 @@ pub fn check(value: &str) -> Vec<Finding> {
     if value.is_empty() {
         return vec![Finding::new(Code::FieldRequired)];
     }
-    let length = value.chars().count();
-    if length > MAX_LENGTH {
-        return vec![
-            Finding::new(Code::StringTooLong)
-                .with("max", MAX_LENGTH)
-                .with("length", length),
-        ];
+    if let Some(too_long) = super::text::length(value, 0, MAX_LENGTH) {
+        return vec![too_long];
     }
     if locale::is_supported(value) {
         return Vec::new();

@@ -19,13 +19,8 @@ const EXAMPLES_SHOWN: usize = 2;
 
 /// Findings for a postal code of a country; empty when Adobe would accept it.
 pub fn check(country: &Country, value: &str) -> Vec<Finding> {
-    let length = value.chars().count();
-    if length > MAX_LENGTH {
-        return vec![
-            Finding::new(Code::StringTooLong)
-                .with("max", MAX_LENGTH)
-                .with("length", length),
-        ];
+    if let Some(too_long) = super::text::length(value, 0, MAX_LENGTH) {
+        return vec![too_long];
     }
     let Some(rule) = country.postal_rule() else {
         return Vec::new();
