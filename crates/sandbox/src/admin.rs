@@ -7,6 +7,7 @@
 use crate::fault::Armed;
 use crate::{Sandbox, handlers};
 use axum::extract::State;
+use axum::http::StatusCode;
 use axum::routing::{delete, get, post};
 use axum::{Json, Router};
 use serde_json::{Value, json};
@@ -18,6 +19,7 @@ pub fn routes() -> Router<Sandbox> {
         .route("/faults", post(arm))
         .route("/faults", delete(clear))
         .route("/state", get(dump))
+        .route("/approval-codes", post(approval_code))
 }
 
 /// The body of a clock advance.
@@ -62,6 +64,31 @@ async fn arm(State(sandbox): State<Sandbox>, Json(armed): Json<Armed>) -> Json<V
 async fn clear(State(sandbox): State<Sandbox>) -> Json<Value> {
     sandbox.lock().faults.clear();
     Json(json!({ "armed": false }))
+}
+
+/// The body of an approval-code request.
+#[derive(serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CodeRequest {
+    /// The customer whose admin "generates" the code.
+    pub customer_id: String,
+}
+
+/// `POST /admin/approval-codes {customerId}`: what the customer's admin does in
+/// the Admin Console; answers `{approvalCode, customerId, expires}`, or 404
+/// for an unknown customer.
+async fn approval_code(
+    State(sandbox): State<Sandbox>,
+    Json(body): Json<CodeRequest>,
+) -> (StatusCode, Json<Value>) {
+    let now = sandbox.clock.now();
+    match handlers::issue_code(&mut sandbox.lock().store, &body.customer_id, now) {
+        Some(code) => (StatusCode::OK, Json(code)),
+        None => (
+            StatusCode::NOT_FOUND,
+            Json(json!({ "error": "unknown customer" })),
+        ),
+    }
 }
 
 /// `GET /admin/state`: the store as a seed file reads it.

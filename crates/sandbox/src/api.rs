@@ -108,6 +108,7 @@ fn call_of(
         today: sandbox.clock.today(),
         timestamp: sandbox.clock.timestamp(),
         settle_after: sandbox.config.settle_after,
+        start: sandbox.clock.start(),
     }
 }
 

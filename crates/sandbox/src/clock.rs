@@ -67,22 +67,34 @@ impl Clock {
 
     /// A reading as Adobe writes `creationDate`: `2024-02-01T10:00:00Z`.
     pub fn timestamp_at(&self, seconds: i64) -> String {
-        let in_day = seconds.rem_euclid(DAY);
-        let (hour, minute, second) = (in_day / 3600, in_day % 3600 / 60, in_day % 60);
-        let time = Timestamp::new(
-            self.date_at(seconds),
-            u8::try_from(hour).unwrap_or(0),
-            u8::try_from(minute).unwrap_or(0),
-            u8::try_from(second).unwrap_or(0),
-            0,
-        );
-        time.map_or_else(|| self.date_at(seconds).to_string(), |t| t.to_string())
+        timestamp_from(self.start, seconds)
+    }
+
+    /// The clock's first day.
+    pub fn start(&self) -> Date {
+        self.start
     }
 
     /// The current reading as a timestamp.
     pub fn timestamp(&self) -> String {
         self.timestamp_at(self.now())
     }
+}
+
+/// A reading of a clock started at `start`, as Adobe writes `creationDate`
+/// (for handlers, which hold the start date but not the clock).
+pub fn timestamp_from(start: Date, seconds: i64) -> String {
+    let day = start.add_days(seconds.div_euclid(DAY)).unwrap_or(start);
+    let in_day = seconds.rem_euclid(DAY);
+    let (hour, minute, second) = (in_day / 3600, in_day % 3600 / 60, in_day % 60);
+    let time = Timestamp::new(
+        day,
+        u8::try_from(hour).unwrap_or(0),
+        u8::try_from(minute).unwrap_or(0),
+        u8::try_from(second).unwrap_or(0),
+        0,
+    );
+    time.map_or_else(|| day.to_string(), |t| t.to_string())
 }
 
 #[cfg(test)]

@@ -6,7 +6,9 @@
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-use vipmp::resource::{Customer, Order, Reseller, Subscription};
+use vipmp::resource::{
+    CompanyProfile, Customer, Discount, Order, Reseller, Subscription, Transfer, TransferItem,
+};
 
 /// A distributor configured by the seed (distributors are not created through
 /// the API).
@@ -17,6 +19,39 @@ pub struct Distributor {
     pub distributor_id: String,
     /// The currency its price list is in (`USD`).
     pub currency: String,
+}
+
+/// A reseller-change approval code, as a customer's admin generates it in the
+/// Admin Console (seeded, or issued through `POST /admin/approval-codes`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ApprovalCode {
+    /// The customer whose admin generated it.
+    pub customer_id: String,
+    /// The clock reading (seconds since the seed's first day) at which it
+    /// expires.
+    pub expires: i64,
+    /// The reseller change committed with it, once committed.
+    pub transfer_id: Option<String>,
+}
+
+/// A VIP membership that may move to VIPMP, configured by the seed.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct VipMembership {
+    /// The customer's profile as it will be created in VIPMP; no contacts
+    /// means no admin contacts (5120).
+    pub company_profile: CompanyProfile,
+    /// The 5117 REASON_CODEs the membership fails on (`OPEN_PURCHASE_AUTH`, …).
+    pub problems: Vec<String>,
+    /// The discount levels it keeps in VIPMP (FACTS.md §3.2: "Customers
+    /// transferring their subscriptions from VIP will retain their existing
+    /// discount level").
+    pub discounts: Vec<Discount>,
+    /// The subscriptions carried over: offer, quantity, renewal date.
+    pub items: Vec<TransferItem>,
+    /// The VIPMP customer created by its transfer, once transferred.
+    pub customer_id: Option<String>,
 }
 
 /// A resource waiting for its asynchronous status change.
@@ -45,6 +80,12 @@ pub struct Store {
     pub orders: BTreeMap<String, Order>,
     /// Subscriptions by customer ID, then subscription ID.
     pub subscriptions: BTreeMap<String, BTreeMap<String, Subscription>>,
+    /// Reseller-change approval codes by code.
+    pub approval_codes: BTreeMap<String, ApprovalCode>,
+    /// VIP memberships by membership ID.
+    pub memberships: BTreeMap<String, VipMembership>,
+    /// Transfers (reseller changes and VIP transfers) by transfer ID.
+    pub transfers: BTreeMap<String, Transfer>,
     /// Status changes the clock has not reached yet.
     pub pending: Vec<Pending>,
     /// The last number used for an ID.

@@ -7,9 +7,12 @@
 
 mod accounts;
 mod orders;
+mod reseller_change;
 mod settle;
 mod subscriptions;
+mod vip;
 
+pub use reseller_change::issue_code;
 pub use settle::settle;
 
 use crate::envelope::{Answer, error, from_report};
@@ -39,6 +42,8 @@ pub struct Call {
     pub timestamp: String,
     /// Seconds until a pending resource settles.
     pub settle_after: i64,
+    /// The clock's first day, to write other readings as timestamps.
+    pub start: Date,
 }
 
 impl Call {
@@ -53,6 +58,16 @@ impl Call {
             .iter()
             .find(|(key, _)| key == name)
             .map(|(_, value)| value.as_str())
+    }
+
+    /// Whether a boolean query flag is `true`.
+    pub fn flag(&self, name: &str) -> bool {
+        self.query(name) == Some("true")
+    }
+
+    /// Another clock reading as a timestamp.
+    pub fn timestamp_at(&self, seconds: i64) -> String {
+        crate::clock::timestamp_from(self.start, seconds)
     }
 
     /// A validation context with today's date.
@@ -109,6 +124,12 @@ pub fn handle(store: &mut Store, call: &Call) -> Answer {
         E::ListSubscriptions => subscriptions::list(store, call),
         E::GetSubscription => subscriptions::get(store, call),
         E::UpdateSubscription => subscriptions::update(store, call),
+        E::PreviewResellerChange => reseller_change::preview(store, call),
+        E::CommitResellerChange => reseller_change::commit(store, call),
+        E::GetResellerChange => reseller_change::get(store, call),
+        E::PreviewOffers => vip::preview_offers(store, call),
+        E::VipTransfer => vip::transfer(store, call),
+        E::GetVipTransfer => vip::get(store, call),
         _ => Err(error("1134")),
     };
     result.unwrap_or_else(|answer| answer)

@@ -37,6 +37,14 @@ fn settle_one(store: &mut Store, pending: &Pending, today: Date) {
             .get(&pending.id)
             .cloned()
             .map(|o| complete(store, o, today)),
+        "resellerChange" => {
+            super::reseller_change::complete(store, &pending.id);
+            None
+        }
+        "vipTransfer" => {
+            super::vip::complete(store, &pending.id, today);
+            None
+        }
         _ => None,
     };
 }
