@@ -54,6 +54,24 @@ pub struct VipMembership {
     pub customer_id: Option<String>,
 }
 
+/// A price list as `POST /v3/pricelist` answers it (FACTS.md §3.3), seeded.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct PriceListDoc {
+    /// `YYYYMM`.
+    pub price_list_month: String,
+    /// `COM`, `EDU` or `GOV`.
+    pub market_segment: String,
+    /// `NA`, `WE`, … (the price region).
+    pub region: String,
+    /// `USD`, `EUR`, ….
+    pub currency: String,
+    /// `STANDARD`, `3YC` or `STD-LGA`.
+    pub price_list_type: String,
+    /// The offers, with Adobe's attribute names (`offerId`, `partnerPrice`, …).
+    pub offers: Vec<serde_json::Value>,
+}
+
 /// A resource waiting for its asynchronous status change.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -86,6 +104,8 @@ pub struct Store {
     pub memberships: BTreeMap<String, VipMembership>,
     /// Transfers (reseller changes and VIP transfers) by transfer ID.
     pub transfers: BTreeMap<String, Transfer>,
+    /// Price lists (invented in the demo seed).
+    pub price_lists: Vec<PriceListDoc>,
     /// Status changes the clock has not reached yet.
     pub pending: Vec<Pending>,
     /// The last number used for an ID.

@@ -7,6 +7,7 @@
 
 mod accounts;
 mod orders;
+mod price_list;
 mod reseller_change;
 mod settle;
 mod subscriptions;
@@ -124,6 +125,7 @@ pub fn handle(store: &mut Store, call: &Call) -> Answer {
         E::ListSubscriptions => subscriptions::list(store, call),
         E::GetSubscription => subscriptions::get(store, call),
         E::UpdateSubscription => subscriptions::update(store, call),
+        E::FetchPriceList => price_list::fetch(store, call),
         E::PreviewResellerChange => reseller_change::preview(store, call),
         E::CommitResellerChange => reseller_change::commit(store, call),
         E::GetResellerChange => reseller_change::get(store, call),

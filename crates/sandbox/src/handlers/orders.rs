@@ -7,11 +7,11 @@
 //! order to 1008 when every line is returned (FACTS.md §3.5, RETURN).
 
 use super::accounts::customer;
-use super::{Call, answer, checked, page};
+use super::{Call, answer, checked, page, settle};
 use crate::envelope::{Answer, error};
 use crate::store::Store;
 use vipmp::pricing::OfferId;
-use vipmp::resource::{Order, OrderType};
+use vipmp::resource::{Customer, Order, OrderType};
 use vipmp::validate::{Context, Operation};
 
 /// The status of a returned line and of a fully returned order.
@@ -33,7 +33,7 @@ pub(super) fn create(store: &mut Store, call: &Call) -> Result<Answer, Answer> {
     check_segment(&order, holder.company_profile.market_segment.as_deref())?;
     order.customer_id = holder.customer_id.clone();
     match order.order_type {
-        Some(OrderType::Preview) => Ok(answer(200, &order)),
+        Some(OrderType::Preview) => Ok(answer(200, &best_offers(store, &holder, order))),
         Some(OrderType::New) => Ok(place(store, call, order)),
         Some(OrderType::Return) => {
             let reference = reference.ok_or_else(|| error("2115"))?;
@@ -42,6 +42,32 @@ pub(super) fn create(store: &mut Store, call: &Call) -> Result<Answer, Answer> {
         }
         _ => Err(error("1134")),
     }
+}
+
+/// A PREVIEW answered with the best volume-discount offer IDs (reference,
+/// "Volume Discounting"): each line's offer at the level the core's
+/// `discount_level` gives this order on top of what the customer holds.
+///
+/// *Assumed*: 3YC commitments are not taken into account yet; a line whose
+/// offer cannot take the level keeps its offer ID.
+fn best_offers(store: &mut Store, holder: &Customer, mut order: Order) -> Order {
+    let customer_id = holder.customer_id.clone().unwrap_or_default();
+    let owned = settle::held_quantities(store, &customer_id);
+    let outcome = settle::levels_for(holder, owned, settle::ordered_quantities(&order));
+    for line in &mut order.line_items {
+        let Ok(offer) = OfferId::parse(&line.offer_id) else {
+            continue;
+        };
+        let level = if offer.is_consumable_level() {
+            &outcome.consumables.level
+        } else {
+            &outcome.license.level
+        };
+        if let Ok(best) = offer.at_level(level) {
+            line.offer_id = best.to_string();
+        }
+    }
+    order
 }
 
 /// The order a RETURN refers to, when it is this customer's.

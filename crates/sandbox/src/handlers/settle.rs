@@ -8,7 +8,7 @@
 
 use crate::store::{Pending, Store};
 use vipmp::date::Date;
-use vipmp::pricing::level::CurrentLevels;
+use vipmp::pricing::level::{CurrentLevels, LevelOutcome};
 use vipmp::pricing::{LevelInput, MarketSegment, OfferId, Quantities, discount_level};
 use vipmp::resource::{AutoRenewal, Customer, Discount, Order, OrderType, Subscription};
 
@@ -142,39 +142,59 @@ fn quantities<'a>(items: impl Iterator<Item = (&'a str, u64)>) -> Quantities {
     total
 }
 
-/// Re-evaluates the customer's discount levels after an order, with the core's
-/// `discount_level`.
-fn evaluate_levels(store: &mut Store, customer_id: &str, order: &Order) {
-    let ordered = quantities(
+/// The licence and consumable quantities of an order's lines.
+pub(super) fn ordered_quantities(order: &Order) -> Quantities {
+    quantities(
         order
             .line_items
             .iter()
             .map(|l| (l.offer_id.as_str(), l.quantity)),
-    );
+    )
+}
+
+/// The quantities the customer's active subscriptions hold.
+pub(super) fn held_quantities(store: &mut Store, customer_id: &str) -> Quantities {
     let held = store
         .subscriptions_of(customer_id)
         .values()
         .filter(|s| s.status == "1000")
         .map(|s| (s.offer_id.clone(), s.current_quantity))
         .collect::<Vec<_>>();
-    let held = quantities(
+    quantities(
         held.iter()
             .map(|(offer, quantity)| (offer.as_str(), *quantity)),
-    );
+    )
+}
+
+/// The levels the core's `discount_level` gives an order of `ordered` for a
+/// customer already owning `owned`.
+pub(super) fn levels_for(
+    customer: &Customer,
+    owned: Quantities,
+    ordered: Quantities,
+) -> LevelOutcome {
+    discount_level(&LevelInput {
+        market_segment: segment_of(customer),
+        current: current_levels(customer),
+        owned,
+        order: ordered,
+        ..LevelInput::default()
+    })
+}
+
+/// Re-evaluates the customer's discount levels after an order, with the core's
+/// `discount_level`.
+fn evaluate_levels(store: &mut Store, customer_id: &str, order: &Order) {
+    let ordered = ordered_quantities(order);
+    let held = held_quantities(store, customer_id);
     let Some(customer) = store.customers.get_mut(customer_id) else {
         return;
     };
-    let input = LevelInput {
-        market_segment: segment_of(customer),
-        current: current_levels(customer),
-        owned: Quantities {
-            license: held.license.saturating_sub(ordered.license),
-            consumables: held.consumables.saturating_sub(ordered.consumables),
-        },
-        order: ordered,
-        ..LevelInput::default()
+    let owned = Quantities {
+        license: held.license.saturating_sub(ordered.license),
+        consumables: held.consumables.saturating_sub(ordered.consumables),
     };
-    let outcome = discount_level(&input);
+    let outcome = levels_for(customer, owned, ordered);
     customer.discounts = vec![
         Discount {
             offer_type: "LICENSE".into(),
