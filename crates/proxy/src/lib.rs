@@ -1,4 +1,135 @@
-//! The vipmp proxy: holds the partner's credentials server-side, re-validates every
-//! body with the same core the browser used, and forwards an allow-list of calls.
+//! The vipmp proxy: the thin server between a storefront and Adobe's Partner
+//! API. The browser never holds the partner's API key or IMS token, and a
+//! caller acting for one reseller never reaches another's customers.
 //!
-//! An empty shell for now; the proxy issue fills it.
+//! A call goes through [`forward::handle`]: the caller's JWT is verified
+//! ([`caller`]), the method and path must match the allow-list taken from the
+//! core's endpoint table ([`routes`]), path and reseller scope are checked
+//! ([`ownership`]), the body is re-validated and the request rebuilt by the
+//! core's builder (`vipmp::request::build`: 422 with the Report), the IDs are
+//! derived server-side ([`ids`]), and [`upstream`] sends it with the cached
+//! IMS token ([`ims`]). Configuration is read and checked once ([`config`]).
+//!
+//! ```no_run
+//! # async fn run() -> Result<(), Box<dyn std::error::Error>> {
+//! let config = vipmp_proxy::config::Config::from_env()?;
+//! let listen = config.listen;
+//! let app = vipmp_proxy::app(vipmp_proxy::Shared::new(config)?.into());
+//! let listener = tokio::net::TcpListener::bind(listen).await?;
+//! axum::serve(listener, app).await?;
+//! # Ok(()) }
+//! ```
+
+pub mod caller;
+pub mod config;
+pub mod error;
+pub mod forward;
+pub mod ids;
+pub mod ims;
+pub mod ownership;
+pub mod routes;
+pub mod upstream;
+
+use axum::Router;
+use axum::error_handling::HandleErrorLayer;
+use axum::extract::DefaultBodyLimit;
+use axum::http::{HeaderName, HeaderValue, Method, StatusCode};
+use axum::routing::get;
+use std::sync::Arc;
+use tower::ServiceBuilder;
+use tower_http::cors::{AllowOrigin, CorsLayer};
+
+/// Everything a request needs, shared by all of them.
+pub struct Shared {
+    /// The checked configuration.
+    pub config: config::Config,
+    /// Verifies callers' JWTs.
+    pub verifier: caller::Verifier,
+    /// The partner's IMS token.
+    pub tokens: ims::TokenCache,
+    /// Customer → reseller.
+    pub ownership: ownership::Ownership,
+    /// The upstream HTTP client.
+    pub http: reqwest::Client,
+}
+
+/// Why the proxy could not be set up.
+#[derive(Debug)]
+pub struct SetupError(pub String);
+
+impl std::fmt::Display for SetupError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for SetupError {}
+
+impl Shared {
+    /// The shared state for a configuration.
+    ///
+    /// # Errors
+    /// When the JWT keys cannot be loaded or the HTTP client built.
+    pub fn new(config: config::Config) -> Result<Self, SetupError> {
+        let verifier = caller::Verifier::new(&config.jwt_keys, &config.jwt_audience)
+            .map_err(|e| SetupError(e.to_string()))?;
+        let http = upstream::client(config.upstream_timeout)
+            .map_err(|_| SetupError("the HTTP client could not be built".into()))?;
+        let ims = ims::ImsClient {
+            url: config.ims_url.clone(),
+            client_id: config.client_id.clone(),
+            client_secret: config.client_secret.clone(),
+            scope: config.ims_scope.clone(),
+        };
+        Ok(Self {
+            tokens: ims::TokenCache::new(ims, http.clone()),
+            verifier,
+            ownership: ownership::Ownership::default(),
+            http,
+            config,
+        })
+    }
+}
+
+/// The router: `/healthz` and the forwarder, behind CORS, a body cap, a
+/// whole-request timeout and a concurrency cap that sheds load with 503.
+pub fn app(shared: Arc<Shared>) -> Router {
+    let config = &shared.config;
+    let limits = ServiceBuilder::new()
+        .layer(HandleErrorLayer::new(|_: tower::BoxError| async {
+            StatusCode::SERVICE_UNAVAILABLE
+        }))
+        .load_shed()
+        .concurrency_limit(config.max_concurrency);
+    Router::new()
+        .route("/healthz", get(|| async { "ok" }))
+        .fallback(forward::handle)
+        .layer(DefaultBodyLimit::max(config.max_body_bytes))
+        .layer(tower_http::timeout::TimeoutLayer::with_status_code(
+            StatusCode::GATEWAY_TIMEOUT,
+            config.request_timeout,
+        ))
+        .layer(limits)
+        .layer(cors(&config.allowed_origins))
+        .with_state(shared)
+}
+
+/// CORS for the configured origins, matched exactly.
+fn cors(origins: &[String]) -> CorsLayer {
+    let origins: Vec<HeaderValue> = origins
+        .iter()
+        .filter_map(|origin| HeaderValue::from_str(origin).ok())
+        .collect();
+    CorsLayer::new()
+        .allow_origin(AllowOrigin::list(origins))
+        .allow_methods([Method::GET, Method::POST, Method::PATCH])
+        .allow_headers([
+            HeaderName::from_static("authorization"),
+            HeaderName::from_static("content-type"),
+            HeaderName::from_static(forward::INTENT_HEADER),
+        ])
+        .expose_headers([
+            HeaderName::from_static("x-correlation-id"),
+            HeaderName::from_static("x-request-id"),
+        ])
+}

@@ -1,0 +1,368 @@
+//! Configuration: a TOML file and/or environment variables, checked once at
+//! start-up so that a missing or malformed setting stops the proxy with a
+//! message naming it, instead of failing on the first request.
+//!
+//! Secrets (client secret, JWT secret, correlation key) are held as
+//! [`SecretString`]: their `Debug` output is redacted, so logging a [`Config`]
+//! never leaks them. Every setting can come from the file named by
+//! `VIPMP_PROXY_CONFIG` or from its `VIPMP_*` variable; the variable wins.
+
+use secrecy::SecretString;
+use serde::Deserialize;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+/// The local sandbox (`cargo run -p vipmp-sandbox`), the default upstream.
+pub const LOCAL_SANDBOX: &str = "http://127.0.0.1:8787";
+
+/// The scopes every known implementation requests (FACTS.md §6).
+pub const DEFAULT_SCOPE: &str = "openid,AdobeID,read_organizations";
+
+/// Settings as read from the file or the environment, before checking.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct RawConfig {
+    /// `listen`, `VIPMP_LISTEN`.
+    pub listen: Option<String>,
+    /// `upstream`, `VIPMP_UPSTREAM`: `local`, `adobe-sandbox`, `adobe-production` or a URL.
+    pub upstream: Option<String>,
+    /// `ims_url`, `VIPMP_IMS_URL`: the full token endpoint URL.
+    pub ims_url: Option<String>,
+    /// `ims_scope`, `VIPMP_IMS_SCOPE`.
+    pub ims_scope: Option<String>,
+    /// `client_id`, `VIPMP_CLIENT_ID`.
+    pub client_id: Option<String>,
+    /// `client_secret`, `VIPMP_CLIENT_SECRET`.
+    pub client_secret: Option<SecretString>,
+    /// `api_key`, `VIPMP_API_KEY` (defaults to the client ID, as Adobe uses it).
+    pub api_key: Option<String>,
+    /// `allowed_origins`, `VIPMP_ALLOWED_ORIGINS` (comma-separated in the variable).
+    pub allowed_origins: Option<Vec<String>>,
+    /// `jwt_secret`, `VIPMP_JWT_SECRET`: HS256 shared secret.
+    pub jwt_secret: Option<SecretString>,
+    /// `jwks_file`, `VIPMP_JWKS_FILE`: RS256/ES256 public keys.
+    pub jwks_file: Option<PathBuf>,
+    /// `jwt_audience`, `VIPMP_JWT_AUDIENCE`.
+    pub jwt_audience: Option<String>,
+    /// `correlation_key`, `VIPMP_CORRELATION_KEY`.
+    pub correlation_key: Option<SecretString>,
+    /// `upstream_timeout_ms`, `VIPMP_UPSTREAM_TIMEOUT_MS`.
+    pub upstream_timeout_ms: Option<u64>,
+    /// `request_timeout_ms`, `VIPMP_REQUEST_TIMEOUT_MS`.
+    pub request_timeout_ms: Option<u64>,
+    /// `max_body_bytes`, `VIPMP_MAX_BODY_BYTES`.
+    pub max_body_bytes: Option<usize>,
+    /// `max_concurrency`, `VIPMP_MAX_CONCURRENCY`.
+    pub max_concurrency: Option<usize>,
+}
+
+/// How callers' JWTs are verified.
+#[derive(Debug, Clone)]
+pub enum JwtKeys {
+    /// HS256 with a shared secret.
+    Hs256(SecretString),
+    /// RS256 / ES256 public keys from a JWKS file.
+    Jwks(PathBuf),
+}
+
+/// The checked configuration.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Where the proxy listens (127.0.0.1:8080 by default).
+    pub listen: SocketAddr,
+    /// The Partner API base URL, without a trailing slash.
+    pub upstream: String,
+    /// The IMS token endpoint.
+    pub ims_url: String,
+    /// The IMS scopes.
+    pub ims_scope: String,
+    /// The integration's client ID.
+    pub client_id: String,
+    /// The integration's client secret.
+    pub client_secret: SecretString,
+    /// The `X-Api-Key` value.
+    pub api_key: String,
+    /// Storefront origins allowed by CORS, matched exactly.
+    pub allowed_origins: Vec<String>,
+    /// How callers' JWTs are verified.
+    pub jwt_keys: JwtKeys,
+    /// The `aud` callers' JWTs must carry.
+    pub jwt_audience: String,
+    /// The key of derived correlation IDs.
+    pub correlation_key: SecretString,
+    /// Timeout of one upstream attempt (connect included).
+    pub upstream_timeout: Duration,
+    /// Timeout of a whole inbound request.
+    pub request_timeout: Duration,
+    /// Largest inbound or upstream body.
+    pub max_body_bytes: usize,
+    /// Requests served at once; more are shed with 503.
+    pub max_concurrency: usize,
+}
+
+/// A setting that is missing or malformed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigError(pub String);
+
+impl std::fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "configuration: {}", self.0)
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+fn fail<T>(message: impl Into<String>) -> Result<T, ConfigError> {
+    Err(ConfigError(message.into()))
+}
+
+impl RawConfig {
+    /// Reads a TOML file.
+    ///
+    /// # Errors
+    /// When the file cannot be read or is not valid TOML of known keys.
+    pub fn from_file(path: &std::path::Path) -> Result<Self, ConfigError> {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| ConfigError(format!("{}: {e}", path.display())))?;
+        toml::from_str(&text).map_err(|e| ConfigError(format!("{}: {e}", path.display())))
+    }
+
+    /// Overlays the `VIPMP_*` variables found by `var`.
+    ///
+    /// # Errors
+    /// When a numeric variable is not a number.
+    pub fn overlay(mut self, var: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
+        let text = |name: &str, slot: &mut Option<String>| {
+            if let Some(value) = var(name) {
+                *slot = Some(value);
+            }
+        };
+        text("VIPMP_LISTEN", &mut self.listen);
+        text("VIPMP_UPSTREAM", &mut self.upstream);
+        text("VIPMP_IMS_URL", &mut self.ims_url);
+        text("VIPMP_IMS_SCOPE", &mut self.ims_scope);
+        text("VIPMP_CLIENT_ID", &mut self.client_id);
+        text("VIPMP_API_KEY", &mut self.api_key);
+        text("VIPMP_JWT_AUDIENCE", &mut self.jwt_audience);
+        let secret = |name: &str, slot: &mut Option<SecretString>| {
+            if let Some(value) = var(name) {
+                *slot = Some(value.into());
+            }
+        };
+        secret("VIPMP_CLIENT_SECRET", &mut self.client_secret);
+        secret("VIPMP_JWT_SECRET", &mut self.jwt_secret);
+        secret("VIPMP_CORRELATION_KEY", &mut self.correlation_key);
+        if let Some(path) = var("VIPMP_JWKS_FILE") {
+            self.jwks_file = Some(path.into());
+        }
+        if let Some(list) = var("VIPMP_ALLOWED_ORIGINS") {
+            self.allowed_origins = Some(split_list(&list));
+        }
+        number(
+            &var,
+            "VIPMP_UPSTREAM_TIMEOUT_MS",
+            &mut self.upstream_timeout_ms,
+        )?;
+        number(
+            &var,
+            "VIPMP_REQUEST_TIMEOUT_MS",
+            &mut self.request_timeout_ms,
+        )?;
+        number(&var, "VIPMP_MAX_BODY_BYTES", &mut self.max_body_bytes)?;
+        number(&var, "VIPMP_MAX_CONCURRENCY", &mut self.max_concurrency)?;
+        Ok(self)
+    }
+
+    /// Checks every setting and fills the defaults.
+    ///
+    /// # Errors
+    /// The first missing or malformed setting, by name.
+    pub fn check(self) -> Result<Config, ConfigError> {
+        let listen = self.listen.as_deref().unwrap_or("127.0.0.1:8080");
+        let listen = listen
+            .parse()
+            .or_else(|_| fail(format!("listen: `{listen}` is not an address:port")))?;
+        let upstream = upstream_url(self.upstream.as_deref().unwrap_or("local"))?;
+        let ims_url = match self.ims_url {
+            Some(url) => checked_url("ims_url", &url)?,
+            None => default_ims(self.upstream.as_deref().unwrap_or("local"), &upstream),
+        };
+        let client_id = required("client_id", self.client_id)?;
+        let client_secret = required("client_secret", self.client_secret)?;
+        let api_key = self.api_key.unwrap_or_else(|| client_id.clone());
+        let jwt_keys = match (self.jwt_secret, self.jwks_file) {
+            (Some(secret), None) => JwtKeys::Hs256(secret),
+            (None, Some(path)) => JwtKeys::Jwks(path),
+            (None, None) => return fail("one of jwt_secret or jwks_file is required"),
+            (Some(_), Some(_)) => return fail("set jwt_secret or jwks_file, not both"),
+        };
+        let allowed_origins = self.allowed_origins.unwrap_or_default();
+        for origin in &allowed_origins {
+            checked_url("allowed_origins", origin)?;
+        }
+        Ok(Config {
+            listen,
+            upstream,
+            ims_url,
+            ims_scope: self.ims_scope.unwrap_or_else(|| DEFAULT_SCOPE.to_owned()),
+            client_id,
+            client_secret,
+            api_key,
+            allowed_origins,
+            jwt_keys,
+            jwt_audience: self
+                .jwt_audience
+                .unwrap_or_else(|| "vipmp-proxy".to_owned()),
+            correlation_key: required("correlation_key", self.correlation_key)?,
+            upstream_timeout: millis(self.upstream_timeout_ms, 10_000),
+            request_timeout: millis(self.request_timeout_ms, 30_000),
+            max_body_bytes: self.max_body_bytes.unwrap_or(64 * 1024),
+            max_concurrency: self.max_concurrency.unwrap_or(256).max(1),
+        })
+    }
+}
+
+impl Config {
+    /// Reads `VIPMP_PROXY_CONFIG` (if set) and the environment, and checks them.
+    ///
+    /// # Errors
+    /// A [`ConfigError`] naming the bad setting.
+    pub fn from_env() -> Result<Self, ConfigError> {
+        let raw = match std::env::var_os("VIPMP_PROXY_CONFIG") {
+            Some(path) => RawConfig::from_file(std::path::Path::new(&path))?,
+            None => RawConfig::default(),
+        };
+        raw.overlay(|name| std::env::var(name).ok())?.check()
+    }
+}
+
+fn split_list(list: &str) -> Vec<String> {
+    list.split(',')
+        .map(str::trim)
+        .filter(|item| !item.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+fn number<T: std::str::FromStr>(
+    var: &impl Fn(&str) -> Option<String>,
+    name: &str,
+    slot: &mut Option<T>,
+) -> Result<(), ConfigError> {
+    if let Some(text) = var(name) {
+        let value = text.trim().parse();
+        *slot = Some(value.or_else(|_| fail(format!("{name}: `{text}` is not a number")))?);
+    }
+    Ok(())
+}
+
+fn required<T>(name: &str, value: Option<T>) -> Result<T, ConfigError> {
+    value.map_or_else(|| fail(format!("{name} is required")), Ok)
+}
+
+fn millis(value: Option<u64>, default: u64) -> Duration {
+    Duration::from_millis(value.unwrap_or(default).max(1))
+}
+
+/// The upstream base URL for a name or a URL.
+fn upstream_url(name: &str) -> Result<String, ConfigError> {
+    let url = match name {
+        "local" => LOCAL_SANDBOX,
+        "adobe-sandbox" => "https://partners-stage.adobe.io",
+        "adobe-production" => "https://partners.adobe.io",
+        url => url,
+    };
+    Ok(checked_url("upstream", url)?
+        .trim_end_matches('/')
+        .to_owned())
+}
+
+/// The IMS endpoint matching the upstream: stg1 for Adobe's sandbox, the
+/// production host for production, the sandbox's own emulator otherwise.
+fn default_ims(name: &str, upstream: &str) -> String {
+    match name {
+        "adobe-sandbox" => "https://ims-na1-stg1.adobelogin.com/ims/token/v3".to_owned(),
+        "adobe-production" => "https://ims-na1.adobelogin.com/ims/token/v3".to_owned(),
+        _ => format!("{upstream}/ims/token/v3"),
+    }
+}
+
+/// An `http(s)://` URL without spaces.
+fn checked_url(name: &str, url: &str) -> Result<String, ConfigError> {
+    let scheme = url.starts_with("http://") || url.starts_with("https://");
+    if scheme && url.len() > "https://".len() && !url.contains(char::is_whitespace) {
+        Ok(url.to_owned())
+    } else {
+        fail(format!("{name}: `{url}` is not an http(s) URL"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
+        let pairs: Vec<(String, String)> = pairs
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect();
+        move |name| {
+            pairs
+                .iter()
+                .find(|(k, _)| k == name)
+                .map(|(_, v)| v.clone())
+        }
+    }
+
+    const MINIMAL: &[(&str, &str)] = &[
+        ("VIPMP_CLIENT_ID", "id"),
+        ("VIPMP_CLIENT_SECRET", "very-secret"),
+        ("VIPMP_JWT_SECRET", "jwt-secret"),
+        ("VIPMP_CORRELATION_KEY", "corr-key"),
+    ];
+
+    #[test]
+    fn defaults_point_at_the_local_sandbox_on_loopback() {
+        let config = RawConfig::default()
+            .overlay(env(MINIMAL))
+            .and_then(RawConfig::check);
+        let config = config.expect("valid");
+        assert_eq!(config.upstream, LOCAL_SANDBOX);
+        assert_eq!(config.ims_url, format!("{LOCAL_SANDBOX}/ims/token/v3"));
+        assert_eq!(config.listen.to_string(), "127.0.0.1:8080");
+        assert_eq!(config.api_key, "id");
+        assert!(!format!("{config:?}").contains("very-secret"));
+    }
+
+    #[test]
+    fn a_missing_or_malformed_setting_is_named() {
+        let error = RawConfig::default()
+            .overlay(env(&MINIMAL[..1]))
+            .and_then(RawConfig::check);
+        assert_eq!(
+            error.err().map(|e| e.0),
+            Some("client_secret is required".into())
+        );
+        let mut bad = MINIMAL.to_vec();
+        bad.push(("VIPMP_MAX_BODY_BYTES", "lots"));
+        let error = RawConfig::default().overlay(env(&bad)).err();
+        assert!(error.is_some_and(|e| e.0.starts_with("VIPMP_MAX_BODY_BYTES")));
+        let mut bad = MINIMAL.to_vec();
+        bad.push(("VIPMP_UPSTREAM", "ftp://x"));
+        let error = RawConfig::default()
+            .overlay(env(&bad))
+            .and_then(RawConfig::check);
+        assert!(error.is_err_and(|e| e.0.starts_with("upstream")));
+    }
+
+    #[test]
+    fn toml_keys_are_checked() {
+        let parsed: Result<RawConfig, _> = toml::from_str("upstreem = \"local\"");
+        assert!(parsed.is_err());
+        let parsed: Result<RawConfig, _> = toml::from_str(
+            "upstream = \"adobe-sandbox\"\nallowed_origins = [\"https://shop.example\"]",
+        );
+        assert!(parsed.is_ok());
+    }
+}

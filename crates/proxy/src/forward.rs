@@ -1,0 +1,290 @@
+//! The one handler behind every Partner API path: authenticate the caller,
+//! match the allow-list, scope to the caller's resellers, re-validate and
+//! rebuild the call with the core's builder, send it, learn ownership from
+//! the answer, and hand Adobe's answer back unchanged.
+//!
+//! The outbound call is rebuilt from parts, never copied: no inbound header
+//! (Authorization, cookies, `X-Forwarded-*`, hop-by-hop) can reach Adobe.
+
+use crate::Shared;
+use crate::caller::{Claims, Role};
+use crate::error::ProxyError;
+use crate::ids::{self, IntentParts};
+use crate::routes::{self, Match};
+use crate::upstream::{self, Answer, Outbound};
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, Uri};
+use axum::response::{IntoResponse, Response};
+use serde_json::{Map, Value};
+use std::sync::Arc;
+use std::time::Instant;
+use vipmp::Report;
+use vipmp::request::{self, BuildInput, Endpoint, Ids, RequestSpec};
+
+/// The storefront's intent key header.
+pub const INTENT_HEADER: &str = "x-intent-id";
+
+/// Forwards one call; see the module docs.
+pub async fn handle(
+    State(shared): State<Arc<Shared>>,
+    method: Method,
+    uri: Uri,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let started = Instant::now();
+    let route = uri.path().to_owned();
+    let result = forward(&shared, &method, &uri, &headers, &body).await;
+    let status = result
+        .as_ref()
+        .map_or_else(|e| e.status().as_u16(), |(answer, _)| answer.status);
+    let latency_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
+    match result {
+        Ok((answer, correlation_id)) => {
+            tracing::info!(%method, route, status, latency_ms, correlation_id, request_id = answer.request_id, "forwarded");
+            respond(answer, &correlation_id)
+        }
+        Err(error) => {
+            tracing::info!(%method, route, status, latency_ms, "refused");
+            error.into_response()
+        }
+    }
+}
+
+/// Adobe's answer, with the IDs used for it.
+fn respond(answer: Answer, correlation_id: &str) -> Response {
+    let status = StatusCode::from_u16(answer.status).unwrap_or(StatusCode::BAD_GATEWAY);
+    let mut response = (status, answer.body).into_response();
+    let headers = response.headers_mut();
+    headers.insert("content-type", HeaderValue::from_static(request::JSON));
+    for (name, value) in [
+        ("x-correlation-id", correlation_id),
+        ("x-request-id", &answer.request_id),
+    ] {
+        if let Ok(value) = HeaderValue::from_str(value) {
+            headers.insert(name, value);
+        }
+    }
+    response
+}
+
+/// The pipeline, up to Adobe's answer and the correlation ID used.
+async fn forward(
+    shared: &Shared,
+    method: &Method,
+    uri: &Uri,
+    headers: &HeaderMap,
+    body: &Bytes,
+) -> Result<(Answer, String), ProxyError> {
+    let claims = authenticate(shared, headers)?;
+    let (endpoint, params) = match routes::find(method.as_str(), uri.path()) {
+        Match::Found(endpoint, params) => (endpoint, params),
+        Match::WrongMethod => return Err(ProxyError::MethodNotAllowed),
+        Match::NotFound => return Err(ProxyError::NotFound),
+    };
+    if routes::is_write(endpoint) {
+        check_write(shared, &claims, headers)?;
+    }
+    let body = scoped_body(endpoint, &claims, parse_body(body)?);
+    let spec = build(endpoint, params, uri.query(), body)?;
+    check_scope(shared, &claims, &spec, endpoint).await?;
+    let body = spec.body.as_ref().map(|b| Bytes::from(b.to_string()));
+    let intent = intent_key(headers)?;
+    let correlation_id = ids::correlation_id(
+        &shared.config.correlation_key,
+        &IntentParts {
+            caller: &claims.sub,
+            endpoint: endpoint.name(),
+            url: &spec.url(),
+            intent: &intent,
+            body: body.as_deref().unwrap_or_default(),
+        },
+    );
+    let outbound = Outbound {
+        method: reqwest_method(endpoint),
+        url: spec.url(),
+        body,
+        correlation_id: correlation_id.clone(),
+    };
+    let answer = upstream::send(shared, &outbound).await?;
+    learn(shared, &answer);
+    Ok((answer, correlation_id))
+}
+
+/// The caller's claims from `Authorization: Bearer <jwt>`.
+fn authenticate(shared: &Shared, headers: &HeaderMap) -> Result<Claims, ProxyError> {
+    let header = headers.get("authorization").and_then(|v| v.to_str().ok());
+    let token = header
+        .and_then(|h| h.strip_prefix("Bearer "))
+        .map(str::trim);
+    token
+        .and_then(|token| shared.verifier.verify(token))
+        .ok_or(ProxyError::Unauthenticated)
+}
+
+/// A write needs the reseller role and passes the CSRF checks: an `Origin`,
+/// when sent, must be allowed; a cross-site fetch must come from an allowed
+/// origin (Fetch Metadata).
+fn check_write(shared: &Shared, claims: &Claims, headers: &HeaderMap) -> Result<(), ProxyError> {
+    if claims.role != Role::Reseller {
+        return Err(ProxyError::Forbidden("read_only_role"));
+    }
+    let text = |name| {
+        headers
+            .get(name)
+            .and_then(|v: &HeaderValue| v.to_str().ok())
+    };
+    let origin_allowed =
+        text("origin").map(|o| shared.config.allowed_origins.iter().any(|a| a == o));
+    let cross_site = text("sec-fetch-site") == Some("cross-site");
+    match origin_allowed {
+        Some(false) => Err(ProxyError::Forbidden("origin_not_allowed")),
+        None if cross_site => Err(ProxyError::Forbidden("origin_not_allowed")),
+        _ => Ok(()),
+    }
+}
+
+/// The JSON body, or `None` when empty.
+fn parse_body(body: &Bytes) -> Result<Option<Value>, ProxyError> {
+    if body.is_empty() {
+        return Ok(None);
+    }
+    serde_json::from_slice(body)
+        .map(Some)
+        .map_err(|_| ProxyError::BadRequest(None))
+}
+
+/// A body's `resellerId` forced to the caller's: kept when it is one of
+/// theirs, else replaced by their first. A new customer always gets one.
+fn scoped_body(endpoint: Endpoint, claims: &Claims, body: Option<Value>) -> Option<Value> {
+    let mut body = body?;
+    let Some(object) = body.as_object_mut() else {
+        return Some(body);
+    };
+    let given = object.get("resellerId").and_then(Value::as_str);
+    let keep = given.is_some_and(|id| claims.owns(id));
+    let needed = object.contains_key("resellerId") || endpoint == Endpoint::CreateCustomer;
+    if needed && !keep {
+        let first = claims.resellers.first().cloned().unwrap_or_default();
+        object.insert("resellerId".to_owned(), Value::String(first));
+    }
+    Some(body)
+}
+
+/// The call as the core builds it; bad path parameters or query are 400,
+/// a body breaking the rules 422, each with the Report.
+fn build(
+    endpoint: Endpoint,
+    params: Map<String, Value>,
+    query: Option<&str>,
+    body: Option<Value>,
+) -> Result<RequestSpec, ProxyError> {
+    let input = BuildInput {
+        params,
+        query: query.map_or(Value::Null, |q| Value::String(q.to_owned())),
+        body,
+        // Placeholders: the real IDs are made per intent and attempt.
+        ids: Ids {
+            correlation_id: "pending".into(),
+            request_id: "pending".into(),
+        },
+        ..BuildInput::default()
+    };
+    request::build(endpoint, &input).map_err(classify)
+}
+
+fn classify(report: Report) -> ProxyError {
+    let in_body = |v: &vipmp::Violation| {
+        let path = v.path.to_string();
+        !(path.starts_with("params") || path.starts_with("query") || path.starts_with("ids"))
+    };
+    if report.violations.iter().all(in_body) {
+        ProxyError::Invalid(report)
+    } else {
+        ProxyError::BadRequest(Some(report))
+    }
+}
+
+/// Reseller and customer path parameters must be the caller's (404 otherwise).
+async fn check_scope(
+    shared: &Shared,
+    claims: &Claims,
+    spec: &RequestSpec,
+    endpoint: Endpoint,
+) -> Result<(), ProxyError> {
+    let segments: Vec<&str> = spec.path.split('/').collect();
+    let param = |name: &str| {
+        let position = endpoint
+            .template()
+            .split('/')
+            .position(|s| s == format!("{{{name}}}"))?;
+        segments.get(position).copied()
+    };
+    if let Some(reseller) = param("resellerId") {
+        if !claims.owns(reseller) {
+            return Err(ProxyError::NotFound);
+        }
+    }
+    if let Some(customer) = param("customerId") {
+        let owner = owner_of(shared, customer).await?;
+        if !claims.owns(&owner) {
+            return Err(ProxyError::NotFound);
+        }
+    }
+    Ok(())
+}
+
+/// The customer's reseller, from the cache or a GET of the customer.
+async fn owner_of(shared: &Shared, customer_id: &str) -> Result<String, ProxyError> {
+    if let Some(owner) = shared.ownership.reseller_of(customer_id) {
+        return Ok(owner);
+    }
+    let outbound = Outbound {
+        method: reqwest::Method::GET,
+        url: format!("/v3/customers/{customer_id}"),
+        body: None,
+        correlation_id: format!("vipmp-{}", ids::random_hex()),
+    };
+    let answer = upstream::send(shared, &outbound).await?;
+    match answer.status {
+        200 => {}
+        400 | 403 | 404 => return Err(ProxyError::NotFound),
+        _ => return Err(ProxyError::BadGateway),
+    }
+    learn(shared, &answer);
+    shared
+        .ownership
+        .reseller_of(customer_id)
+        .ok_or(ProxyError::BadGateway)
+}
+
+/// Fills the ownership cache from a successful answer.
+fn learn(shared: &Shared, answer: &Answer) {
+    if (200..300).contains(&answer.status) {
+        if let Ok(value) = serde_json::from_slice::<Value>(&answer.body) {
+            shared.ownership.learn(&value);
+        }
+    }
+}
+
+/// The storefront's intent key, or a random one.
+fn intent_key(headers: &HeaderMap) -> Result<String, ProxyError> {
+    match headers.get(INTENT_HEADER) {
+        None => Ok(ids::random_hex()),
+        Some(value) => value
+            .to_str()
+            .ok()
+            .filter(|text| ids::valid_intent(text))
+            .map(str::to_owned)
+            .ok_or(ProxyError::BadRequest(None)),
+    }
+}
+
+fn reqwest_method(endpoint: Endpoint) -> reqwest::Method {
+    match endpoint.method() {
+        request::Method::Get => reqwest::Method::GET,
+        request::Method::Post => reqwest::Method::POST,
+        request::Method::Patch => reqwest::Method::PATCH,
+    }
+}

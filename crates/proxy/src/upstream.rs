@@ -1,0 +1,168 @@
+//! Sending one intent to the Partner API, with the retries its idempotency
+//! contract allows (FACTS.md §6).
+//!
+//! Every attempt gets a new `X-Request-Id`; all attempts of one intent share
+//! its correlation ID. A retry happens only when it cannot duplicate work:
+//! after no response at all (timeout, connection lost: Adobe replays the
+//! stored answer if the first attempt did land), after a 429 (with jittered
+//! backoff), and once after a 401 with a freshly fetched IMS token. A 5xx is
+//! returned as it is, never retried blindly. The upstream host is fixed by
+//! configuration and redirects are never followed (see [`client`]).
+
+use crate::Shared;
+use crate::error::ProxyError;
+use crate::ids::random_hex;
+use axum::body::Bytes;
+use secrecy::ExposeSecret;
+use std::time::Duration;
+
+/// Attempts made for one intent, all causes together.
+const ATTEMPTS: u32 = 3;
+
+/// One call, ready to send.
+pub struct Outbound {
+    /// The method.
+    pub method: reqwest::Method,
+    /// The path and query, relative to the upstream base URL.
+    pub url: String,
+    /// The body, when the endpoint takes one.
+    pub body: Option<Bytes>,
+    /// The intent's correlation ID.
+    pub correlation_id: String,
+}
+
+/// What the upstream answered.
+pub struct Answer {
+    /// The HTTP status.
+    pub status: u16,
+    /// The body, at most the configured size.
+    pub body: Bytes,
+    /// The request ID of the attempt that got the answer.
+    pub request_id: String,
+}
+
+/// The HTTP client: rustls, no redirects, connect and whole-attempt timeouts.
+///
+/// # Errors
+/// When the TLS backend cannot be set up.
+pub fn client(timeout: Duration) -> Result<reqwest::Client, reqwest::Error> {
+    reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .connect_timeout(timeout.min(Duration::from_secs(5)))
+        .timeout(timeout)
+        .use_rustls_tls()
+        .build()
+}
+
+/// Sends the intent, retrying as the contract allows.
+///
+/// # Errors
+/// 504 when no attempt got an answer, 502 for a broken answer, 503 without a token.
+pub async fn send(shared: &Shared, outbound: &Outbound) -> Result<Answer, ProxyError> {
+    let mut token = shared
+        .tokens
+        .token()
+        .await
+        .map_err(|_| ProxyError::NoToken)?;
+    let mut refreshed = false;
+    let mut last = ProxyError::GatewayTimeout;
+    for attempt in 0..ATTEMPTS {
+        let request_id = random_hex();
+        let request = build(shared, outbound, &request_id, token.expose_secret());
+        let response = match request.send().await {
+            Ok(response) => response,
+            Err(error) => {
+                tracing::warn!(
+                    attempt,
+                    timeout = error.is_timeout(),
+                    "upstream gave no response"
+                );
+                last = ProxyError::GatewayTimeout;
+                continue;
+            }
+        };
+        match response.status().as_u16() {
+            401 if !refreshed => {
+                refreshed = true;
+                token = shared
+                    .tokens
+                    .refresh(&token)
+                    .await
+                    .map_err(|_| ProxyError::NoToken)?;
+            }
+            429 if attempt + 1 < ATTEMPTS => tokio::time::sleep(backoff(attempt)).await,
+            status => {
+                let body = read_capped(response, shared.config.max_body_bytes).await;
+                last = ProxyError::BadGateway;
+                if let Some(body) = body {
+                    return Ok(Answer {
+                        status,
+                        body,
+                        request_id,
+                    });
+                }
+            }
+        }
+    }
+    Err(last)
+}
+
+/// One attempt's request: headers from the allow-list only.
+fn build(
+    shared: &Shared,
+    outbound: &Outbound,
+    request_id: &str,
+    token: &str,
+) -> reqwest::RequestBuilder {
+    let url = format!("{}{}", shared.config.upstream, outbound.url);
+    let mut request = shared
+        .http
+        .request(outbound.method.clone(), url)
+        .header("accept", vipmp::request::JSON)
+        .header("x-correlation-id", &outbound.correlation_id)
+        .header("x-request-id", request_id)
+        .header("x-api-key", &shared.config.api_key)
+        .bearer_auth(token);
+    if let Some(body) = &outbound.body {
+        request = request
+            .header("content-type", vipmp::request::JSON)
+            .body(body.clone());
+    }
+    request
+}
+
+/// The body, or `None` when it breaks off or exceeds `cap`.
+async fn read_capped(mut response: reqwest::Response, cap: usize) -> Option<Bytes> {
+    let mut body = Vec::new();
+    while let Some(chunk) = response.chunk().await.ok()? {
+        if body.len() + chunk.len() > cap {
+            tracing::warn!(cap, "upstream body over the cap");
+            return None;
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Some(body.into())
+}
+
+/// 200 ms, 400 ms, … plus up to 100 ms of jitter.
+fn backoff(attempt: u32) -> Duration {
+    let jitter = random_hex()
+        .get(..2)
+        .and_then(|hex| u64::from_str_radix(hex, 16).ok())
+        .unwrap_or(0)
+        % 100;
+    Duration::from_millis(200 * 2u64.pow(attempt.min(4)) + jitter)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_grows_with_jitter() {
+        let first = backoff(0);
+        assert!(first >= Duration::from_millis(200) && first < Duration::from_millis(300));
+        assert!(backoff(1) >= Duration::from_millis(400));
+        assert!(backoff(40) < Duration::from_secs(4));
+    }
+}
