@@ -104,6 +104,9 @@ pub struct Store {
     pub memberships: BTreeMap<String, VipMembership>,
     /// Transfers (reseller changes and VIP transfers) by transfer ID.
     pub transfers: BTreeMap<String, Transfer>,
+    /// Customers whose orders fail asynchronously, with the order status they
+    /// settle to (`1024` customer inactive, `1022` reseller inactive, `1004`).
+    pub failing_orders: BTreeMap<String, String>,
     /// Price lists (invented in the demo seed).
     pub price_lists: Vec<PriceListDoc>,
     /// Status changes the clock has not reached yet.

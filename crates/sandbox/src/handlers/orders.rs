@@ -184,11 +184,14 @@ pub(super) fn update(store: &mut Store, call: &Call) -> Result<Answer, Answer> {
 
 /// `GET /v3/customers/{customerId}/orders`, filtered and paged.
 ///
-/// Filters on order
-/// type, status and offer ID apply (*assumed*: other filters are accepted and
-/// ignored).
+/// The query is checked with the core's `order_history_query` (*assumed*: a
+/// refused query answers 1117 with one `additionalDetails` entry per
+/// parameter). Filters on order type, status and offer ID apply (*assumed*:
+/// the other filters are accepted and ignored).
 pub(super) fn history(store: &mut Store, call: &Call) -> Result<Answer, Answer> {
     customer(store, call)?;
+    vipmp::validate::order_history_query(&call.query)
+        .map_err(|report| crate::envelope::from_report(&report))?;
     let customer_id = call.param("customerId").to_owned();
     let values = |name: &str| -> Vec<String> {
         call.query

@@ -52,6 +52,10 @@ fn settle_one(store: &mut Store, pending: &Pending, today: Date) {
 /// Completes an order: 1000, subscriptions, coterm date and levels.
 fn complete(store: &mut Store, mut order: Order, today: Date) {
     let customer_id = order.customer_id.clone().unwrap_or_default();
+    if let Some(status) = store.failing_orders.get(&customer_id).cloned() {
+        fail(store, order, &status);
+        return;
+    }
     let coterm = coterm_of(store, &customer_id, today);
     order.status = Some("1000".into());
     for line in &mut order.line_items {
@@ -71,6 +75,22 @@ fn complete(store: &mut Store, mut order: Order, today: Date) {
             line.subscription_id = Some(id);
         }
         evaluate_levels(store, &customer_id, &order);
+    }
+    if let Some(id) = order.order_id.clone() {
+        store.orders.insert(id, order);
+    }
+}
+
+/// Settles an order to a failure status, lines too, with no subscription
+/// (reference, Create Order: "Order may fail asynchronously, and status will be
+/// updated to reflect the failure").
+///
+/// *Assumed*: the failure is driven by the seed's `failingOrders` (customer ID
+/// to status) and applies to every order type the customer places.
+fn fail(store: &mut Store, mut order: Order, status: &str) {
+    order.status = Some(status.to_owned());
+    for line in &mut order.line_items {
+        line.status = Some(status.to_owned());
     }
     if let Some(id) = order.order_id.clone() {
         store.orders.insert(id, order);
