@@ -1,5 +1,6 @@
 //! Test controls, served under `/admin` only when [`crate::Config::admin`] is
-//! on: advance the clock, arm or clear faults, dump the state.
+//! on: advance the clock, arm or clear faults, dump the state, issue approval
+//! codes, decide 3YC requests.
 //!
 //! *Assumed*: Adobe has nothing like this; these routes take no credentials and
 //! answer plain JSON, not the error envelope.
@@ -20,6 +21,7 @@ pub fn routes() -> Router<Sandbox> {
         .route("/faults", delete(clear))
         .route("/state", get(dump))
         .route("/approval-codes", post(approval_code))
+        .route("/commitments", post(commitment))
 }
 
 /// The body of a clock advance.
@@ -88,6 +90,62 @@ async fn approval_code(
             StatusCode::NOT_FOUND,
             Json(json!({ "error": "unknown customer" })),
         ),
+    }
+}
+
+/// The body of a 3YC decision.
+#[derive(serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CommitmentDecision {
+    /// The customer deciding.
+    pub customer_id: String,
+    /// `ACCEPT`, `DECLINE` or `EXPIRE`.
+    pub decision: String,
+    /// `commitmentRequest` (the default) or `recommitmentRequest`.
+    #[serde(default)]
+    pub request: Option<String>,
+}
+
+impl CommitmentDecision {
+    /// The request and decision named, if both are known.
+    fn parts(&self) -> Option<(handlers::Which, handlers::Decision)> {
+        let which = match self.request.as_deref() {
+            None | Some("commitmentRequest") => handlers::Which::Commitment,
+            Some("recommitmentRequest") => handlers::Which::Recommitment,
+            Some(_) => return None,
+        };
+        let decision = match self.decision.as_str() {
+            "ACCEPT" => handlers::Decision::Accept,
+            "DECLINE" => handlers::Decision::Decline,
+            "EXPIRE" => handlers::Decision::Expire,
+            _ => return None,
+        };
+        Some((which, decision))
+    }
+}
+
+/// `POST /admin/commitments {customerId, decision, request?}`: what the
+/// customer does with a REQUESTED 3YC request in the Admin Console; answers
+/// the customer, 400 for an unknown decision, 409 when there is nothing
+/// REQUESTED to decide.
+async fn commitment(
+    State(sandbox): State<Sandbox>,
+    Json(body): Json<CommitmentDecision>,
+) -> (StatusCode, Json<Value>) {
+    let Some(parts) = body.parts() else {
+        return (
+            StatusCode::BAD_REQUEST,
+            Json(json!({ "error": "unknown decision or request" })),
+        );
+    };
+    let today = sandbox.clock.today();
+    let mut inner = sandbox.lock();
+    match handlers::decide(&mut inner.store, &body.customer_id, parts, today) {
+        Ok(customer) => (
+            StatusCode::OK,
+            Json(serde_json::to_value(customer).unwrap_or(Value::Null)),
+        ),
+        Err(why) => (StatusCode::CONFLICT, Json(json!({ "error": why }))),
     }
 }
 

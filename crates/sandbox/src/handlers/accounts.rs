@@ -123,6 +123,8 @@ pub(super) fn create_customer(store: &mut Store, call: &Call) -> Result<Answer, 
     };
     let mut customer: Customer = checked(Operation::CreateCustomer, call, &context)?;
     let reseller = reseller.ok_or_else(|| error("1115"))?;
+    customer.benefits.clear();
+    super::three_year::request(&mut customer, &call.body["benefits"]);
     if reseller.status.as_deref() != Some("1000") {
         return Err(error("1126"));
     }
@@ -150,6 +152,10 @@ pub(super) fn get_customer(store: &mut Store, call: &Call) -> Result<Answer, Ans
 }
 
 /// `PATCH /v3/customers/{customerId}`: profile, 3YC request, global sales.
+///
+/// The core's validator judges the body against the stored customer (its 3YC
+/// state: the mutual exclusions of commitment and recommitment requests); a
+/// 3YC request is stored REQUESTED beside the commitment in force.
 pub(super) fn update_customer(store: &mut Store, call: &Call) -> Result<Answer, Answer> {
     let id = call.param("customerId").to_owned();
     let active = store
@@ -169,7 +175,12 @@ pub(super) fn update_customer(store: &mut Store, call: &Call) -> Result<Answer, 
     if !report.is_valid() {
         return Err(crate::envelope::from_report(&report));
     }
-    *current = patched(current, &call.body)?;
+    let mut profile = call.body.clone();
+    if let Some(body) = profile.as_object_mut() {
+        body.remove("benefits");
+    }
+    *current = patched(current, &profile)?;
+    super::three_year::request(current, &call.body["benefits"]);
     Ok(answer(200, current))
 }
 

@@ -11,10 +11,12 @@ mod price_list;
 mod reseller_change;
 mod settle;
 mod subscriptions;
+mod three_year;
 mod vip;
 
 pub use reseller_change::issue_code;
 pub use settle::settle;
+pub use three_year::{Decision, Which, decide};
 
 use crate::envelope::{Answer, error, from_report};
 use crate::store::Store;

@@ -37,6 +37,7 @@ pub(super) fn create(store: &mut Store, call: &Call) -> Result<Answer, Answer> {
         Some(OrderType::New) => Ok(place(store, call, order)),
         Some(OrderType::Return) => {
             let reference = reference.ok_or_else(|| error("2115"))?;
+            settled(&reference)?;
             give_back(store, &order, &reference)?;
             Ok(place(store, call, order))
         }
@@ -48,8 +49,10 @@ pub(super) fn create(store: &mut Store, call: &Call) -> Result<Answer, Answer> {
 /// "Volume Discounting"): each line's offer at the level the core's
 /// `discount_level` gives this order on top of what the customer holds.
 ///
-/// *Assumed*: 3YC commitments are not taken into account yet; a line whose
-/// offer cannot take the level keeps its offer ID.
+/// The customer's COMMITTED 3YC commitment sets a level, and an ACCEPTED
+/// `commitmentRequest` this order reaches lifts it (reference, "3YC API
+/// Changes"). *Assumed*: a line whose offer cannot take the level keeps its
+/// offer ID.
 fn best_offers(store: &mut Store, holder: &Customer, mut order: Order) -> Order {
     let customer_id = holder.customer_id.clone().unwrap_or_default();
     let owned = settle::held_quantities(store, &customer_id);
@@ -68,6 +71,17 @@ fn best_offers(store: &mut Store, holder: &Customer, mut order: Order) -> Order 
         }
     }
     order
+}
+
+/// A RETURN may only refer to an order that has settled.
+///
+/// *Assumed*: a RETURN against an order still pending (1002) answers 2116
+/// "Invalid status"; Adobe does not say which code it sends.
+fn settled(reference: &Order) -> Result<(), Answer> {
+    if reference.status.as_deref() == Some("1002") {
+        return Err(error("2116"));
+    }
+    Ok(())
 }
 
 /// The order a RETURN refers to, when it is this customer's.

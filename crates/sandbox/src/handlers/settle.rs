@@ -18,6 +18,7 @@ pub fn settle(store: &mut Store, now: i64, today: Date) {
         settle_one(store, &pending, today);
     }
     renew(store, today);
+    super::three_year::run_clock(store, today);
 }
 
 /// Settles one resource.
@@ -74,6 +75,7 @@ fn complete(store: &mut Store, mut order: Order, today: Date) {
             );
             line.subscription_id = Some(id);
         }
+        super::three_year::commit_if_reached(store, &customer_id);
         evaluate_levels(store, &customer_id, &order);
     }
     if let Some(id) = order.order_id.clone() {
@@ -187,7 +189,8 @@ pub(super) fn held_quantities(store: &mut Store, customer_id: &str) -> Quantitie
 }
 
 /// The levels the core's `discount_level` gives an order of `ordered` for a
-/// customer already owning `owned`.
+/// customer already owning `owned`, with the minimums of its COMMITTED 3YC
+/// commitment and of its ACCEPTED `commitmentRequest`.
 pub(super) fn levels_for(
     customer: &Customer,
     owned: Quantities,
@@ -198,6 +201,8 @@ pub(super) fn levels_for(
         current: current_levels(customer),
         owned,
         order: ordered,
+        commitment: super::three_year::committed(customer),
+        accepted_request: super::three_year::accepted(customer),
         ..LevelInput::default()
     })
 }
@@ -205,7 +210,18 @@ pub(super) fn levels_for(
 /// Re-evaluates the customer's discount levels after an order, with the core's
 /// `discount_level`.
 fn evaluate_levels(store: &mut Store, customer_id: &str, order: &Order) {
-    let ordered = ordered_quantities(order);
+    evaluate(store, customer_id, ordered_quantities(order));
+}
+
+/// Re-evaluates the customer's discount levels on what it holds (a commitment
+/// changed, no order).
+pub(super) fn refresh_levels(store: &mut Store, customer_id: &str) {
+    evaluate(store, customer_id, Quantities::default());
+}
+
+/// Sets the customer's discount levels for an order of `ordered` on top of
+/// the rest of what it holds.
+fn evaluate(store: &mut Store, customer_id: &str, ordered: Quantities) {
     let held = held_quantities(store, customer_id);
     let Some(customer) = store.customers.get_mut(customer_id) else {
         return;
