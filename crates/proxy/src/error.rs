@@ -1,6 +1,7 @@
-//! The proxy's own refusals, as JSON with a stable `error` code, so the
-//! storefront can tell "you may not" from "Adobe said no" (Adobe's answers
-//! are forwarded as they are). Nothing internal (URLs, tokens, upstream
+//! The proxy's own refusals, in Adobe's envelope shape (`code`, `message`,
+//! `additionalDetails`) with a stable lowercase `code` (also as `error`), so
+//! the storefront parses one shape yet can tell "you may not" from "Adobe
+//! said no" (Adobe's codes are numeric; its answers are forwarded as they are). Nothing internal (URLs, tokens, upstream
 //! messages) is put in a body.
 
 use axum::Json;
@@ -48,6 +49,23 @@ impl ProxyError {
         }
     }
 
+    /// A sentence for people; never upstream text or internal detail.
+    fn message(&self) -> &'static str {
+        match self {
+            Self::Unauthenticated => "A valid caller token is required.",
+            Self::Forbidden(_) => "The caller may not do this.",
+            Self::NotFound => "No such resource.",
+            Self::MethodNotAllowed => "The method is not allowed on this path.",
+            Self::BadRequest(_) => "The path, query, intent key or JSON is malformed.",
+            Self::Invalid(_) => "The body breaks the Partner API's rules.",
+            Self::BadGateway => {
+                "The Partner API's answer was broken or too large; the call may have taken effect."
+            }
+            Self::GatewayTimeout => "The Partner API did not answer in time.",
+            Self::NoToken => "No Partner API token could be obtained.",
+        }
+    }
+
     fn code(&self) -> &'static str {
         match self {
             Self::Unauthenticated => "unauthenticated",
@@ -66,7 +84,12 @@ impl ProxyError {
 impl IntoResponse for ProxyError {
     fn into_response(self) -> Response {
         let status = self.status();
-        let mut body = json!({ "error": self.code() });
+        let mut body = json!({
+            "code": self.code(),
+            "message": self.message(),
+            "additionalDetails": [],
+            "error": self.code(),
+        });
         if let Self::Invalid(report) | Self::BadRequest(Some(report)) = &self {
             body["violations"] = json!(report.violations);
         }

@@ -57,7 +57,9 @@ pub fn client(timeout: Duration) -> Result<reqwest::Client, reqwest::Error> {
 /// Sends the intent, retrying as the contract allows.
 ///
 /// # Errors
-/// 504 when no attempt got an answer, 502 for a broken answer, 503 without a token.
+/// 504 when no attempt got an answer, 502 for an answer whose body broke off
+/// or exceeded the cap (not retried: the call may have taken effect), 503
+/// without a token.
 pub async fn send(shared: &Shared, outbound: &Outbound) -> Result<Answer, ProxyError> {
     let mut token = shared
         .tokens
@@ -65,7 +67,6 @@ pub async fn send(shared: &Shared, outbound: &Outbound) -> Result<Answer, ProxyE
         .await
         .map_err(|_| ProxyError::NoToken)?;
     let mut refreshed = false;
-    let mut last = ProxyError::GatewayTimeout;
     for attempt in 0..ATTEMPTS {
         let request_id = random_hex();
         let request = build(shared, outbound, &request_id, token.expose_secret());
@@ -77,7 +78,6 @@ pub async fn send(shared: &Shared, outbound: &Outbound) -> Result<Answer, ProxyE
                     timeout = error.is_timeout(),
                     "upstream gave no response"
                 );
-                last = ProxyError::GatewayTimeout;
                 continue;
             }
         };
@@ -92,19 +92,19 @@ pub async fn send(shared: &Shared, outbound: &Outbound) -> Result<Answer, ProxyE
             }
             429 if attempt + 1 < ATTEMPTS => tokio::time::sleep(backoff(attempt)).await,
             status => {
+                // An answer did arrive: whatever its body, no blind retry.
                 let body = read_capped(response, shared.config.max_body_bytes).await;
-                last = ProxyError::BadGateway;
-                if let Some(body) = body {
-                    return Ok(Answer {
+                return body
+                    .map(|body| Answer {
                         status,
                         body,
                         request_id,
-                    });
-                }
+                    })
+                    .ok_or(ProxyError::BadGateway);
             }
         }
     }
-    Err(last)
+    Err(ProxyError::GatewayTimeout)
 }
 
 /// One attempt's request: headers from the allow-list only.

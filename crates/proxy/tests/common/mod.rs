@@ -1,0 +1,262 @@
+//! The shared harness: the proxy on a loopback port in front of the real
+//! sandbox (`vipmp_sandbox::app()`, also on a loopback port), driven over
+//! HTTP. A layer on the sandbox counts IMS and API calls and records what
+//! reached it; the sandbox's admin routes arm faults and move its clock.
+#![allow(dead_code, unreachable_pub)]
+
+use axum::extract::Request;
+use axum::middleware::{Next, from_fn};
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+use std::sync::{Arc, Mutex};
+use vipmp_proxy::caller::{self, Claims, Role};
+use vipmp_proxy::config::RawConfig;
+use vipmp_sandbox::{Config, seed};
+
+pub const SECRET: &str = "test-jwt-secret";
+pub const OWN: &str = "5000000101";
+pub const DEMO_CUSTOMER: &str = "6000000201";
+
+/// What the sandbox saw.
+#[derive(Default)]
+pub struct Seen {
+    pub ims_calls: usize,
+    pub api_calls: usize,
+    pub posts: usize,
+    pub last_headers: Vec<(String, String)>,
+}
+
+pub struct Harness {
+    pub proxy: String,
+    pub sandbox: String,
+    pub seen: Arc<Mutex<Seen>>,
+    pub http: reqwest::Client,
+}
+
+pub async fn serve(router: axum::Router) -> String {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let address = listener.local_addr().expect("address");
+    tokio::spawn(async move { axum::serve(listener, router).await });
+    format!("http://{address}")
+}
+
+pub async fn start() -> Harness {
+    start_with(&[]).await
+}
+
+/// The harness with extra `VIPMP_*` settings.
+pub async fn start_with(extra: &[(&str, &str)]) -> Harness {
+    let config = Config {
+        admin: true,
+        ..Config::default()
+    };
+    let sandbox = seed::sandbox(config, seed::parse(seed::DEMO).expect("seed")).expect("date");
+    let seen = Arc::new(Mutex::new(Seen::default()));
+    let record = seen.clone();
+    let router = vipmp_sandbox::app(sandbox).layer(from_fn(move |request: Request, next: Next| {
+        let record = record.clone();
+        async move {
+            {
+                let mut seen = record.lock().expect("lock");
+                if request.uri().path() == "/ims/token/v3" {
+                    seen.ims_calls += 1;
+                } else if request.uri().path().starts_with("/v3/") {
+                    seen.api_calls += 1;
+                    seen.posts += usize::from(request.method() == axum::http::Method::POST);
+                    seen.last_headers = request
+                        .headers()
+                        .iter()
+                        .map(|(k, v)| (k.to_string(), v.to_str().unwrap_or("").to_owned()))
+                        .collect();
+                }
+            }
+            next.run(request).await
+        }
+    }));
+    let sandbox = serve(router).await;
+    let vars = [
+        ("VIPMP_UPSTREAM", sandbox.as_str()),
+        ("VIPMP_CLIENT_ID", "sandbox-client"),
+        ("VIPMP_CLIENT_SECRET", "sandbox-secret"),
+        ("VIPMP_JWT_SECRET", SECRET),
+        ("VIPMP_CORRELATION_KEY", "test-correlation-key"),
+        ("VIPMP_ALLOWED_ORIGINS", "https://shop.example"),
+    ];
+    let env = |name: &str| {
+        extra
+            .iter()
+            .chain(vars.iter())
+            .find(|(k, _)| *k == name)
+            .map(|(_, v)| (*v).to_owned())
+    };
+    let config = RawConfig::default()
+        .overlay(env)
+        .and_then(RawConfig::check)
+        .expect("config");
+    let shared = vipmp_proxy::Shared::new(config).expect("shared");
+    let proxy = serve(vipmp_proxy::app(Arc::new(shared))).await;
+    Harness {
+        proxy,
+        sandbox,
+        seen,
+        http: reqwest::Client::new(),
+    }
+}
+
+pub fn jwt(sub: &str, resellers: &[&str]) -> String {
+    let claims = Claims {
+        sub: sub.into(),
+        resellers: resellers.iter().map(|r| (*r).to_owned()).collect(),
+        role: Role::Reseller,
+        exp: caller::now() + 600,
+        aud: "vipmp-proxy".into(),
+    };
+    caller::mint(&claims, &SECRET.to_owned().into()).expect("mint")
+}
+
+impl Harness {
+    pub fn call(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        token: &str,
+    ) -> reqwest::RequestBuilder {
+        self.http
+            .request(method, format!("{}{path}", self.proxy))
+            .bearer_auth(token)
+    }
+
+    pub async fn get(&self, path: &str, token: &str) -> (StatusCode, Value) {
+        read(
+            self.call(reqwest::Method::GET, path, token)
+                .send()
+                .await
+                .expect("send"),
+        )
+        .await
+    }
+
+    pub async fn post(
+        &self,
+        path: &str,
+        token: &str,
+        intent: &str,
+        body: &Value,
+    ) -> (StatusCode, Value, String) {
+        let response = self
+            .call(reqwest::Method::POST, path, token)
+            .header("x-intent-id", intent)
+            .header("content-type", "application/json")
+            .body(body.to_string())
+            .send()
+            .await
+            .expect("send");
+        let correlation = header(&response, "x-correlation-id");
+        let (status, body) = read(response).await;
+        (status, body, correlation)
+    }
+
+    pub fn seen(&self) -> std::sync::MutexGuard<'_, Seen> {
+        self.seen.lock().expect("lock")
+    }
+
+    /// Arms a sandbox fault on an endpoint (`createOrder`) for one call.
+    pub async fn arm(&self, route: &str, fault: Value) {
+        let body = json!({ "route": route, "fault": fault, "times": 1 });
+        self.admin(reqwest::Method::POST, "faults", &body).await;
+    }
+
+    /// Calls a sandbox admin route; its JSON answer.
+    pub async fn admin(&self, method: reqwest::Method, path: &str, body: &Value) -> Value {
+        let response = self
+            .http
+            .request(method, format!("{}/admin/{path}", self.sandbox))
+            .header("content-type", "application/json")
+            .body(body.to_string())
+            .send()
+            .await
+            .expect("admin");
+        assert!(response.status().is_success(), "admin {path}");
+        serde_json::from_str(&response.text().await.expect("admin body")).expect("admin json")
+    }
+
+    /// The orders the sandbox holds for a customer.
+    pub async fn orders_of(&self, customer: &str) -> usize {
+        let state = self
+            .admin(reqwest::Method::GET, "state", &Value::Null)
+            .await;
+        state["orders"].as_object().map_or(0, |orders| {
+            orders
+                .values()
+                .filter(|o| o["customerId"] == customer)
+                .count()
+        })
+    }
+}
+
+pub fn header(response: &reqwest::Response, name: &str) -> String {
+    response
+        .headers()
+        .get(name)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_owned()
+}
+
+pub async fn read(response: reqwest::Response) -> (StatusCode, Value) {
+    let status = response.status();
+    let text = response.text().await.expect("body");
+    (
+        status,
+        serde_json::from_str(&text).unwrap_or(Value::String(text)),
+    )
+}
+
+pub fn customer_body(reseller: &str) -> Value {
+    json!({
+        "resellerId": reseller,
+        "externalReferenceId": "shop-42",
+        "companyProfile": {
+            "companyName": "Pond Supplies",
+            "preferredLanguage": "en-US",
+            "marketSegment": "COM",
+            "address": { "country": "US", "region": "CA", "city": "San Jose",
+                         "addressLine1": "2 Pond Rd", "postalCode": "95110", "phoneNumber": "8005551212" },
+            "contacts": [{ "firstName": "Daisy", "lastName": "Duck",
+                           "email": "daisy@example.com", "phoneNumber": "8005551212" }]
+        }
+    })
+}
+
+pub fn order_body() -> Value {
+    json!({ "orderType": "NEW", "currencyCode": "USD",
+            "lineItems": [{ "extLineItemNumber": 1, "offerId": "65304479CA01A12", "quantity": 2 }] })
+}
+
+/// Polls every call together (no futures crate needed).
+pub async fn join_all<F: std::future::Future<Output = (StatusCode, Value)>>(
+    calls: Vec<F>,
+) -> Vec<(StatusCode, Value)> {
+    let mut pinned: Vec<std::pin::Pin<Box<F>>> = calls.into_iter().map(Box::pin).collect();
+    let mut results: Vec<Option<(StatusCode, Value)>> = vec![None; pinned.len()];
+    std::future::poll_fn(|cx| {
+        let mut pending = false;
+        for (slot, call) in results.iter_mut().zip(pinned.iter_mut()) {
+            if slot.is_none() {
+                match call.as_mut().poll(cx) {
+                    std::task::Poll::Ready(value) => *slot = Some(value),
+                    std::task::Poll::Pending => pending = true,
+                }
+            }
+        }
+        if pending {
+            std::task::Poll::Pending
+        } else {
+            std::task::Poll::Ready(())
+        }
+    })
+    .await;
+    results.into_iter().flatten().collect()
+}

@@ -1,0 +1,160 @@
+//! The retry contract against the sandbox's injected faults: an order is
+//! created exactly once whatever goes wrong between the proxy and Adobe.
+
+mod common;
+
+use common::*;
+use reqwest::StatusCode;
+use serde_json::json;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+fn orders_path() -> String {
+    format!("/v3/customers/{DEMO_CUSTOMER}/orders")
+}
+
+/// The harness, with the customer's ownership already learnt so that only
+/// the order itself reaches the faulty route afterwards.
+async fn warmed(extra: &[(&str, &str)]) -> (Harness, String, usize) {
+    let h = start_with(extra).await;
+    let token = jwt("alice", &[OWN]);
+    let (status, _) = h
+        .get(&format!("/v3/customers/{DEMO_CUSTOMER}"), &token)
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let before = h.orders_of(DEMO_CUSTOMER).await;
+    (h, token, before)
+}
+
+#[tokio::test]
+async fn a_timeout_is_retried_with_the_same_correlation_id_creating_one_order() {
+    let (h, token, before) = warmed(&[("VIPMP_UPSTREAM_TIMEOUT_MS", "300")]).await;
+    h.arm("createOrder", json!({ "kind": "delay", "ms": 800 }))
+        .await;
+    let (status, order, _) = h.post(&orders_path(), &token, "t-1", &order_body()).await;
+    assert_eq!(status, StatusCode::CREATED, "{order}");
+    assert_eq!(h.seen().posts, 2, "one timed-out attempt, one retry");
+    // Let the delayed first attempt finish: it must replay, not order again.
+    tokio::time::sleep(Duration::from_millis(700)).await;
+    assert_eq!(h.orders_of(DEMO_CUSTOMER).await, before + 1);
+}
+
+#[tokio::test]
+async fn a_reset_after_the_order_is_reconciled_by_the_replay() {
+    let (h, token, before) = warmed(&[]).await;
+    h.arm("createOrder", json!({ "kind": "resetAfter" })).await;
+    let (status, order, _) = h.post(&orders_path(), &token, "r-1", &order_body()).await;
+    assert_eq!(status, StatusCode::CREATED, "{order}");
+    assert_eq!(h.seen().posts, 2);
+    assert_eq!(h.orders_of(DEMO_CUSTOMER).await, before + 1);
+    let (status, again, _) = h.post(&orders_path(), &token, "r-1", &order_body()).await;
+    assert_eq!(status, StatusCode::CREATED);
+    assert_eq!(again["orderId"], order["orderId"]);
+    assert_eq!(h.orders_of(DEMO_CUSTOMER).await, before + 1);
+}
+
+#[tokio::test]
+async fn a_reset_before_the_order_is_retried_once_into_one_order() {
+    let (h, token, before) = warmed(&[]).await;
+    h.arm("createOrder", json!({ "kind": "resetBefore" })).await;
+    let (status, _, _) = h.post(&orders_path(), &token, "rb-1", &order_body()).await;
+    assert_eq!(status, StatusCode::CREATED);
+    assert_eq!(h.orders_of(DEMO_CUSTOMER).await, before + 1);
+}
+
+#[tokio::test]
+async fn a_429_is_retried_after_a_backoff() {
+    let (h, token, before) = warmed(&[]).await;
+    h.arm("createOrder", json!({ "kind": "tooManyRequests" }))
+        .await;
+    let started = Instant::now();
+    let (status, _, _) = h.post(&orders_path(), &token, "b-1", &order_body()).await;
+    assert_eq!(status, StatusCode::CREATED);
+    assert!(
+        started.elapsed() >= Duration::from_millis(200),
+        "backed off"
+    );
+    assert_eq!(h.seen().posts, 2);
+    assert_eq!(h.orders_of(DEMO_CUSTOMER).await, before + 1);
+}
+
+#[tokio::test]
+async fn a_5xx_on_a_post_is_not_retried_blindly() {
+    let (h, token, before) = warmed(&[]).await;
+    h.arm(
+        "createOrder",
+        json!({ "kind": "serverError", "status": 503 }),
+    )
+    .await;
+    let (status, answer, _) = h.post(&orders_path(), &token, "s-1", &order_body()).await;
+    assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(
+        answer["code"], "1124",
+        "Adobe's envelope forwarded: {answer}"
+    );
+    assert_eq!(h.seen().posts, 1, "a single attempt");
+    assert_eq!(h.orders_of(DEMO_CUSTOMER).await, before);
+}
+
+#[tokio::test]
+async fn the_sandboxs_truncate_fault_still_creates_one_order() {
+    // Hyper drops the sandbox's half-written answer before its head leaves the
+    // socket, so to this client the fault looks like `resetAfter`: no
+    // response, a retry with the same correlation ID, and a replay.
+    let (h, token, before) = warmed(&[]).await;
+    h.arm("createOrder", json!({ "kind": "truncate" })).await;
+    let (status, _, _) = h.post(&orders_path(), &token, "tr-1", &order_body()).await;
+    assert!(
+        status == StatusCode::CREATED || status == StatusCode::BAD_GATEWAY,
+        "{status}"
+    );
+    assert_eq!(h.orders_of(DEMO_CUSTOMER).await, before + 1);
+    let (status, _, _) = h.post(&orders_path(), &token, "tr-1", &order_body()).await;
+    assert_eq!(status, StatusCode::CREATED);
+    assert_eq!(h.orders_of(DEMO_CUSTOMER).await, before + 1);
+}
+
+/// An upstream that sends a status line, a `Content-Length` of 100 and 14
+/// bytes of body, then closes; it counts the requests it got.
+async fn truncating_upstream() -> (String, Arc<AtomicUsize>) {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let address = listener.local_addr().expect("address");
+    let count = Arc::new(AtomicUsize::new(0));
+    let counter = count.clone();
+    tokio::spawn(async move {
+        while let Ok((mut socket, _)) = listener.accept().await {
+            counter.fetch_add(1, Ordering::SeqCst);
+            let mut buffer = [0u8; 4096];
+            let _ = socket.read(&mut buffer).await;
+            let head =
+                "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 100\r\n\r\n";
+            let _ = socket.write_all(head.as_bytes()).await;
+            let _ = socket.write_all(b"{\"resellerId\":").await;
+            let _ = socket.shutdown().await;
+        }
+    });
+    (format!("http://{address}"), count)
+}
+
+#[tokio::test]
+async fn a_truncated_body_is_a_clear_502_in_adobes_envelope() {
+    let sandbox = start().await.sandbox;
+    let (upstream, count) = truncating_upstream().await;
+    let ims = format!("{sandbox}/ims/token/v3");
+    let h = start_with(&[("VIPMP_UPSTREAM", &upstream), ("VIPMP_IMS_URL", &ims)]).await;
+    let token = jwt("alice", &[OWN]);
+    let (status, answer) = h.get(&format!("/v3/resellers/{OWN}"), &token).await;
+    assert_eq!(status, StatusCode::BAD_GATEWAY, "{answer}");
+    assert_eq!(answer["code"], "bad_gateway");
+    assert!(answer["message"].as_str().is_some_and(|m| !m.is_empty()));
+    assert!(answer["additionalDetails"].is_array());
+    assert_eq!(
+        count.load(Ordering::SeqCst),
+        1,
+        "an answer arrived: no retry"
+    );
+}
