@@ -1,0 +1,155 @@
+// The demo storefront in Debian's Chromium against a real sandbox and proxy:
+// the happy path, page-side validation before any request, the basket rules,
+// and a server-side refusal shown at its field. Each test saves a screenshot.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { startStack } from "./stack.mjs";
+
+const screenshots = process.env.VIPMP_SCREENSHOTS ?? "target/screenshots";
+let stack;
+
+before(async () => {
+  stack = await startStack();
+});
+after(async () => {
+  await stack?.stop();
+});
+
+/** A fresh page on the storefront, with a count of the calls that reach the proxy. */
+async function openCheckout() {
+  const page = await stack.browser.newPage();
+  const errors = [];
+  const proxyCalls = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  page.on("request", (request) => {
+    if (request.url().startsWith(stack.proxyUrl) && request.method() !== "OPTIONS") proxyCalls.push(request.url());
+  });
+  await page.goto(stack.url);
+  await page.waitForSelector("body[data-ready=true]", { timeout: 30_000 });
+  return { page, errors, proxyCalls };
+}
+
+async function shoot(page, name) {
+  mkdirSync(screenshots, { recursive: true });
+  await page.screenshot({ path: join(screenshots, `www-${name}.png`), fullPage: true });
+}
+
+/** Types a valid new customer (US, California). */
+async function fillCustomer(page, overrides = {}) {
+  const values = {
+    "Company name": "Pond Supplies", "City": "San Jose", "Address line 1": "1 Pond Rd",
+    "Postal code": "95110", "First name": "Daisy", "Last name": "Duck", "Email": "daisy@example.com", ...overrides,
+  };
+  await page.getByLabel("Country", { exact: true }).selectOption("US");
+  await page.getByLabel("Region", { exact: true }).selectOption("CA");
+  for (const [label, value] of Object.entries(values)) await page.getByLabel(label, { exact: true }).fill(value);
+}
+
+/** Keeps every text the order's status line shows, to see it move from pending to complete. */
+async function recordStatuses(page) {
+  await page.evaluate(() => {
+    window.statusesSeen = [];
+    const line = document.querySelector(".order-status");
+    new MutationObserver(() => window.statusesSeen.push(line.textContent)).observe(line, { childList: true, characterData: true, subtree: true });
+  });
+}
+
+const errorOf = (page, label) => page.getByLabel(label, { exact: true }).evaluate(
+  (input) => document.getElementById(`${input.id}-error`).textContent);
+
+test("happy path: a new customer, a quote, an order that completes, its subscription's auto-renewal edited", async () => {
+  const { page, errors } = await openCheckout();
+  try {
+    await fillCustomer(page);
+    await page.getByRole("button", { name: "Create customer" }).click();
+    await page.getByText(/Customer \d{10} created/).waitFor();
+
+    await page.getByLabel("Product").selectOption({ label: "Acrobat Pro (sandbox) — 239.88 USD" });
+    await page.getByLabel("Quantity", { exact: true }).fill("12");
+    await page.getByRole("button", { name: "Add to basket" }).click();
+    assert.equal(await page.textContent(".level-message"), "Volume Discount Level: 02");
+    assert.match(await page.textContent(".level-next"), /12 licences; 38 more reach level 03/);
+    assert.match(await page.textContent(".quote tbody"), /65304479CA02A12/); // the level-2 offer is sent
+
+    await recordStatuses(page);
+    await page.getByRole("button", { name: "Place order" }).click();
+    await page.getByText(/Order \d{10}: complete/).waitFor({ timeout: 30_000 });
+    const seen = await page.evaluate(() => window.statusesSeen);
+    assert.match(seen[0], /pending — Order open \(1002\)/);
+    assert.match(seen.at(-1), /complete — .*\(1000\)/);
+    await page.getByRole("heading", { name: /65304479CA02A12 · 12 licences/ }).waitFor();
+
+    const renew = page.getByLabel("Renew automatically");
+    assert.equal(await renew.isChecked(), true);
+    await renew.uncheck();
+    await page.getByRole("button", { name: "Save auto-renewal" }).click();
+    await page.getByText("Saved: auto-renewal off.").waitFor();
+    await shoot(page, "happy-path");
+    assert.deepEqual(errors, []);
+  } finally {
+    await page.close();
+  }
+});
+
+test("a wrong postal code and a forbidden character are flagged at their fields before any request", async () => {
+  const { page, errors, proxyCalls } = await openCheckout();
+  try {
+    await fillCustomer(page, { "Postal code": "9511", "Company name": "Pond <Supplies>" });
+    assert.match(await errorOf(page, "Postal code"), /Postal code 9511 does not match the format for United States/);
+    assert.match(await errorOf(page, "Company name"), /Company name cannot contain “<”/);
+    await page.getByRole("button", { name: "Create customer" }).click();
+    const postal = page.getByLabel("Postal code", { exact: true });
+    assert.equal(await postal.getAttribute("aria-invalid"), "true");
+    assert.match(await postal.getAttribute("aria-describedby"), /-error/);
+    assert.equal(await page.getByLabel("Company name", { exact: true }).inputValue(), "Pond <Supplies>"); // nothing lost
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.path), "companyProfile.companyName");
+    assert.deepEqual(proxyCalls, []);
+    await shoot(page, "field-errors");
+    assert.deepEqual(errors, []);
+  } finally {
+    await page.close();
+  }
+});
+
+test("a basket with two containers and an add-on listed twice is blocked with the right messages", async () => {
+  const { page, errors, proxyCalls } = await openCheckout();
+  try {
+    await page.getByLabel("Product").selectOption("container");
+    await page.getByRole("button", { name: "Add to basket" }).click();
+    await page.getByLabel("Product").selectOption({ label: "Acrobat Pro (sandbox) — 239.88 USD" });
+    await page.getByRole("button", { name: "Add to basket" }).click();
+    await page.getByRole("button", { name: "Add to basket" }).click();
+    const lineError = (index) => page.locator(`#b-line-${index}-error`).textContent();
+    assert.match(await lineError(1), /Adobe subscription can be ordered only once/);
+    assert.match(await lineError(3), /already in the basket; increase its quantity instead/);
+    assert.equal(await page.locator("#b-line-3").getAttribute("aria-invalid"), "true");
+    assert.equal(await page.getByRole("button", { name: "Place order" }).isDisabled(), true);
+    assert.equal(await page.locator(".quote").isHidden(), true);
+    assert.deepEqual(proxyCalls, []);
+    await shoot(page, "basket-rules");
+    assert.deepEqual(errors, []);
+  } finally {
+    await page.close();
+  }
+});
+
+test("a refusal only the server can make (segment the reseller does not sell) is shown at its field", async () => {
+  const { page, errors, proxyCalls } = await openCheckout();
+  try {
+    await fillCustomer(page);
+    await page.getByLabel("Market segment").selectOption("EDU");
+    await page.getByRole("button", { name: "Create customer" }).click();
+    await page.getByText("The customer was not created: see the marked fields.").waitFor();
+    const segment = page.getByLabel("Market segment");
+    assert.equal(await segment.getAttribute("aria-invalid"), "true");
+    assert.match(await errorOf(page, "Market segment"), /Adobe refused this \(code 1117\)/);
+    assert.equal(proxyCalls.length, 1);
+    assert.equal(await page.getByLabel("Email", { exact: true }).inputValue(), "daisy@example.com");
+    await shoot(page, "server-error");
+    assert.deepEqual(errors, []);
+  } finally {
+    await page.close();
+  }
+});

@@ -1,0 +1,60 @@
+// Calls to the proxy. The page holds only the development JWT; the partner's
+// API key and IMS token stay in the proxy. Every answer is read by the package's
+// parseResponse so Adobe's codes arrive as one shape, whatever the endpoint.
+import { parseResponse, describeError } from "/pkg/web/vipmp.js";
+
+/**
+ * Sends one call. `op` names the endpoint for parseResponse; `intent` is reused
+ * when the user retries the same action, so the proxy derives the same
+ * correlation ID and Adobe replays instead of ordering twice.
+ * Resolves to { ok, status, body, resourceStatus, error, violations }.
+ */
+export async function call(config, op, method, path, body, intent) {
+  const headers = { authorization: `Bearer ${config.jwt}`, accept: "application/json" };
+  if (body !== undefined) headers["content-type"] = "application/json";
+  if (intent) headers["x-intent-id"] = intent;
+  let response;
+  try {
+    response = await fetch(config.proxy + path, {
+      method, headers, body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch (error) {
+    return { ok: false, status: 0, error: { code: "", message: "The server could not be reached. Check your connection and try again.", fieldPaths: [] } };
+  }
+  return read(op, response.status, await response.text());
+}
+
+/** Reads an answer: the proxy's own 4xx (a Report) or Adobe's, through parseResponse. */
+function read(op, status, text) {
+  const json = safeJson(text);
+  if (json && Array.isArray(json.violations)) {
+    // The proxy re-validated the body with the same rules and refused it (422/400).
+    return { ok: false, status, violations: json.violations };
+  }
+  const parsed = parseResponse(op, status, text);
+  if (parsed.ok) {
+    return { ok: true, status, body: json, resourceStatus: parsed.resourceStatus };
+  }
+  return { ok: false, status, error: parsed.error ?? { code: "", message: `HTTP ${status}`, fieldPaths: [] } };
+}
+
+function safeJson(text) {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+/** An Adobe error in plain words: the catalogue's meaning, with the code for support. */
+export function plainWords(error) {
+  if (!error.code) return error.message;
+  const known = describeError(error.code);
+  const meaning = known?.message ?? error.message;
+  return `Adobe refused this (code ${error.code}): ${meaning}.`.replace(/\.\.$/, ".");
+}
+
+/** A fresh intent ID for a new user action. */
+export function newIntent() {
+  return crypto.randomUUID();
+}

@@ -1,0 +1,202 @@
+// The basket and its live quote. Lines follow the package's Basket shape: the
+// container product ("Adobe Services", price 0) first, then add-ons by offer ID.
+// After every change the basket rules (checkBasket) and the quote (quote) run
+// again in the page: no request is sent until the order is placed.
+import { checkBasket, quote } from "/pkg/web/vipmp.js";
+import { setFieldErrors, showViolations, clearAll } from "./fields.js";
+
+const CONTAINER = { kind: "container", name: "Adobe Services", quantity: 1, unitPrice: "0" };
+
+/**
+ * Adobe's licence levels (01: 1–9, 02: 10–49, 03: 50–99, 04: 100+), as the
+ * price list's levelDetails and the quote's explanation state them; the bar
+ * shows where the basket sits between two of them.
+ */
+const LICENCE_LEVELS = [["01", 1], ["02", 10], ["03", 50], ["04", 100]];
+
+/** The products a shopper picks: one per product, at its level-1 offer, from the price list's rows. */
+export function catalogue(priceListJson) {
+  const products = new Map();
+  for (const offer of priceListJson.offers ?? []) {
+    const product = offer.offerId.slice(0, 8);
+    if (/^Level 1\b/.test(offer.levelDetails ?? "") && !products.has(product)) {
+      products.set(product, { offerId: offer.offerId, name: offer.productFamily, price: offer.partnerPrice });
+    }
+  }
+  return [...products.values()];
+}
+
+export class Basket {
+  constructor(section, priceList, products, context) {
+    this.section = section;
+    this.priceList = priceList;
+    this.products = products;
+    this.context = context; // () => { marketSegment, today, currency }
+    this.lines = [{ ...CONTAINER }];
+    this.onChange = () => {};
+    this.fillPicker();
+    section.querySelector(".add").addEventListener("click", () => this.add());
+    this.update();
+  }
+
+  /** The product picker: the container (a real storefront may list it too) and each add-on. */
+  fillPicker() {
+    const picker = this.section.querySelector(".picker");
+    picker.append(new Option("Adobe Services (container)", "container"));
+    for (const product of this.products) {
+      picker.append(new Option(`${product.name} — ${product.price} USD`, product.offerId));
+    }
+    picker.selectedIndex = 1;
+  }
+
+  add() {
+    const picker = this.section.querySelector(".picker");
+    const quantity = Number(this.section.querySelector(".add-quantity").value);
+    if (picker.value === "container") {
+      this.lines.push({ ...CONTAINER });
+    } else {
+      const product = this.products.find((p) => p.offerId === picker.value);
+      this.lines.push({ kind: "addOn", offerId: product.offerId, name: product.name, quantity, currency: "USD" });
+    }
+    this.update();
+  }
+
+  /** Re-renders the lines, then runs the rules and the quote. */
+  update() {
+    this.renderLines();
+    this.check = checkBasket({ lines: this.lines }, this.basketContext());
+    this.quote = this.check.valid ? this.priceQuote() : null;
+    this.showCheck();
+    this.renderQuote();
+    this.onChange();
+  }
+
+  basketContext() {
+    const { marketSegment, currency } = this.context();
+    return { marketSegment: marketSegment || undefined, currency };
+  }
+
+  priceQuote() {
+    const { marketSegment, today, currency } = this.context();
+    return quote({ lines: this.lines }, this.priceList, { today, currency, marketSegment: marketSegment || undefined });
+  }
+
+  /** One row per line: name, quantity (editable for add-ons), remove; each with its error cell. */
+  renderLines() {
+    const body = this.section.querySelector(".lines tbody");
+    body.replaceChildren(...this.lines.map((line, index) => this.row(line, index)));
+  }
+
+  row(line, index) {
+    const row = document.createElement("tr");
+    const id = `b-line-${index}`;
+    const name = document.createElement("th");
+    name.scope = "row";
+    name.textContent = line.kind === "container" ? line.name : `${line.name} (${line.offerId})`;
+    const quantityCell = document.createElement("td");
+    const label = document.createElement("label");
+    label.htmlFor = id;
+    label.className = "visually-hidden";
+    label.textContent = `Quantity of ${line.name}, line ${index + 1}`;
+    const input = document.createElement("input");
+    Object.assign(input, { id, type: "number", min: "1", value: String(line.quantity) });
+    input.dataset.path = `lines[${index}]`;
+    input.disabled = line.kind === "container";
+    input.setAttribute("aria-describedby", `${id}-error`);
+    input.addEventListener("change", () => {
+      line.quantity = Number(input.value);
+      this.update();
+      this.section.querySelector(`#${id}`)?.focus(); // keep the keyboard user's place
+    });
+    const error = document.createElement("p");
+    error.id = `${id}-error`;
+    error.className = "error";
+    error.setAttribute("aria-live", "polite");
+    quantityCell.append(label, input, error);
+    const removeCell = document.createElement("td");
+    const remove = document.createElement("button");
+    remove.type = "button";
+    remove.textContent = "Remove";
+    remove.setAttribute("aria-label", `Remove ${line.name}, line ${index + 1}`);
+    remove.addEventListener("click", () => {
+      this.lines.splice(index, 1);
+      this.update();
+    });
+    removeCell.append(remove);
+    row.append(name, quantityCell, removeCell);
+    return row;
+  }
+
+  /** Violations at their lines, warnings and line-less problems in the basket's notes. */
+  showCheck() {
+    clearAll(this.section);
+    const unplaced = showViolations(this.section, this.check.violations);
+    const notes = [...unplaced, ...this.check.warnings].map((v) => v.message);
+    this.section.querySelector(".basket-notes").textContent = notes.join(" ");
+  }
+
+  renderQuote() {
+    const box = this.section.querySelector(".quote");
+    if (!this.quote) {
+      box.hidden = true;
+      return;
+    }
+    box.hidden = false;
+    const rows = this.quote.lines.map((line) => {
+      const name = this.lines[line.index].name;
+      const prorated = line.prorated ? `${line.proratedDays} days` : "full term";
+      return `<tr><th scope="row">${escape(name)}</th><td>${line.offerId}</td><td>${line.quantity}</td>`
+        + `<td>${line.unitPrice.amount}</td><td>${prorated}</td><td>${line.lineTotal.amount}</td></tr>`;
+    });
+    box.querySelector("tbody").innerHTML = rows.join("");
+    box.querySelector(".total").textContent = `${this.quote.total.amount} ${this.quote.total.currency}`;
+    box.querySelector(".level-message").textContent = this.quote.level.message;
+    box.querySelector(".level-explanation").textContent = this.quote.level.license.explanation;
+    this.renderLevelBar(box);
+    box.querySelector(".quote-problems").textContent = this.quote.violations.map((v) => v.message).join(" ");
+  }
+
+  /** The bar between the level reached and the next one, and how many licences are missing. */
+  renderLevelBar(box) {
+    const licences = this.quote.lines.filter((l) => l.offerType === "LICENSE").reduce((n, l) => n + l.quantity, 0);
+    const reached = LICENCE_LEVELS.findLastIndex(([, min]) => licences >= min);
+    const [, from] = LICENCE_LEVELS[Math.max(reached, 0)];
+    const next = LICENCE_LEVELS[reached + 1];
+    const meter = box.querySelector(".level-bar");
+    const note = box.querySelector(".level-next");
+    if (!next) {
+      Object.assign(meter, { min: 0, max: 1, value: 1 });
+      note.textContent = "The highest licence level is reached.";
+      return;
+    }
+    Object.assign(meter, { min: from, max: next[1], value: licences });
+    const missing = next[1] - licences;
+    note.textContent = `${licences} licences; ${missing} more reach level ${next[0]}.`;
+  }
+
+  /** The order's lines: each add-on at the offer ID the quote says to send. */
+  orderLines() {
+    return this.quote.lines.map((line, i) => ({ extLineItemNumber: i + 1, offerId: line.offerId, quantity: line.quantity }));
+  }
+
+  /** Places Adobe's or the proxy's line errors (lineItems[i]) at the basket line they came from. */
+  showOrderErrors(violations) {
+    const mapped = violations.map((v) => {
+      const match = /^lineItems\[(\d+)\]/.exec(v.path);
+      if (!match || !this.quote) return v;
+      const line = this.quote.lines[Number(match[1])];
+      return { ...v, path: line ? `lines[${line.index}]` : v.path };
+    });
+    return showViolations(this.section, mapped);
+  }
+
+  ready() {
+    return Boolean(this.quote?.valid && this.quote.lines.length);
+  }
+}
+
+export { setFieldErrors };
+
+function escape(text) {
+  return String(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
