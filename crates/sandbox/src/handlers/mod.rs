@@ -8,6 +8,7 @@
 mod accounts;
 mod orders;
 mod price_list;
+mod renewal;
 mod reseller_change;
 mod settle;
 mod subscriptions;

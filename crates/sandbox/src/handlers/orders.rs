@@ -1,5 +1,6 @@
-//! Orders: NEW, PREVIEW and RETURN, reads, the externalReferenceId update and
-//! the order history.
+//! Orders: NEW, PREVIEW, RETURN, RENEWAL and PREVIEW_RENEWAL (see
+//! [`super::renewal`]), reads, the externalReferenceId update and the order
+//! history.
 //!
 //! NEW and RETURN orders are created in 1002 and settle to 1000 with the
 //! clock (FACTS.md §3.5: "NEW returns 201; order may fail asynchronously");
@@ -19,7 +20,7 @@ const RETURNED: &str = "1008";
 
 /// `POST /v3/customers/{customerId}/orders`.
 ///
-/// *Assumed*: only NEW, PREVIEW and RETURN are emulated; other order types
+/// *Assumed*: SWITCH, REVERT_SWITCH and their previews are not emulated and
 /// answer 1134.
 pub(super) fn create(store: &mut Store, call: &Call) -> Result<Answer, Answer> {
     let holder = customer(store, call)?.clone();
@@ -35,6 +36,11 @@ pub(super) fn create(store: &mut Store, call: &Call) -> Result<Answer, Answer> {
     match order.order_type {
         Some(OrderType::Preview) => Ok(answer(200, &best_offers(store, &holder, order))),
         Some(OrderType::New) => Ok(place(store, call, order)),
+        Some(OrderType::PreviewRenewal) => super::renewal::preview(store, call, order),
+        Some(OrderType::Renewal) => {
+            super::renewal::check(store, &order, call.today)?;
+            Ok(place(store, call, order))
+        }
         Some(OrderType::Return) => {
             let reference = reference.ok_or_else(|| error("2115"))?;
             settled(&reference)?;
@@ -103,7 +109,7 @@ fn check_segment(order: &Order, segment: Option<&str>) -> Result<(), Answer> {
     Ok(())
 }
 
-/// Stores a NEW or RETURN order in 1002 and schedules its completion.
+/// Stores a NEW, RENEWAL or RETURN order in 1002 and schedules its completion.
 fn place(store: &mut Store, call: &Call, mut order: Order) -> Answer {
     let id = store.next_id(7);
     order.order_id = Some(id.clone());

@@ -78,6 +78,9 @@ fn complete(store: &mut Store, mut order: Order, today: Date) {
         super::three_year::commit_if_reached(store, &customer_id);
         evaluate_levels(store, &customer_id, &order);
     }
+    if order.order_type == Some(OrderType::Renewal) {
+        super::renewal::complete(store, &order, coterm);
+    }
     if let Some(id) = order.order_id.clone() {
         store.orders.insert(id, order);
     }
@@ -203,6 +206,18 @@ pub(super) fn levels_for(
         order: ordered,
         commitment: super::three_year::committed(customer),
         accepted_request: super::three_year::accepted(customer),
+        ..LevelInput::default()
+    })
+}
+
+/// The levels the core's `discount_level` gives a renewal of `renewed`, with
+/// the customer's COMMITTED 3YC commitment.
+pub(super) fn renewal_levels(customer: &Customer, renewed: Quantities) -> LevelOutcome {
+    discount_level(&LevelInput {
+        market_segment: segment_of(customer),
+        order: renewed,
+        commitment: super::three_year::committed(customer),
+        renewal: true,
         ..LevelInput::default()
     })
 }

@@ -1,0 +1,184 @@
+//! Renewals a partner asks for: the manual (late) RENEWAL order and the
+//! PREVIEW_RENEWAL built from the auto-renewal preferences.
+//!
+//! A RENEWAL names one subscription per line (the core's validator requires
+//! `subscriptionId`); it renews a subscription that lapsed on its renewal
+//! date, within the grace period after it (FACTS.md §3.5: "after AD within
+//! grace period (typically 14 days); same products only; quantity ≤ prior
+//! term"). A PREVIEW_RENEWAL answers what the RENEWAL order would be from
+//! `autoRenewal.enabled` and `renewalQuantity` (reference, Create Order,
+//! PREVIEW_RENEWAL), at the levels the core's `discount_level` gives a
+//! renewal, or 2136 when nothing renews.
+
+use super::{Call, settle};
+use crate::envelope::{Answer, error};
+use crate::store::Store;
+use vipmp::date::Date;
+use vipmp::pricing::{OfferId, Quantities};
+use vipmp::resource::{Customer, LineItem, Order, Subscription};
+
+/// Days after the renewal date during which a lapsed subscription may still
+/// be renewed by a RENEWAL order.
+///
+/// *Assumed*: 14 (FACTS.md §3.5 "typically 14 days"; S8's
+/// `MANUAL_RENEWAL_WINDOW_DAYS = 14`); Adobe's 3122 text says 30.
+const GRACE_DAYS: i64 = 14;
+
+/// Checks every line of a RENEWAL order against the subscription it names.
+///
+/// Refusals: 3115 unknown subscription; 3121 a subscription still active;
+/// 3122 outside the renewal window (*assumed*: the renewal date up to
+/// [`GRACE_DAYS`] after it, the clock's date); 2122 an offer of another
+/// product and 2120 more than the prior term's quantity (*assumed* codes:
+/// Adobe names none).
+pub(super) fn check(store: &mut Store, order: &Order, today: Date) -> Result<(), Answer> {
+    let customer = order.customer_id.clone().unwrap_or_default();
+    for line in &order.line_items {
+        let id = line.subscription_id.as_deref().unwrap_or("");
+        let subscription = store
+            .subscriptions_of(&customer)
+            .get(id)
+            .ok_or_else(|| error("3115"))?;
+        check_line(line, subscription, today)?;
+    }
+    Ok(())
+}
+
+/// One line against its subscription (see [`check`]).
+fn check_line(line: &LineItem, subscription: &Subscription, today: Date) -> Result<(), Answer> {
+    if subscription.status == "1000" {
+        return Err(error("3121"));
+    }
+    let renewal = subscription
+        .renewal_date
+        .as_deref()
+        .and_then(|d| Date::parse(d).ok());
+    let open = renewal.is_some_and(|d| d <= today && today.days_until(d) >= -GRACE_DAYS);
+    if !open {
+        return Err(error("3122"));
+    }
+    if !same_product(&line.offer_id, &subscription.offer_id) {
+        return Err(error("2122"));
+    }
+    if line.quantity
+        > subscription
+            .current_quantity
+            .max(last_quantity(subscription))
+    {
+        return Err(error("2120"));
+    }
+    Ok(())
+}
+
+/// The quantity the subscription held in its last term: its renewal
+/// quantity when auto-renewal was set, else its current quantity.
+fn last_quantity(subscription: &Subscription) -> u64 {
+    subscription
+        .auto_renewal
+        .renewal_quantity
+        .unwrap_or(subscription.current_quantity)
+}
+
+/// Whether two offer IDs are the same product at any level.
+fn same_product(offer: &str, held: &str) -> bool {
+    let (Ok(offer), Ok(held)) = (OfferId::parse(offer), OfferId::parse(held)) else {
+        return false;
+    };
+    offer
+        .at_level(held.level())
+        .is_ok_and(|offer| offer.to_string() == held.to_string())
+}
+
+/// Reactivates the subscriptions a settled RENEWAL renews, with the line's
+/// quantity, to the customer's next coterm date.
+///
+/// *Assumed*: auto-renewal is left as it was (a lapsed subscription had it
+/// off).
+pub(super) fn complete(store: &mut Store, order: &Order, coterm: Option<Date>) {
+    let customer = order.customer_id.clone().unwrap_or_default();
+    for line in &order.line_items {
+        let id = line.subscription_id.as_deref().unwrap_or("");
+        if let Some(subscription) = store.subscriptions_of(&customer).get_mut(id) {
+            subscription.status = "1000".into();
+            subscription.current_quantity = line.quantity;
+            subscription.renewal_date = coterm.map(|d| d.to_string());
+        }
+    }
+}
+
+/// A PREVIEW_RENEWAL: the lines given (each naming its subscription), or one
+/// line per active subscription with auto-renewal on and a renewal quantity
+/// above 0, each offer at the renewal level.
+///
+/// *Assumed*: answered 200 like a PREVIEW, with no orderId and no status.
+pub(super) fn preview(store: &mut Store, call: &Call, mut order: Order) -> Result<Answer, Answer> {
+    let customer_id = order.customer_id.clone().unwrap_or_default();
+    let subscriptions: Vec<Subscription> = store
+        .subscriptions_of(&customer_id)
+        .values()
+        .cloned()
+        .collect();
+    if order.line_items.is_empty() {
+        order.line_items = from_preferences(&subscriptions);
+    } else if order
+        .line_items
+        .iter()
+        .any(|line| !names_one(line, &subscriptions))
+    {
+        return Err(error("3115"));
+    }
+    if order.line_items.is_empty() {
+        return Err(error("2136"));
+    }
+    let holder = store
+        .customers
+        .get(&customer_id)
+        .cloned()
+        .unwrap_or_default();
+    at_renewal_level(&holder, &mut order);
+    order.creation_date = Some(call.timestamp.clone());
+    Ok(super::answer(200, &order))
+}
+
+/// Whether a line names one of the customer's subscriptions.
+fn names_one(line: &LineItem, subscriptions: &[Subscription]) -> bool {
+    subscriptions
+        .iter()
+        .any(|s| Some(s.subscription_id.as_str()) == line.subscription_id.as_deref())
+}
+
+/// The lines auto-renewal would order.
+fn from_preferences(subscriptions: &[Subscription]) -> Vec<LineItem> {
+    subscriptions
+        .iter()
+        .filter(|s| s.status == "1000" && s.auto_renewal.enabled)
+        .filter(|s| last_quantity(s) > 0)
+        .zip(1_u32..)
+        .map(|(s, number)| LineItem {
+            ext_line_item_number: number,
+            offer_id: s.offer_id.clone(),
+            quantity: last_quantity(s),
+            subscription_id: Some(s.subscription_id.clone()),
+            ..LineItem::default()
+        })
+        .collect()
+}
+
+/// Sets each line's offer at the level the renewal quantities earn.
+fn at_renewal_level(customer: &Customer, order: &mut Order) {
+    let renewed: Quantities = settle::ordered_quantities(order);
+    let outcome = settle::renewal_levels(customer, renewed);
+    for line in &mut order.line_items {
+        let Ok(offer) = OfferId::parse(&line.offer_id) else {
+            continue;
+        };
+        let level = if offer.is_consumable_level() {
+            &outcome.consumables.level
+        } else {
+            &outcome.license.level
+        };
+        if let Ok(best) = offer.at_level(level) {
+            line.offer_id = best.to_string();
+        }
+    }
+}
