@@ -55,6 +55,8 @@ pub struct RawConfig {
     pub max_body_bytes: Option<usize>,
     /// `max_concurrency`, `VIPMP_MAX_CONCURRENCY`.
     pub max_concurrency: Option<usize>,
+    /// `header_read_timeout_ms`, `VIPMP_HEADER_READ_TIMEOUT_MS`.
+    pub header_read_timeout_ms: Option<u64>,
 }
 
 /// How callers' JWTs are verified.
@@ -99,6 +101,19 @@ pub struct Config {
     pub max_body_bytes: usize,
     /// Requests served at once; more are shed with 503.
     pub max_concurrency: usize,
+    /// The time a connection has to send a complete request head.
+    pub header_read_timeout: Duration,
+}
+
+impl Config {
+    /// The serving timeouts: the header-read timeout, and a shutdown grace
+    /// as long as the whole-request timeout.
+    pub fn timeouts(&self) -> crate::serve::Timeouts {
+        crate::serve::Timeouts {
+            header_read: self.header_read_timeout,
+            grace: self.request_timeout,
+        }
+    }
 }
 
 /// A setting that is missing or malformed.
@@ -171,6 +186,11 @@ impl RawConfig {
         )?;
         number(&var, "VIPMP_MAX_BODY_BYTES", &mut self.max_body_bytes)?;
         number(&var, "VIPMP_MAX_CONCURRENCY", &mut self.max_concurrency)?;
+        number(
+            &var,
+            "VIPMP_HEADER_READ_TIMEOUT_MS",
+            &mut self.header_read_timeout_ms,
+        )?;
         Ok(self)
     }
 
@@ -219,6 +239,7 @@ impl RawConfig {
             request_timeout: millis(self.request_timeout_ms, 30_000),
             max_body_bytes: self.max_body_bytes.unwrap_or(64 * 1024),
             max_concurrency: self.max_concurrency.unwrap_or(256).max(1),
+            header_read_timeout: millis(self.header_read_timeout_ms, 10_000),
         })
     }
 }

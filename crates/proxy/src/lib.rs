@@ -8,15 +8,20 @@
 //! ([`ownership`]), the body is re-validated and the request rebuilt by the
 //! core's builder (`vipmp::request::build`: 422 with the Report), the IDs are
 //! derived server-side ([`ids`]), and [`upstream`] sends it with the cached
-//! IMS token ([`ims`]). Configuration is read and checked once ([`config`]).
+//! IMS token ([`ims`]). Configuration is read and checked once ([`config`]);
+//! [`serve`] serves the router with a header-read timeout and a graceful
+//! shutdown.
 //!
 //! ```no_run
 //! # async fn run() -> Result<(), Box<dyn std::error::Error>> {
 //! let config = vipmp_proxy::config::Config::from_env()?;
-//! let listen = config.listen;
+//! let (listen, timeouts) = (config.listen, config.timeouts());
 //! let app = vipmp_proxy::app(vipmp_proxy::Shared::new(config)?.into());
 //! let listener = tokio::net::TcpListener::bind(listen).await?;
-//! axum::serve(listener, app).await?;
+//! vipmp_proxy::serve::serve(listener, app, timeouts, async {
+//!     let _ = tokio::signal::ctrl_c().await;
+//! })
+//! .await;
 //! # Ok(()) }
 //! ```
 
@@ -28,6 +33,7 @@ pub mod ids;
 pub mod ims;
 pub mod ownership;
 pub mod routes;
+pub mod serve;
 pub mod upstream;
 
 use axum::Router;

@@ -35,18 +35,23 @@ async fn serve() -> Result<(), String> {
         )
         .init();
     let config = Config::from_env().map_err(|e| e.to_string())?;
-    let listen = config.listen;
+    let (listen, timeouts) = (config.listen, config.timeouts());
     tracing::info!(%listen, upstream = config.upstream, "starting");
     let shared = vipmp_proxy::Shared::new(config).map_err(|e| e.to_string())?;
     let listener = tokio::net::TcpListener::bind(listen)
         .await
         .map_err(|e| format!("listen {listen}: {e}"))?;
-    axum::serve(listener, vipmp_proxy::app(Arc::new(shared)))
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await
-        .map_err(|e| e.to_string())
+    let shutdown = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    vipmp_proxy::serve::serve(
+        listener,
+        vipmp_proxy::app(Arc::new(shared)),
+        timeouts,
+        shutdown,
+    )
+    .await;
+    Ok(())
 }
 
 /// Prints a development token.

@@ -158,3 +158,60 @@ async fn a_truncated_body_is_a_clear_502_in_adobes_envelope() {
         "an answer arrived: no retry"
     );
 }
+
+#[tokio::test]
+async fn a_half_sent_request_is_closed_by_the_header_timeout() {
+    let h = start_with(&[("VIPMP_HEADER_READ_TIMEOUT_MS", "200")]).await;
+    let address = h.proxy.trim_start_matches("http://");
+    let mut socket = tokio::net::TcpStream::connect(address)
+        .await
+        .expect("connect");
+    socket
+        .write_all(b"GET /healthz HTTP/1.1\r\nhost: proxy\r\nx-slow: ")
+        .await
+        .expect("write");
+    let started = Instant::now();
+    let mut answer = Vec::new();
+    let read = tokio::time::timeout(Duration::from_secs(5), socket.read_to_end(&mut answer)).await;
+    assert!(read.is_ok(), "the connection was closed");
+    assert!(started.elapsed() < Duration::from_secs(2));
+    let text = String::from_utf8_lossy(&answer);
+    assert!(!text.contains("200 OK"), "{text}");
+    // A complete request on a new connection is still served.
+    let ok = h.http.get(format!("{}/healthz", h.proxy)).send().await;
+    assert_eq!(ok.expect("healthz").status(), StatusCode::OK);
+}
+
+#[tokio::test]
+async fn graceful_shutdown_finishes_requests_in_flight() {
+    let mut h = start().await;
+    let token = jwt("alice", &[OWN]);
+    h.arm("getReseller", json!({ "kind": "delay", "ms": 400 }))
+        .await;
+    let request = h
+        .call(
+            reqwest::Method::GET,
+            &format!("/v3/resellers/{OWN}"),
+            &token,
+        )
+        .send();
+    let in_flight = tokio::spawn(request);
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    h.shutdown
+        .take()
+        .expect("shutdown")
+        .send(())
+        .expect("signal");
+    let response = in_flight.await.expect("join").expect("answered");
+    assert_eq!(response.status(), StatusCode::OK);
+    let served = h.served.take().expect("served");
+    tokio::time::timeout(Duration::from_secs(5), served)
+        .await
+        .expect("stopped")
+        .expect("join");
+    let after = reqwest::Client::new()
+        .get(format!("{}/healthz", h.proxy))
+        .send()
+        .await;
+    assert!(after.is_err(), "no longer listening");
+}

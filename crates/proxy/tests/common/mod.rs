@@ -31,6 +31,10 @@ pub struct Harness {
     pub sandbox: String,
     pub seen: Arc<Mutex<Seen>>,
     pub http: reqwest::Client,
+    /// Starts the proxy's graceful shutdown.
+    pub shutdown: Option<tokio::sync::oneshot::Sender<()>>,
+    /// The proxy's serving task, done once shut down.
+    pub served: Option<tokio::task::JoinHandle<()>>,
 }
 
 pub async fn serve(router: axum::Router) -> String {
@@ -95,13 +99,24 @@ pub async fn start_with(extra: &[(&str, &str)]) -> Harness {
         .overlay(env)
         .and_then(RawConfig::check)
         .expect("config");
+    let timeouts = config.timeouts();
     let shared = vipmp_proxy::Shared::new(config).expect("shared");
-    let proxy = serve(vipmp_proxy::app(Arc::new(shared))).await;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let proxy = format!("http://{}", listener.local_addr().expect("address"));
+    let (shutdown, stop) = tokio::sync::oneshot::channel::<()>();
+    let app = vipmp_proxy::app(Arc::new(shared));
+    let served = tokio::spawn(vipmp_proxy::serve::serve(listener, app, timeouts, async {
+        let _ = stop.await;
+    }));
     Harness {
         proxy,
         sandbox,
         seen,
         http: reqwest::Client::new(),
+        shutdown: Some(shutdown),
+        served: Some(served),
     }
 }
 
