@@ -35,18 +35,19 @@ pub async fn handle(
 ) -> Response {
     let started = Instant::now();
     let route = uri.path().to_owned();
-    let result = forward(&shared, &method, &uri, &headers, &body).await;
+    let mut reseller = String::new();
+    let result = forward(&shared, &method, &uri, &headers, &body, &mut reseller).await;
     let status = result
         .as_ref()
         .map_or_else(|e| e.status().as_u16(), |(answer, _)| answer.status);
     let latency_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
     match result {
         Ok((answer, correlation_id)) => {
-            tracing::info!(%method, route, status, latency_ms, correlation_id, request_id = answer.request_id, "forwarded");
+            tracing::info!(%method, route, reseller, status, latency_ms, correlation_id, request_id = answer.request_id, "forwarded");
             respond(answer, &correlation_id)
         }
         Err(error) => {
-            tracing::info!(%method, route, status, latency_ms, "refused");
+            tracing::info!(%method, route, reseller, status, latency_ms, "refused");
             error.into_response()
         }
     }
@@ -69,15 +70,19 @@ fn respond(answer: Answer, correlation_id: &str) -> Response {
     response
 }
 
-/// The pipeline, up to Adobe's answer and the correlation ID used.
+/// The pipeline, up to Adobe's answer and the correlation ID used; the
+/// caller's resellers (comma-separated) are written to `reseller` for the
+/// access log once the caller is known.
 async fn forward(
     shared: &Shared,
     method: &Method,
     uri: &Uri,
     headers: &HeaderMap,
     body: &Bytes,
+    reseller: &mut String,
 ) -> Result<(Answer, String), ProxyError> {
     let claims = authenticate(shared, headers)?;
+    *reseller = claims.resellers.join(",");
     let (endpoint, params) = match routes::find(method.as_str(), uri.path()) {
         Match::Found(endpoint, params) => (endpoint, params),
         Match::WrongMethod => return Err(ProxyError::MethodNotAllowed),
