@@ -60,13 +60,13 @@ pub fn error(code: &str) -> Answer {
 ///
 /// *Assumed*: Adobe's documents name the code for some rules (2121 duplicate
 /// line numbers, 2134 return window, 2130 line mismatch, 2140 currency at both
-/// levels); every other violation is answered with 1117 "Some fields are
+/// levels, 2149 switch quantities, 2152 one switch item); every other violation is answered with 1117 "Some fields are
 /// invalid", one `additionalDetails` entry per path.
 pub fn from_report(report: &Report) -> Answer {
     let code = report
         .violations
         .iter()
-        .find_map(|violation| code_for(violation.code.as_str()))
+        .find_map(|violation| code_for(violation.code.as_str(), &violation.path.to_string()))
         .unwrap_or("1117");
     let details: Vec<String> = report
         .violations
@@ -76,9 +76,15 @@ pub fn from_report(report: &Report) -> Answer {
     failure(code, &details)
 }
 
-/// The documented code of a core violation code, where one is documented.
-fn code_for(violation: &str) -> Option<&'static str> {
+/// The documented code of a core violation code at a path, where one is
+/// documented.
+///
+/// *Assumed*: more than one `cancellingItems` entry is 2152 ("Only one item
+/// supported for switch"); more than one switch line stays 1117.
+fn code_for(violation: &str, path: &str) -> Option<&'static str> {
     Some(match violation {
+        "switch.quantity_mismatch" => "2149",
+        "array.too_many" if path == "cancellingItems" => "2152",
         "return.window_closed" => "2134",
         "return.line_mismatch" => "2130",
         "return.not_returnable" => "2127",
@@ -102,5 +108,25 @@ mod tests {
             error("4119").body["message"],
             "Correlation ID is Invalid or Missing"
         );
+    }
+
+    #[test]
+    fn switch_refusals_of_the_core_validator_have_their_codes() {
+        let item = json!({ "extLineItemNumber": 1, "referenceLineItemNumber": 1,
+            "subscriptionId": "0000000000000000000000000000000A", "quantity": 2 });
+        let body = |items: Value| {
+            json!({ "orderType": "SWITCH", "currencyCode": "USD", "cancellingItems": items,
+                "lineItems": [{ "extLineItemNumber": 1, "offerId": "65304479CA01A12", "quantity": 3 }] })
+        };
+        let context = vipmp::validate::Context::default();
+        let run = |body: &Value| {
+            let report =
+                vipmp::validate::run(vipmp::validate::Operation::CreateOrder, body, &context);
+            from_report(&report).body["code"].clone()
+        };
+        assert_eq!(run(&body(json!([item.clone()]))), "2149");
+        let mut two = item.clone();
+        two["quantity"] = json!(3);
+        assert_eq!(run(&body(json!([two.clone(), two]))), "2152");
     }
 }

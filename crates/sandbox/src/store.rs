@@ -72,6 +72,19 @@ pub struct PriceListDoc {
     pub offers: Vec<serde_json::Value>,
 }
 
+/// What a SWITCH order cancels, kept for its completion and its revert (the
+/// order resource does not echo `cancellingItems`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct SwitchRecord {
+    /// The subscription seats are taken from.
+    pub subscription_id: String,
+    /// How many seats.
+    pub quantity: u64,
+    /// Whether a REVERT_SWITCH has undone it.
+    pub reverted: bool,
+}
+
 /// A resource waiting for its asynchronous status change.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -107,6 +120,8 @@ pub struct Store {
     /// Customers whose orders fail asynchronously, with the order status they
     /// settle to (`1024` customer inactive, `1022` reseller inactive, `1004`).
     pub failing_orders: BTreeMap<String, String>,
+    /// SWITCH orders by order ID: what each cancels.
+    pub switches: BTreeMap<String, SwitchRecord>,
     /// Price lists (invented in the demo seed).
     pub price_lists: Vec<PriceListDoc>,
     /// Status changes the clock has not reached yet.

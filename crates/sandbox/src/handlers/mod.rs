@@ -12,6 +12,7 @@ mod renewal;
 mod reseller_change;
 mod settle;
 mod subscriptions;
+mod switch;
 mod three_year;
 mod vip;
 

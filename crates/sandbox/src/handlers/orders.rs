@@ -20,8 +20,8 @@ const RETURNED: &str = "1008";
 
 /// `POST /v3/customers/{customerId}/orders`.
 ///
-/// *Assumed*: SWITCH, REVERT_SWITCH and their previews are not emulated and
-/// answer 1134.
+/// Every creatable order type is emulated; SWITCH and REVERT_SWITCH and their
+/// previews in [`super::switch`].
 pub(super) fn create(store: &mut Store, call: &Call) -> Result<Answer, Answer> {
     let holder = customer(store, call)?.clone();
     let reference = reference_order(store, call);
@@ -34,7 +34,11 @@ pub(super) fn create(store: &mut Store, call: &Call) -> Result<Answer, Answer> {
     check_segment(&order, holder.company_profile.market_segment.as_deref())?;
     order.customer_id = holder.customer_id.clone();
     match order.order_type {
-        Some(OrderType::Preview) => Ok(answer(200, &best_offers(store, &holder, order))),
+        Some(OrderType::Preview) => preview(store, call, order),
+        Some(OrderType::PreviewSwitch) => super::switch::preview(store, call, order),
+        Some(OrderType::Switch) => super::switch::place(store, call, order),
+        Some(OrderType::PreviewRevertSwitch) => super::switch::preview_revert(store, call, order),
+        Some(OrderType::RevertSwitch) => super::switch::revert(store, call, order),
         Some(OrderType::New) => Ok(place(store, call, order)),
         Some(OrderType::PreviewRenewal) => super::renewal::preview(store, call, order),
         Some(OrderType::Renewal) => {
@@ -49,6 +53,17 @@ pub(super) fn create(store: &mut Store, call: &Call) -> Result<Answer, Answer> {
         }
         _ => Err(error("1134")),
     }
+}
+
+/// A PREVIEW (or PREVIEW_SWITCH) answered with the best offer IDs.
+pub(super) fn preview(store: &mut Store, call: &Call, order: Order) -> Result<Answer, Answer> {
+    let customer_id = call.param("customerId").to_owned();
+    let holder = store
+        .customers
+        .get(&customer_id)
+        .cloned()
+        .unwrap_or_default();
+    Ok(answer(200, &best_offers(store, &holder, order)))
 }
 
 /// A PREVIEW answered with the best volume-discount offer IDs (reference,
@@ -109,8 +124,8 @@ fn check_segment(order: &Order, segment: Option<&str>) -> Result<(), Answer> {
     Ok(())
 }
 
-/// Stores a NEW, RENEWAL or RETURN order in 1002 and schedules its completion.
-fn place(store: &mut Store, call: &Call, mut order: Order) -> Answer {
+/// Stores an order in 1002 and schedules its completion.
+pub(super) fn place(store: &mut Store, call: &Call, mut order: Order) -> Answer {
     let id = store.next_id(7);
     order.order_id = Some(id.clone());
     order.status = Some("1002".into());
@@ -166,7 +181,7 @@ fn give_back(store: &mut Store, order: &Order, reference: &Order) -> Result<(), 
 }
 
 /// Takes seats off a subscription; one without seats becomes inactive (1004).
-fn reduce(store: &mut Store, order: &Order, subscription: Option<&str>, quantity: u64) {
+pub(super) fn reduce(store: &mut Store, order: &Order, subscription: Option<&str>, quantity: u64) {
     let customer = order.customer_id.clone().unwrap_or_default();
     let Some(subscription) =
         subscription.and_then(|id| store.subscriptions_of(&customer).get_mut(id))

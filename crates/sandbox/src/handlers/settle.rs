@@ -64,7 +64,10 @@ fn complete(store: &mut Store, mut order: Order, today: Date) {
             line.status = Some("1000".into());
         }
     }
-    if order.order_type == Some(OrderType::New) {
+    if order.order_type == Some(OrderType::Switch) {
+        super::switch::complete(store, &order);
+    }
+    if matches!(order.order_type, Some(OrderType::New | OrderType::Switch)) {
         for line in &mut order.line_items {
             let id = provision(
                 store,
