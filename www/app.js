@@ -58,6 +58,8 @@ class Checkout {
     this.form.input("companyProfile.marketSegment").addEventListener("change", () => this.basket.update());
     document.getElementById("customer").addEventListener("submit", (e) => this.submitCustomer(e));
     document.getElementById("place-order").addEventListener("click", () => this.placeOrder());
+    document.getElementById("cancel-order").addEventListener("click", () => this.cancelOrder());
+    this.today = date;
     this.refreshOrderButton();
   }
 
@@ -100,8 +102,27 @@ class Checkout {
     }
     this.orderIntent = newIntent();
     const final = await this.orders.follow(this.customer.customerId, placed.order.orderId);
-    if (final?.ok && final.body.status === "1000") await this.orders.showSubscriptions(this.customer.customerId);
+    if (final?.ok && final.body.status === "1000") {
+      this.lastOrder = final.body;
+      document.getElementById("cancel-order").hidden = false;
+      await this.orders.showSubscriptions(this.customer.customerId);
+    }
     this.refreshOrderButton();
+  }
+
+  /** Returns the last completed order (Adobe allows it within 14 days), then shows what is left. */
+  async cancelOrder() {
+    const button = document.getElementById("cancel-order");
+    button.disabled = true;
+    const done = await this.orders.cancel(this.customer.customerId, this.lastOrder, this.today, newIntent());
+    if (!done.ok) {
+      const problems = done.violations ?? toViolations(done.error);
+      this.orders.say(`Not cancelled: ${problems.map((v) => v.message).join(" ")}`);
+      button.disabled = false;
+      return;
+    }
+    button.hidden = true;
+    await this.orders.showSubscriptions(this.customer.customerId);
   }
 }
 

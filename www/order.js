@@ -34,20 +34,39 @@ export class Orders {
   }
 
   /** Polls the order until it leaves pending; resolves to its last answer. */
-  async follow(customerId, orderId) {
+  async follow(customerId, orderId, what = "Order") {
     for (let attempt = 0; attempt < POLL_LIMIT; attempt += 1) {
       await sleep(POLL_MS);
       await nudgeClock(this.config);
       const answer = await call(this.config, "getOrder", "GET", `/v3/customers/${customerId}/orders/${orderId}`);
       if (!answer.ok) {
-        this.say(`Order ${orderId}: ${plainWords(answer.error)}`);
+        this.say(`${what} ${orderId}: ${plainWords(answer.error)}`);
         return answer;
       }
-      this.say(`Order ${orderId}: ${statusText(answer)}`);
+      this.say(`${what} ${orderId}: ${statusText(answer)}`);
       if (answer.body.status !== "1002") return answer;
     }
-    this.say(`Order ${orderId} is still pending; check back later.`);
+    this.say(`${what} ${orderId} is still pending; check back later.`);
     return null;
+  }
+
+  /**
+   * Cancels a completed order within Adobe's 14-day return window: a RETURN
+   * order for every line, checked in the page first (validateOrder with the
+   * reference order and today), then followed like any order.
+   */
+  async cancel(customerId, order, today, intent) {
+    const lineItems = order.lineItems.map((line) => ({
+      extLineItemNumber: line.extLineItemNumber, offerId: line.offerId, quantity: line.quantity,
+    }));
+    const body = { orderType: "RETURN", referenceOrderId: order.orderId, currencyCode: order.currencyCode, lineItems };
+    const check = validateOrder(body, { context: { referenceOrder: order, today } });
+    if (!check.valid) return { ok: false, violations: check.violations };
+    const answer = await call(this.config, "createOrder", "POST", `/v3/customers/${customerId}/orders`, body, intent);
+    if (!answer.ok) return answer;
+    this.say(`Return ${answer.body.orderId}: ${statusText(answer)}`);
+    const final = await this.follow(customerId, answer.body.orderId, "Return");
+    return final ?? { ok: false, violations: [{ path: "", message: "The return is still pending." }] };
   }
 
   say(text) {

@@ -87,6 +87,11 @@ test("happy path: a new customer, a quote, an order that completes, its subscrip
     await page.getByRole("button", { name: "Save auto-renewal" }).click();
     await page.getByText("Saved: auto-renewal off.").waitFor();
     await shoot(page, "happy-path");
+
+    await page.getByRole("button", { name: /Cancel this order/ }).click();
+    await page.getByText(/Return \d{10}: complete/).waitFor({ timeout: 30_000 });
+    await page.getByRole("heading", { name: /65304479CA02A12 · 0 licences/ }).waitFor();
+    await shoot(page, "order-returned");
     assert.deepEqual(errors, []);
   } finally {
     await page.close();
