@@ -158,3 +158,29 @@ test("a refusal only the server can make (segment the reseller does not sell) is
     await page.close();
   }
 });
+
+test("keyboard only: tab to the form, submit with Enter, land on the first problem, add to the basket", async () => {
+  const { page, errors, proxyCalls } = await openCheckout();
+  try {
+    await page.keyboard.press("Tab");
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.path), "companyProfile.companyName");
+    await page.keyboard.type("Pond Supplies");
+    await page.keyboard.press("Enter"); // submits the form: the required fields left empty are flagged
+    const focused = await page.evaluate(() => document.activeElement.dataset.path);
+    assert.equal(focused, "companyProfile.address.region");
+    assert.equal(await page.getByLabel("Company name", { exact: true }).inputValue(), "Pond Supplies");
+    assert.deepEqual(proxyCalls, []);
+
+    await page.getByLabel("Product").focus();
+    await page.keyboard.press("Tab"); // quantity
+    await page.keyboard.type("5");
+    await page.keyboard.press("Tab"); // Add to basket
+    await page.keyboard.press("Enter");
+    assert.equal(await page.locator(".lines tbody tr").count(), 2);
+    assert.equal(await page.textContent(".level-message"), "Volume Discount Level: 01");
+    await shoot(page, "keyboard");
+    assert.deepEqual(errors, []);
+  } finally {
+    await page.close();
+  }
+});
