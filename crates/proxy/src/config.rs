@@ -19,6 +19,10 @@ pub const LOCAL_SANDBOX: &str = "http://127.0.0.1:8787";
 /// The scopes every known implementation requests (FACTS.md §6).
 pub const DEFAULT_SCOPE: &str = "openid,AdobeID,read_organizations";
 
+/// Upstream calls per second when `upstream_rate` is not set (*assumed*:
+/// below Adobe's per-credential limit, which its documents do not state).
+pub const DEFAULT_RATE: u32 = 10;
+
 /// Settings as read from the file or the environment, before checking.
 #[derive(Debug, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -57,6 +61,12 @@ pub struct RawConfig {
     pub max_concurrency: Option<usize>,
     /// `header_read_timeout_ms`, `VIPMP_HEADER_READ_TIMEOUT_MS`.
     pub header_read_timeout_ms: Option<u64>,
+    /// `upstream_rate`, `VIPMP_UPSTREAM_RATE`: calls per second, all instances.
+    pub upstream_rate: Option<u32>,
+    /// `instances`, `VIPMP_INSTANCES`: how many proxies share the rate.
+    pub instances: Option<u32>,
+    /// `redis_url`, `VIPMP_REDIS_URL`: the shared pacer (may hold a password).
+    pub redis_url: Option<SecretString>,
 }
 
 /// How callers' JWTs are verified.
@@ -103,6 +113,12 @@ pub struct Config {
     pub max_concurrency: usize,
     /// The time a connection has to send a complete request head.
     pub header_read_timeout: Duration,
+    /// Upstream calls per second, all instances together.
+    pub upstream_rate: u32,
+    /// Proxies sharing the rate (each takes its share without Redis).
+    pub instances: u32,
+    /// Redis for the shared pacer, if any.
+    pub redis_url: Option<SecretString>,
 }
 
 impl Config {
@@ -168,6 +184,9 @@ impl RawConfig {
         secret("VIPMP_CLIENT_SECRET", &mut self.client_secret);
         secret("VIPMP_JWT_SECRET", &mut self.jwt_secret);
         secret("VIPMP_CORRELATION_KEY", &mut self.correlation_key);
+        secret("VIPMP_REDIS_URL", &mut self.redis_url);
+        number(&var, "VIPMP_UPSTREAM_RATE", &mut self.upstream_rate)?;
+        number(&var, "VIPMP_INSTANCES", &mut self.instances)?;
         if let Some(path) = var("VIPMP_JWKS_FILE") {
             self.jwks_file = Some(path.into());
         }
@@ -240,6 +259,9 @@ impl RawConfig {
             max_body_bytes: self.max_body_bytes.unwrap_or(64 * 1024),
             max_concurrency: self.max_concurrency.unwrap_or(256).max(1),
             header_read_timeout: millis(self.header_read_timeout_ms, 10_000),
+            upstream_rate: self.upstream_rate.unwrap_or(DEFAULT_RATE).max(1),
+            instances: self.instances.unwrap_or(1).max(1),
+            redis_url: self.redis_url,
         })
     }
 }

@@ -31,6 +31,8 @@ pub enum ProxyError {
     GatewayTimeout,
     /// IMS gave no token (503).
     NoToken,
+    /// The outbound pacer had no slot soon enough (503).
+    Busy,
 }
 
 impl ProxyError {
@@ -45,7 +47,7 @@ impl ProxyError {
             Self::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
             Self::BadGateway => StatusCode::BAD_GATEWAY,
             Self::GatewayTimeout => StatusCode::GATEWAY_TIMEOUT,
-            Self::NoToken => StatusCode::SERVICE_UNAVAILABLE,
+            Self::NoToken | Self::Busy => StatusCode::SERVICE_UNAVAILABLE,
         }
     }
 
@@ -63,6 +65,7 @@ impl ProxyError {
             }
             Self::GatewayTimeout => "The Partner API did not answer in time.",
             Self::NoToken => "No Partner API token could be obtained.",
+            Self::Busy => "Too many calls to the Partner API right now; try again shortly.",
         }
     }
 
@@ -77,6 +80,7 @@ impl ProxyError {
             Self::BadGateway => "bad_gateway",
             Self::GatewayTimeout => "gateway_timeout",
             Self::NoToken => "no_upstream_token",
+            Self::Busy => "upstream_busy",
         }
     }
 }

@@ -8,7 +8,8 @@
 //! ([`ownership`]), the body is re-validated and the request rebuilt by the
 //! core's builder (`vipmp::request::build`: 422 with the Report), the IDs are
 //! derived server-side ([`ids`]), and [`upstream`] sends it with the cached
-//! IMS token ([`ims`]). Configuration is read and checked once ([`config`]);
+//! IMS token ([`ims`]), each attempt paced by [`pacer`]. Configuration is
+//! read and checked once ([`config`]);
 //! [`serve`] serves the router with a header-read timeout and a graceful
 //! shutdown.
 //!
@@ -32,15 +33,18 @@ pub mod forward;
 pub mod ids;
 pub mod ims;
 pub mod ownership;
+pub mod pacer;
 pub mod routes;
 pub mod serve;
 pub mod upstream;
 
-use axum::Router;
 use axum::error_handling::HandleErrorLayer;
 use axum::extract::DefaultBodyLimit;
+use axum::extract::State;
 use axum::http::{HeaderName, HeaderValue, Method, StatusCode};
 use axum::routing::get;
+use axum::{Json, Router};
+use serde_json::{Value, json};
 use std::sync::Arc;
 use tower::ServiceBuilder;
 use tower_http::cors::{AllowOrigin, CorsLayer};
@@ -57,6 +61,8 @@ pub struct Shared {
     pub ownership: ownership::Ownership,
     /// The upstream HTTP client.
     pub http: reqwest::Client,
+    /// Paces upstream calls below Adobe's rate limit.
+    pub pacer: pacer::Pacer,
 }
 
 /// Why the proxy could not be set up.
@@ -87,7 +93,16 @@ impl Shared {
             client_secret: config.client_secret.clone(),
             scope: config.ims_scope.clone(),
         };
+        let pacer = pacer::Pacer::new(
+            config.upstream_rate,
+            config.instances,
+            config.upstream_timeout,
+            config.redis_url.as_ref(),
+            &config.client_id,
+        )
+        .map_err(|e| SetupError(e.0))?;
         Ok(Self {
+            pacer,
             tokens: ims::TokenCache::new(ims, http.clone()),
             verifier,
             ownership: ownership::Ownership::default(),
@@ -108,7 +123,7 @@ pub fn app(shared: Arc<Shared>) -> Router {
         .load_shed()
         .concurrency_limit(config.max_concurrency);
     Router::new()
-        .route("/healthz", get(|| async { "ok" }))
+        .route("/healthz", get(health))
         .fallback(forward::handle)
         .layer(DefaultBodyLimit::max(config.max_body_bytes))
         .layer(tower_http::timeout::TimeoutLayer::with_status_code(
@@ -118,6 +133,15 @@ pub fn app(shared: Arc<Shared>) -> Router {
         .layer(limits)
         .layer(cors(&config.allowed_origins))
         .with_state(shared)
+}
+
+/// `/healthz`: up, and where the outbound pacer keeps its schedule
+/// (`memory`, `redis`, or `fallback` when Redis is unreachable).
+async fn health(State(shared): State<Arc<Shared>>) -> Json<Value> {
+    Json(json!({
+        "status": "ok",
+        "pacer": { "mode": shared.pacer.mode().name(), "ratePerSecond": shared.pacer.rate() },
+    }))
 }
 
 /// CORS for the configured origins, matched exactly.

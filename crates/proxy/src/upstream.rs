@@ -57,7 +57,7 @@ pub fn client(timeout: Duration) -> Result<reqwest::Client, reqwest::Error> {
 /// Sends the intent, retrying as the contract allows.
 ///
 /// # Errors
-/// 504 when no attempt got an answer, 502 for an answer whose body broke off
+/// 503 when the pacer sheds the call, 504 when no attempt got an answer, 502 for an answer whose body broke off
 /// or exceeded the cap (not retried: the call may have taken effect), 503
 /// without a token.
 pub async fn send(shared: &Shared, outbound: &Outbound) -> Result<Answer, ProxyError> {
@@ -68,6 +68,7 @@ pub async fn send(shared: &Shared, outbound: &Outbound) -> Result<Answer, ProxyE
         .map_err(|_| ProxyError::NoToken)?;
     let mut refreshed = false;
     for attempt in 0..ATTEMPTS {
+        shared.pacer.acquire().await.map_err(|_| ProxyError::Busy)?;
         let request_id = random_hex();
         let request = build(shared, outbound, &request_id, token.expose_secret());
         let response = match request.send().await {

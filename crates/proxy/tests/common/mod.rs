@@ -23,6 +23,7 @@ pub struct Seen {
     pub ims_calls: usize,
     pub api_calls: usize,
     pub posts: usize,
+    pub api_times: Vec<std::time::Instant>,
     pub last_headers: Vec<(String, String)>,
 }
 
@@ -68,6 +69,7 @@ pub async fn start_with(extra: &[(&str, &str)]) -> Harness {
                     seen.ims_calls += 1;
                 } else if request.uri().path().starts_with("/v3/") {
                     seen.api_calls += 1;
+                    seen.api_times.push(std::time::Instant::now());
                     seen.posts += usize::from(request.method() == axum::http::Method::POST);
                     seen.last_headers = request
                         .headers()
@@ -80,13 +82,36 @@ pub async fn start_with(extra: &[(&str, &str)]) -> Harness {
         }
     }));
     let sandbox = serve(router).await;
+    let (proxy, shutdown, served) = proxy_to(&sandbox, extra).await;
+    Harness {
+        proxy,
+        sandbox,
+        seen,
+        http: reqwest::Client::new(),
+        shutdown: Some(shutdown),
+        served: Some(served),
+    }
+}
+
+/// A proxy in front of `sandbox` with extra `VIPMP_*` settings: its URL,
+/// the sender that shuts it down, and its serving task.
+pub async fn proxy_to(
+    sandbox: &str,
+    extra: &[(&str, &str)],
+) -> (
+    String,
+    tokio::sync::oneshot::Sender<()>,
+    tokio::task::JoinHandle<()>,
+) {
     let vars = [
-        ("VIPMP_UPSTREAM", sandbox.as_str()),
+        ("VIPMP_UPSTREAM", sandbox),
         ("VIPMP_CLIENT_ID", "sandbox-client"),
         ("VIPMP_CLIENT_SECRET", "sandbox-secret"),
         ("VIPMP_JWT_SECRET", SECRET),
         ("VIPMP_CORRELATION_KEY", "test-correlation-key"),
         ("VIPMP_ALLOWED_ORIGINS", "https://shop.example"),
+        // Pacing is the pacer tests' business; elsewhere it stays out of the way.
+        ("VIPMP_UPSTREAM_RATE", "1000"),
     ];
     let env = |name: &str| {
         extra
@@ -110,14 +135,7 @@ pub async fn start_with(extra: &[(&str, &str)]) -> Harness {
     let served = tokio::spawn(vipmp_proxy::serve::serve(listener, app, timeouts, async {
         let _ = stop.await;
     }));
-    Harness {
-        proxy,
-        sandbox,
-        seen,
-        http: reqwest::Client::new(),
-        shutdown: Some(shutdown),
-        served: Some(served),
-    }
+    (proxy, shutdown, served)
 }
 
 pub fn jwt(sub: &str, resellers: &[&str]) -> String {
