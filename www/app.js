@@ -10,6 +10,7 @@ import { CustomerForm } from "./customer.js";
 import { Basket, catalogue } from "./basket.js";
 import { Orders, toViolations } from "./order.js";
 import { call, newIntent } from "./api.js";
+import { listCustomers, subscribedProducts, fillCustomerPicker } from "./accounts.js";
 
 /** Query parameters win over config.js, so a page can be pointed elsewhere without a file. */
 async function loadConfig() {
@@ -47,20 +48,79 @@ class Checkout {
   constructor(config, prices, date) {
     this.config = config;
     this.customer = null;
+    this.existing = null; // { name, segment, products } when an existing customer is chosen
     this.customerIntent = newIntent();
     this.orderIntent = newIntent();
     this.form = new CustomerForm(document.getElementById("customer"), config.resellerId);
     const basketSection = document.getElementById("basket");
     this.basket = new Basket(basketSection, prices.priceList, prices.products,
-      () => ({ marketSegment: this.form.segment(), today: date, currency: "USD" }));
+      () => ({ marketSegment: this.segment(), today: date, currency: "USD", existing: this.existing }));
     this.basket.onChange = () => this.refreshOrderButton();
     this.orders = new Orders(document.getElementById("order"), config);
     this.form.input("companyProfile.marketSegment").addEventListener("change", () => this.basket.update());
     document.getElementById("customer").addEventListener("submit", (e) => this.submitCustomer(e));
     document.getElementById("place-order").addEventListener("click", () => this.placeOrder());
     document.getElementById("cancel-order").addEventListener("click", () => this.cancelOrder());
+    document.getElementById("use-existing").addEventListener("click", () => this.useExisting());
+    document.getElementById("new-customer").addEventListener("click", () => this.newCustomer());
     this.today = date;
     this.refreshOrderButton();
+  }
+
+  /** The customer's segment: the chosen customer's, else the form's. */
+  segment() {
+    return this.existing?.segment ?? this.form.segment();
+  }
+
+  /** Fills the existing-customer picker from the proxy. */
+  async loadCustomers() {
+    const select = document.getElementById("existing-customer");
+    const listed = await listCustomers(this.config);
+    if (!listed.ok) {
+      fillCustomerPicker(select, []);
+      this.sayExisting(`Your customers could not be listed: ${listed.message}`);
+      return;
+    }
+    this.customers = listed.customers;
+    fillCustomerPicker(select, listed.customers);
+    if (listed.total > listed.customers.length) this.sayExisting(`Showing ${listed.customers.length} of ${listed.total} customers.`);
+  }
+
+  sayExisting(text) {
+    document.getElementById("existing-status").textContent = text;
+  }
+
+  /** Orders for the chosen customer: the form steps aside (keeping what was typed) and the basket is next. */
+  async useExisting() {
+    const select = document.getElementById("existing-customer");
+    const chosen = this.customers?.find((c) => c.customerId === select.value);
+    if (!chosen) {
+      select.setAttribute("aria-invalid", "true");
+      this.sayExisting("Choose a customer first, or create a new one below.");
+      select.focus();
+      return;
+    }
+    select.removeAttribute("aria-invalid");
+    const held = await subscribedProducts(this.config, chosen.customerId);
+    const name = chosen.companyProfile.companyName;
+    this.customer = chosen;
+    this.existing = { name, segment: chosen.companyProfile.marketSegment, products: held.ok ? held.products : [] };
+    document.getElementById("customer").hidden = true;
+    document.getElementById("new-customer").hidden = false;
+    this.sayExisting(`Ordering for ${name} (${chosen.customerId}).${held.ok ? "" : ` ${held.message}`}`);
+    this.basket.update();
+    document.getElementById("picker").focus();
+  }
+
+  /** Back to the new-customer form, as it was left. */
+  newCustomer() {
+    this.customer = null;
+    this.existing = null;
+    document.getElementById("customer").hidden = false;
+    document.getElementById("new-customer").hidden = true;
+    this.sayExisting("");
+    this.basket.update();
+    this.form.input("companyProfile.companyName").focus();
   }
 
   /** Validates in the page; only a valid body goes to the proxy. The form keeps every value either way. */
@@ -136,6 +196,7 @@ async function main() {
     }
     const [prices, date] = await Promise.all([loadPrices(config), today(config)]);
     window.checkout = new Checkout(config, prices, date);
+    await window.checkout.loadCustomers();
     status.textContent = `Signed in as reseller ${config.resellerId}. Prices for ${date}.`;
     document.body.dataset.ready = "true";
   } catch (error) {

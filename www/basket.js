@@ -72,8 +72,14 @@ export class Basket {
   }
 
   basketContext() {
-    const { marketSegment, currency } = this.context();
-    return { marketSegment: marketSegment || undefined, currency };
+    const { marketSegment, currency, existing } = this.context();
+    const context = { marketSegment: marketSegment || undefined, currency };
+    if (existing) {
+      Object.assign(context, {
+        existingSubscription: existing.products.length > 0, existingProducts: existing.products, accountName: existing.name,
+      });
+    }
+    return context;
   }
 
   priceQuote() {
@@ -127,12 +133,18 @@ export class Basket {
     return row;
   }
 
-  /** Violations at their lines, warnings and line-less problems in the basket's notes. */
+  /** Violations at their lines, line-less ones in the notes; warnings (which do not block) apart. */
   showCheck() {
     clearAll(this.section);
     const unplaced = showViolations(this.section, this.check.violations);
-    const notes = [...unplaced, ...this.check.warnings].map((v) => v.message);
-    this.section.querySelector(".basket-notes").textContent = notes.join(" ");
+    this.section.querySelector(".basket-notes").textContent = unplaced.map((v) => v.message).join(" ");
+    const warnings = this.check.warnings.map((warning) => {
+      const note = document.createElement("p");
+      note.className = "warning";
+      note.textContent = `Note: ${warning.message}`;
+      return note;
+    });
+    this.section.querySelector(".basket-warnings").replaceChildren(...warnings);
   }
 
   renderQuote() {

@@ -7,7 +7,6 @@ import { setFieldErrors, showViolations, clearAll, firstInvalid } from "./fields
 
 const PROFILE = "companyProfile";
 const ADDRESS = `${PROFILE}.address`;
-const CONTACT = `${PROFILE}.contacts[0]`;
 
 /** The fields, in form order. `kind` is input (default) or select; `optional` fields may stay empty. */
 const FIELDS = [
@@ -21,11 +20,20 @@ const FIELDS = [
   { group: "Address", path: `${ADDRESS}.addressLine2`, label: "Address line 2", autocomplete: "address-line2", optional: true },
   { group: "Address", path: `${ADDRESS}.postalCode`, label: "Postal code", autocomplete: "postal-code" },
   { group: "Address", path: `${ADDRESS}.phoneNumber`, label: "Phone", autocomplete: "tel", optional: true, type: "tel" },
-  { group: "Contact", path: `${CONTACT}.firstName`, label: "First name", autocomplete: "given-name" },
-  { group: "Contact", path: `${CONTACT}.lastName`, label: "Last name", autocomplete: "family-name" },
-  { group: "Contact", path: `${CONTACT}.email`, label: "Email", autocomplete: "email", type: "email" },
-  { group: "Contact", path: `${CONTACT}.phoneNumber`, label: "Contact phone", autocomplete: "tel", optional: true, type: "tel" },
 ];
+
+/** One contact's fields; each contact row gets them with its own index in the path. */
+const CONTACT_FIELDS = [
+  { key: "firstName", label: "First name", autocomplete: "given-name" },
+  { key: "lastName", label: "Last name", autocomplete: "family-name" },
+  { key: "email", label: "Email", autocomplete: "email", type: "email" },
+  { key: "phoneNumber", label: "Contact phone", autocomplete: "tel", optional: true, type: "tel" },
+];
+
+/** The API path of one contact's field: companyProfile.contacts[i].key. */
+function contactPath(index, key) {
+  return `${PROFILE}.contacts[${index}].${key}`;
+}
 
 const SEGMENTS = [["COM", "Commercial"], ["EDU", "Education"], ["GOV", "Government"]];
 
@@ -96,6 +104,46 @@ function fillRegions(select, country) {
   if ([...select.options].some((o) => o.value === previous)) select.value = previous; // keep the choice
 }
 
+/** The "Contacts" fieldset: one nested fieldset per contact, and the add button. */
+function renderContactsBox() {
+  const box = document.createElement("fieldset");
+  box.className = "contacts";
+  const legend = document.createElement("legend");
+  legend.textContent = "Contacts";
+  const rows = document.createElement("div");
+  rows.className = "contact-rows";
+  const add = document.createElement("button");
+  add.type = "button";
+  add.className = "add-contact";
+  add.textContent = "Add another contact";
+  box.append(legend, rows, add);
+  return box;
+}
+
+/** Contact number index+1 with the values given; a remove button unless it is the only one. */
+function renderContact(index, values, removable) {
+  const row = document.createElement("fieldset");
+  row.className = "contact";
+  row.dataset.index = String(index);
+  const legend = document.createElement("legend");
+  legend.textContent = `Contact ${index + 1}`;
+  row.append(legend);
+  for (const field of CONTACT_FIELDS) {
+    const wrap = renderField({ ...field, path: contactPath(index, field.key) });
+    wrap.querySelector("input").value = values[field.key] ?? "";
+    row.append(wrap);
+  }
+  if (removable) {
+    const remove = document.createElement("button");
+    remove.type = "button";
+    remove.className = "remove-contact";
+    remove.dataset.index = String(index);
+    remove.textContent = `Remove contact ${index + 1}`;
+    row.append(remove);
+  }
+  return row;
+}
+
 export class CustomerForm {
   constructor(form, resellerId) {
     this.form = form;
@@ -106,7 +154,7 @@ export class CustomerForm {
     this.countryChanged();
   }
 
-  /** Builds the fieldsets from FIELDS and fills the lists from the package. */
+  /** Builds the fieldsets from FIELDS and the contact rows, and fills the lists from the package. */
   render() {
     const groups = new Map();
     for (const spec of FIELDS) {
@@ -119,7 +167,8 @@ export class CustomerForm {
       }
       groups.get(spec.group).append(renderField(spec));
     }
-    this.form.querySelector(".fields").append(...groups.values());
+    this.form.querySelector(".fields").append(...groups.values(), renderContactsBox());
+    this.renderContacts([{}]);
     const segment = this.input(`${PROFILE}.marketSegment`);
     for (const [code, name] of SEGMENTS) segment.append(option(code, name));
     const language = this.input(`${PROFILE}.preferredLanguage`);
@@ -129,16 +178,56 @@ export class CustomerForm {
   }
 
   input(path) {
-    return this.form.querySelector(`[data-path="${path}"]`);
+    return this.form.querySelector(`[data-path="${CSS.escape(path)}"]`);
   }
 
+  /** One listener for every field, contact rows included (they come and go). */
   wire() {
-    for (const spec of FIELDS) {
-      const input = this.input(spec.path);
-      const event = input.tagName === "SELECT" ? "change" : "input";
-      input.addEventListener(event, () => this.checkField(spec));
-    }
+    this.form.addEventListener("input", (event) => {
+      if (event.target.tagName === "INPUT" && event.target.dataset.path) this.checkInput(event.target);
+    });
+    this.form.addEventListener("change", (event) => {
+      if (event.target.tagName === "SELECT" && event.target.dataset.path) this.checkInput(event.target);
+    });
     this.input(`${ADDRESS}.country`).addEventListener("change", () => this.countryChanged());
+    this.form.querySelector(".add-contact").addEventListener("click", () => this.addContact());
+    this.form.querySelector(".contact-rows").addEventListener("click", (event) => {
+      const remove = event.target.closest(".remove-contact");
+      if (remove) this.removeContact(Number(remove.dataset.index));
+    });
+  }
+
+  /** What is typed in each contact row, untrimmed, in order. */
+  contactValues() {
+    return [...this.form.querySelectorAll(".contact")].map((row) => {
+      const values = {};
+      for (const field of CONTACT_FIELDS) values[field.key] = this.input(contactPath(row.dataset.index, field.key)).value;
+      return values;
+    });
+  }
+
+  /** Redraws the contact rows from values (indexes follow the order), re-checking what is filled in. */
+  renderContacts(values) {
+    const rows = values.map((v, i) => renderContact(i, v, values.length > 1));
+    this.form.querySelector(".contact-rows").replaceChildren(...rows);
+    for (const input of this.form.querySelectorAll(".contact input")) {
+      if (input.value) this.checkInput(input);
+    }
+  }
+
+  /** A new empty contact row; the keyboard user lands in its first field. */
+  addContact() {
+    const values = [...this.contactValues(), {}];
+    this.renderContacts(values);
+    this.input(contactPath(values.length - 1, "firstName")).focus();
+  }
+
+  /** Removes one contact; the others keep what was typed and move up. */
+  removeContact(index) {
+    const values = this.contactValues();
+    values.splice(index, 1);
+    this.renderContacts(values);
+    this.input(contactPath(Math.min(index, values.length - 1), "firstName")).focus();
   }
 
   /** New country: its regions, its postal example, why it is not sold; re-check what depends on it. */
@@ -154,20 +243,19 @@ export class CustomerForm {
     hint.textContent = country && !country.supported
       ? [country.reason, country.remediation].filter(Boolean).join(". ") : "";
     for (const path of [`${ADDRESS}.region`, `${ADDRESS}.postalCode`]) {
-      if (this.input(path).value) this.checkField(FIELDS.find((f) => f.path === path));
+      if (this.input(path).value) this.checkInput(this.input(path));
     }
   }
 
   /** One field as the user types: an empty optional field is fine, an empty required one waits for submit. */
-  checkField(spec) {
-    const input = this.input(spec.path);
+  checkInput(input) {
     const value = input.value;
     if (value === "") {
       setFieldErrors(input, []);
       return;
     }
     const country = this.input(`${ADDRESS}.country`).value || undefined;
-    const result = validateField(ruleName(spec.path), value, { country });
+    const result = validateField(ruleName(input.dataset.path), value, { country });
     setFieldErrors(input, result.violations.map((v) => v.message));
   }
 
@@ -179,16 +267,12 @@ export class CustomerForm {
       const value = get(`${ADDRESS}.${key}`);
       if (value) address[key] = value;
     }
-    const contact = {};
-    for (const key of ["firstName", "lastName", "email", "phoneNumber"]) {
-      const value = get(`${CONTACT}.${key}`);
-      if (value) contact[key] = value;
-    }
+    const contacts = this.contactValues().map(trimmedContact);
     return {
       resellerId: this.resellerId,
       companyProfile: {
         companyName: get(`${PROFILE}.companyName`), marketSegment: get(`${PROFILE}.marketSegment`),
-        preferredLanguage: get(`${PROFILE}.preferredLanguage`), address, contacts: [contact],
+        preferredLanguage: get(`${PROFILE}.preferredLanguage`), address, contacts,
       },
     };
   }
@@ -219,4 +303,13 @@ export class CustomerForm {
   segment() {
     return this.input(`${PROFILE}.marketSegment`).value;
   }
+}
+
+/** A contact for the body: values trimmed, empty ones left out. */
+function trimmedContact(values) {
+  const contact = {};
+  for (const [key, value] of Object.entries(values)) {
+    if (value.trim()) contact[key] = value.trim();
+  }
+  return contact;
 }

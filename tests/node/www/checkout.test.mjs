@@ -17,7 +17,10 @@ after(async () => {
   await stack?.stop();
 });
 
-/** A fresh page on the storefront, with a count of the calls that reach the proxy. */
+/**
+ * A fresh page on the storefront, with the calls that reach the proxy: `loadCalls`
+ * while it starts (the reseller's customers), `proxyCalls` after that.
+ */
 async function openCheckout() {
   const page = await stack.browser.newPage();
   const errors = [];
@@ -28,7 +31,8 @@ async function openCheckout() {
   });
   await page.goto(stack.url);
   await page.waitForSelector("body[data-ready=true]", { timeout: 30_000 });
-  return { page, errors, proxyCalls };
+  const loadCalls = proxyCalls.splice(0);
+  return { page, errors, proxyCalls, loadCalls };
 }
 
 async function shoot(page, name) {
@@ -163,6 +167,9 @@ test("keyboard only: tab to the form, submit with Enter, land on the first probl
   const { page, errors, proxyCalls } = await openCheckout();
   try {
     await page.keyboard.press("Tab");
+    assert.equal(await page.evaluate(() => document.activeElement.id), "existing-customer"); // pick one, or…
+    await page.keyboard.press("Tab"); // Use this customer
+    await page.keyboard.press("Tab"); // …create one
     assert.equal(await page.evaluate(() => document.activeElement.dataset.path), "companyProfile.companyName");
     await page.keyboard.type("Pond Supplies");
     await page.keyboard.press("Enter"); // submits the form: the required fields left empty are flagged
@@ -179,6 +186,87 @@ test("keyboard only: tab to the form, submit with Enter, land on the first probl
     assert.equal(await page.locator(".lines tbody tr").count(), 2);
     assert.equal(await page.textContent(".level-message"), "Volume Discount Level: 01");
     await shoot(page, "keyboard");
+    assert.deepEqual(errors, []);
+  } finally {
+    await page.close();
+  }
+});
+
+/** Picks a customer from the reseller's list (loaded through the proxy) and uses it. */
+async function useExisting(page, label) {
+  await page.getByLabel("Existing customer").selectOption({ label });
+  await page.getByRole("button", { name: "Use this customer" }).click();
+  await page.getByText(/^Ordering for /).waitFor();
+}
+
+test("an existing customer, listed through the proxy, is picked: the form steps aside and the order goes through", async () => {
+  const { page, errors, loadCalls } = await openCheckout();
+  try {
+    assert.ok(loadCalls.some((url) => url.endsWith("/v3/resellers/5000000101/customers")));
+    await page.getByLabel("Company name", { exact: true }).fill("Typed before choosing");
+    await useExisting(page, "Duck Industries (6000000201)");
+    assert.equal(await page.locator("#customer").isHidden(), true);
+    assert.equal(await page.evaluate(() => document.activeElement.id), "picker");
+    await page.getByLabel("Product").selectOption({ label: "Acrobat Pro (sandbox) — 239.88 USD" });
+    await page.getByLabel("Quantity", { exact: true }).fill("3");
+    await page.getByRole("button", { name: "Add to basket" }).click();
+    await page.getByRole("button", { name: "Place order" }).click();
+    await page.getByText(/Order \d{10}: complete/).waitFor({ timeout: 30_000 });
+    await page.getByRole("heading", { name: /65304479CA01A12 · 3 licences/ }).waitFor();
+    await shoot(page, "existing-customer");
+
+    await page.getByRole("button", { name: "Create a new customer instead" }).click();
+    assert.equal(await page.getByLabel("Company name", { exact: true }).inputValue(), "Typed before choosing"); // kept
+    assert.deepEqual(errors, []);
+  } finally {
+    await page.close();
+  }
+});
+
+test("a basket warning (the customer already has the product) is shown and does not block the order", async () => {
+  const { page, errors } = await openCheckout();
+  try {
+    await useExisting(page, "Duck Industries (6000000201)"); // holds Acrobat Pro from the previous test
+    await page.getByLabel("Product").selectOption({ label: "Acrobat Pro (sandbox) — 239.88 USD" });
+    await page.getByRole("button", { name: "Add to basket" }).click();
+    const warnings = await page.locator(".basket-warnings").textContent();
+    assert.match(warnings, /Duck Industries/);
+    assert.equal(await page.locator(".basket-warnings .warning").count() >= 1, true);
+    assert.equal(await page.getByRole("button", { name: "Place order" }).isDisabled(), false);
+    await shoot(page, "basket-warning");
+    assert.deepEqual(errors, []);
+  } finally {
+    await page.close();
+  }
+});
+
+test("several contacts: rows added and removed, an error on the second contact's email shown at that field", async () => {
+  const { page, errors, proxyCalls } = await openCheckout();
+  try {
+    await fillCustomer(page);
+    await page.getByRole("button", { name: "Add another contact" }).click();
+    const second = page.getByRole("group", { name: "Contact 2" });
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.path), "companyProfile.contacts[1].firstName");
+    await second.getByLabel("First name").fill("Gladstone");
+    await second.getByLabel("Last name").fill("Gander");
+    await second.getByLabel("Email").fill("gladstone@@example");
+    const email = second.getByLabel("Email");
+    assert.equal(await email.getAttribute("data-path"), "companyProfile.contacts[1].email");
+    assert.notEqual(await email.evaluate((input) => document.getElementById(`${input.id}-error`).textContent), "");
+
+    await page.getByRole("button", { name: "Add another contact" }).click();
+    await page.getByRole("group", { name: "Contact 3" }).getByLabel("First name").fill("Scrooge");
+    await page.getByRole("button", { name: "Remove contact 3" }).click();
+    assert.equal(await page.locator("fieldset.contact").count(), 2);
+    assert.equal(await second.getByLabel("First name").inputValue(), "Gladstone"); // kept
+
+    await page.getByRole("button", { name: "Create customer" }).click();
+    assert.equal(await email.getAttribute("aria-invalid"), "true");
+    assert.match(await email.getAttribute("aria-describedby"), /-error/);
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.path), "companyProfile.contacts[1].email");
+    assert.equal(await page.getByRole("group", { name: "Contact 1" }).getByLabel("Email").getAttribute("aria-invalid"), null);
+    assert.deepEqual(proxyCalls, []);
+    await shoot(page, "contacts");
     assert.deepEqual(errors, []);
   } finally {
     await page.close();
