@@ -27,26 +27,41 @@ export function catalogue(priceListJson) {
 }
 
 export class Basket {
-  constructor(section, priceList, products, context) {
+  /** prices: { priceList, products, currency } from prices.js. */
+  constructor(section, prices, context) {
     this.section = section;
-    this.priceList = priceList;
-    this.products = products;
-    this.context = context; // () => { marketSegment, today, currency }
+    this.context = context; // () => { marketSegment, today, existing }
     this.lines = [{ ...CONTAINER }];
     this.onChange = () => {};
-    this.fillPicker();
     section.querySelector(".add").addEventListener("click", () => this.add());
+    this.setPrices(prices);
+  }
+
+  /** Quotes from another price list: the picker, the lines' currency and the quote follow it. */
+  setPrices({ priceList, products, currency }) {
+    Object.assign(this, { priceList, products, currency, unavailableMessage: "" });
+    for (const line of this.lines) if (line.kind === "addOn") line.currency = currency;
+    this.fillPicker();
     this.update();
   }
 
-  /** The product picker: the container (a real storefront may list it too) and each add-on. */
+  /** No price list fits the customer: no products to pick, and the message instead of a quote. */
+  setUnavailable(message) {
+    Object.assign(this, { priceList: null, products: [], unavailableMessage: message });
+    this.fillPicker();
+    this.update();
+  }
+
+  /** The product picker: the container (a real storefront may list it too) and each add-on, keeping the choice. */
   fillPicker() {
     const picker = this.section.querySelector(".picker");
-    picker.append(new Option("Adobe Services (container)", "container"));
+    const chosen = picker.value;
+    picker.replaceChildren(new Option("Adobe Services (container)", "container"));
     for (const product of this.products) {
-      picker.append(new Option(`${product.name} — ${product.price} USD`, product.offerId));
+      picker.append(new Option(`${product.name} — ${product.price} ${this.currency}`, product.offerId));
     }
-    picker.selectedIndex = 1;
+    picker.value = chosen;
+    if (picker.selectedIndex < 0 || !chosen) picker.selectedIndex = Math.min(1, picker.options.length - 1);
   }
 
   add() {
@@ -56,7 +71,7 @@ export class Basket {
       this.lines.push({ ...CONTAINER });
     } else {
       const product = this.products.find((p) => p.offerId === picker.value);
-      this.lines.push({ kind: "addOn", offerId: product.offerId, name: product.name, quantity, currency: "USD" });
+      this.lines.push({ kind: "addOn", offerId: product.offerId, name: product.name, quantity, currency: this.currency });
     }
     this.update();
   }
@@ -65,15 +80,15 @@ export class Basket {
   update() {
     this.renderLines();
     this.check = checkBasket({ lines: this.lines }, this.basketContext());
-    this.quote = this.check.valid ? this.priceQuote() : null;
+    this.quote = this.check.valid && this.priceList ? this.priceQuote() : null;
     this.showCheck();
     this.renderQuote();
     this.onChange();
   }
 
   basketContext() {
-    const { marketSegment, currency, existing } = this.context();
-    const context = { marketSegment: marketSegment || undefined, currency };
+    const { marketSegment, existing } = this.context();
+    const context = { marketSegment: marketSegment || undefined, currency: this.currency };
     if (existing) {
       Object.assign(context, {
         existingSubscription: existing.products.length > 0, existingProducts: existing.products, accountName: existing.name,
@@ -83,8 +98,9 @@ export class Basket {
   }
 
   priceQuote() {
-    const { marketSegment, today, currency } = this.context();
-    return quote({ lines: this.lines }, this.priceList, { today, currency, marketSegment: marketSegment || undefined });
+    const { marketSegment, today } = this.context();
+    const options = { today, currency: this.currency, marketSegment: marketSegment || undefined };
+    return quote({ lines: this.lines }, this.priceList, options);
   }
 
   /** One row per line: name, quantity (editable for add-ons), remove; each with its error cell. */
@@ -149,11 +165,13 @@ export class Basket {
 
   renderQuote() {
     const box = this.section.querySelector(".quote");
+    this.section.querySelector(".quote-unavailable").textContent = this.unavailableMessage;
     if (!this.quote) {
       box.hidden = true;
       return;
     }
     box.hidden = false;
+    box.querySelector(".quote-currency").textContent = this.currency;
     const rows = this.quote.lines.map((line) => {
       const name = this.lines[line.index].name;
       const prorated = line.prorated ? `${line.proratedDays} days` : "full term";

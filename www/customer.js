@@ -299,6 +299,11 @@ export class CustomerForm {
     else if (unplaced.length) summary.focus();
   }
 
+  /** The chosen country as countries() describes it, or undefined before one is chosen. */
+  country() {
+    return this.countries.get(this.input(`${ADDRESS}.country`).value);
+  }
+
   /** The market segment, for the basket and quote rules. */
   segment() {
     return this.input(`${PROFILE}.marketSegment`).value;

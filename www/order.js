@@ -22,9 +22,9 @@ export class Orders {
     this.status = section.querySelector(".order-status");
   }
 
-  /** Validates and sends a NEW order; answers { ok, order } or { ok: false, violations | error }. */
-  async place(customerId, lines, intent) {
-    const body = { orderType: "NEW", currencyCode: "USD", lineItems: lines };
+  /** Validates and sends a NEW order in the quote's currency; answers { ok, order } or { ok: false, violations | error }. */
+  async place(customerId, lines, currency, intent) {
+    const body = { orderType: "NEW", currencyCode: currency, lineItems: lines };
     const check = validateOrder(body);
     if (!check.valid) return { ok: false, violations: check.violations };
     const answer = await call(this.config, "createOrder", "POST", `/v3/customers/${customerId}/orders`, body, intent);

@@ -3,8 +3,9 @@
 //   /config.js         the page's settings (proxy URL, dev JWT, reseller), generated
 //                      here so no secret-bearing file is written into the tree;
 //   /dev/pricelist.json the sandbox's price list (POST /v3/pricelist is not on the
-//                      proxy's allow-list, so this server fetches it once with the
+//                      proxy's allow-list, so this server fetches it with the
 //                      sandbox's demo credentials, which never reach the page);
+//                      ?region=WE&currency=EUR picks the list (default NA, USD);
 //   /dev/clock         GET the sandbox's date, POST to move its clock 20 s: the
 //                      sandbox's clock stands still, and orders settle after 60 s of it.
 // Usage (scripts/demo does this): node www/dev/serve.mjs with VIPMP_* variables set.
@@ -40,8 +41,22 @@ async function sandboxToken(options) {
   return (await answer.json()).access_token;
 }
 
-/** The seeded price list, in Adobe's response shape (the package's loadPriceList reads it). */
-async function fetchPriceList(options) {
+const DEFAULT_PRICES = { region: "NA", currency: "USD" };
+
+/** The price list a query asks for: `region` and `currency` (two or three capitals), else the defaults. */
+function priceListWanted(searchParams) {
+  const pick = (name) => {
+    const value = searchParams.get(name);
+    return value && /^[A-Z]{2,3}$/.test(value) ? value : DEFAULT_PRICES[name];
+  };
+  return { region: pick("region"), currency: pick("currency") };
+}
+
+/**
+ * A seeded price list, in Adobe's response shape (the package's loadPriceList reads it).
+ * Resolves to { status, text }: the sandbox's own status and body when it has no such list.
+ */
+async function fetchPriceList(options, wanted) {
   const token = await sandboxToken(options);
   const answer = await fetch(`${options.sandbox}/v3/pricelist`, {
     method: "POST",
@@ -49,10 +64,9 @@ async function fetchPriceList(options) {
       "content-type": "application/json", "x-api-key": options.clientId,
       authorization: `Bearer ${token}`, "x-correlation-id": `demo-pricelist-${Date.now()}`,
     },
-    body: JSON.stringify({ region: "NA", marketSegment: "COM", currency: "USD", priceListMonth: "202402" }),
+    body: JSON.stringify({ ...wanted, marketSegment: "COM", priceListMonth: "202402" }),
   });
-  if (!answer.ok) throw new Error(`sandbox price list answered ${answer.status}`);
-  return answer.text();
+  return { status: answer.status, text: await answer.text() };
 }
 
 /** The sandbox clock: read it, or move it one step. */
@@ -82,11 +96,12 @@ async function sendFile(response, file) {
 
 /** One request: the generated routes first, then files. */
 async function handle(options, request, response) {
-  const { pathname } = new URL(request.url, "http://127.0.0.1");
+  const { pathname, searchParams } = new URL(request.url, "http://127.0.0.1");
   if (pathname === "/config.js") {
     response.writeHead(200, { "content-type": TYPES[".js"], "cache-control": "no-store" }).end(configScript(options));
   } else if (pathname === "/dev/pricelist.json") {
-    response.writeHead(200, { "content-type": TYPES[".json"] }).end(await fetchPriceList(options));
+    const list = await fetchPriceList(options, priceListWanted(searchParams));
+    response.writeHead(list.status, { "content-type": TYPES[".json"] }).end(list.text);
   } else if (pathname === "/dev/clock") {
     response.writeHead(200, { "content-type": TYPES[".json"] }).end(await clock(options, request.method === "POST"));
   } else {

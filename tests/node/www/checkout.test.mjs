@@ -272,3 +272,57 @@ test("several contacts: rows added and removed, an error on the second contact's
     await page.close();
   }
 });
+
+/** A region code of Germany, as the package's regions("DE") lists it in the page. */
+const germanRegion = (page, name) => page.evaluate(
+  async (wanted) => (await import("/pkg/web/vipmp.js")).regions("DE").find((r) => r.name === wanted).code, name);
+
+test("a customer in Germany is quoted in euros from the WE price list", async () => {
+  const { page, errors } = await openCheckout();
+  try {
+    await page.getByLabel("Country", { exact: true }).selectOption("DE");
+    await page.getByLabel("Region", { exact: true }).selectOption(await germanRegion(page, "Berlin"));
+    const values = {
+      "Company name": "Gans Werkstatt", "City": "Berlin", "Address line 1": "Invalidenstraße 1",
+      "Postal code": "10115", "First name": "Gustav", "Last name": "Gans", "Email": "gustav@example.com",
+    };
+    for (const [label, value] of Object.entries(values)) await page.getByLabel(label, { exact: true }).fill(value);
+    assert.equal(await errorOf(page, "Postal code"), "");
+    await page.getByText("Prices in EUR for Germany (region WE).").waitFor();
+    await page.getByRole("button", { name: "Create customer" }).click();
+    await page.getByText(/Customer \d{10} created/).waitFor();
+
+    await page.getByLabel("Product").selectOption({ label: "Acrobat Pro (sandbox) — 215.88 EUR" });
+    await page.getByLabel("Quantity", { exact: true }).fill("2");
+    await page.getByRole("button", { name: "Add to basket" }).click();
+    assert.match(await page.textContent(".quote .total"), /^[\d.]+ EUR$/);
+    assert.match(await page.textContent(".quote tbody"), /215\.88/);
+    assert.equal(await page.textContent(".quote thead .quote-currency"), "EUR");
+    assert.equal(await page.getByRole("button", { name: "Place order" }).isDisabled(), false);
+    await shoot(page, "quote-eur");
+    assert.deepEqual(errors, []);
+  } finally {
+    await page.close();
+  }
+});
+
+test("a country without a seeded price list gets a clear message instead of a quote", async () => {
+  const { page, errors } = await openCheckout();
+  try {
+    await page.getByRole("button", { name: "Add to basket" }).click(); // a USD quote first
+    assert.equal(await page.locator(".quote").isHidden(), false);
+    await page.getByLabel("Country", { exact: true }).selectOption("JP");
+    await page.getByText("No quote: see the basket.").waitFor();
+    assert.match(await page.textContent(".quote-unavailable"), /No price list in JPY for Japan \(region JP\)/);
+    assert.equal(await page.locator(".quote").isHidden(), true);
+    assert.equal(await page.locator(".picker option").count(), 1); // the container only: no prices to show
+
+    await page.getByLabel("Country", { exact: true }).selectOption("US");
+    await page.getByText("Prices in USD for United States (region NA).").waitFor();
+    assert.equal(await page.textContent(".quote-unavailable"), "");
+    assert.match(await page.textContent(".quote .total"), /USD$/);
+    assert.deepEqual(errors, []);
+  } finally {
+    await page.close();
+  }
+});
