@@ -3,12 +3,12 @@
 
 use axum::body::Body;
 use axum::http::Request;
-use http_body_util::BodyExt;
 use serde_json::{Value, json};
-use tower::ServiceExt;
 use vipmp::request::{self, Auth, BuildInput, Endpoint, Ids};
 use vipmp::response::{Body as Parsed, parse};
-use vipmp_sandbox::{Config, Sandbox, app, seed};
+use vipmp_sandbox::{Config, Sandbox, seed};
+
+mod support;
 
 /// A demo sandbox with the admin routes on and a token.
 async fn demo() -> (Sandbox, String) {
@@ -17,37 +17,8 @@ async fn demo() -> (Sandbox, String) {
         ..Config::default()
     };
     let sandbox = seed::sandbox(config, seed::parse(seed::DEMO).expect("seed")).expect("date");
-    let token = fresh_token(&sandbox).await;
+    let token = support::token(&sandbox).await;
     (sandbox, token)
-}
-
-/// A fresh IMS token (tokens expire with the sandbox clock).
-async fn fresh_token(sandbox: &Sandbox) -> String {
-    let request = Request::post("/ims/token/v3")
-        .header("content-type", "application/x-www-form-urlencoded")
-        .body(Body::from(
-            "grant_type=client_credentials&client_id=sandbox-client&client_secret=sandbox-secret",
-        ))
-        .expect("request");
-    let (_, body) = send_raw(sandbox, request).await;
-    let token: Value = serde_json::from_str(&body).expect("token json");
-    token["access_token"].as_str().expect("token").to_owned()
-}
-
-/// Sends a request; answers status and body text (or `Err` if the body failed).
-async fn send_raw(sandbox: &Sandbox, request: Request<Body>) -> (u16, String) {
-    let response = app(sandbox.clone())
-        .oneshot(request)
-        .await
-        .expect("infallible");
-    let status = response.status().as_u16();
-    match response.into_body().collect().await {
-        Ok(body) => (
-            status,
-            String::from_utf8_lossy(&body.to_bytes()).into_owned(),
-        ),
-        Err(_) => (0, String::new()),
-    }
 }
 
 /// Builds a call with the core and sends it.
@@ -77,7 +48,7 @@ async fn call(
     let body = spec
         .body
         .map_or_else(Body::empty, |b| Body::from(b.to_string()));
-    send_raw(sandbox, builder.body(body).expect("request")).await
+    support::send(sandbox, builder.body(body).expect("request")).await
 }
 
 /// Advances the sandbox clock through the admin route.
@@ -86,7 +57,7 @@ async fn advance(sandbox: &Sandbox, seconds: i64) {
         .header("content-type", "application/json")
         .body(Body::from(json!({ "seconds": seconds }).to_string()))
         .expect("request");
-    assert_eq!(send_raw(sandbox, request).await.0, 200);
+    assert_eq!(support::send(sandbox, request).await.0, 200);
 }
 
 /// Arms a fault through the admin route.
@@ -95,7 +66,7 @@ async fn arm(sandbox: &Sandbox, fault: Value) {
         .header("content-type", "application/json")
         .body(Body::from(fault.to_string()))
         .expect("request");
-    assert_eq!(send_raw(sandbox, request).await.0, 200);
+    assert_eq!(support::send(sandbox, request).await.0, 200);
 }
 
 fn order_body(order_type: &str, quantity: u64) -> Value {
@@ -188,7 +159,7 @@ async fn replay_4119_and_4120() {
         .header("authorization", format!("Bearer {token}"))
         .body(Body::empty())
         .expect("request");
-    let (status, text) = send_raw(&sandbox, request).await;
+    let (status, text) = support::send(&sandbox, request).await;
     assert_eq!(
         parse(Endpoint::GetCustomer, status, &text)
             .error
@@ -261,7 +232,7 @@ async fn a_return_within_14_days_flips_lines_to_1008_and_later_is_refused() {
 
     let second = settled_order(&sandbox, &token, "n2").await;
     advance(&sandbox, 15 * 86_400).await;
-    let token = fresh_token(&sandbox).await;
+    let token = support::token(&sandbox).await;
     let mut body = order_body("RETURN", 5);
     body["referenceOrderId"] = json!(second);
     let input = json!({ "params": { "customerId": "6000000201" }, "body": body });
@@ -414,5 +385,5 @@ async fn the_admin_route_is_off_unless_enabled() {
     let request = Request::get("/admin/clock")
         .body(Body::empty())
         .expect("request");
-    assert_ne!(send_raw(&sandbox, request).await.0, 200);
+    assert_ne!(support::send(&sandbox, request).await.0, 200);
 }

@@ -78,19 +78,7 @@ fn best_offers(store: &mut Store, holder: &Customer, mut order: Order) -> Order 
     let customer_id = holder.customer_id.clone().unwrap_or_default();
     let owned = settle::held_quantities(store, &customer_id);
     let outcome = settle::levels_for(holder, owned, settle::ordered_quantities(&order));
-    for line in &mut order.line_items {
-        let Ok(offer) = OfferId::parse(&line.offer_id) else {
-            continue;
-        };
-        let level = if offer.is_consumable_level() {
-            &outcome.consumables.level
-        } else {
-            &outcome.license.level
-        };
-        if let Ok(best) = offer.at_level(level) {
-            line.offer_id = best.to_string();
-        }
-    }
+    settle::offers_at_levels(&mut order, &outcome);
     order
 }
 

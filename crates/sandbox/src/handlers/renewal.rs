@@ -168,17 +168,5 @@ fn from_preferences(subscriptions: &[Subscription]) -> Vec<LineItem> {
 fn at_renewal_level(customer: &Customer, order: &mut Order) {
     let renewed: Quantities = settle::ordered_quantities(order);
     let outcome = settle::renewal_levels(customer, renewed);
-    for line in &mut order.line_items {
-        let Ok(offer) = OfferId::parse(&line.offer_id) else {
-            continue;
-        };
-        let level = if offer.is_consumable_level() {
-            &outcome.consumables.level
-        } else {
-            &outcome.license.level
-        };
-        if let Ok(best) = offer.at_level(level) {
-            line.offer_id = best.to_string();
-        }
-    }
+    settle::offers_at_levels(order, &outcome);
 }

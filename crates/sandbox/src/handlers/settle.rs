@@ -213,6 +213,24 @@ pub(super) fn levels_for(
     })
 }
 
+/// Rewrites each line's offer to the level `outcome` gives its kind (licence or
+/// consumable); a line whose offer cannot take the level keeps its offer ID.
+pub(super) fn offers_at_levels(order: &mut Order, outcome: &LevelOutcome) {
+    for line in &mut order.line_items {
+        let Ok(offer) = OfferId::parse(&line.offer_id) else {
+            continue;
+        };
+        let level = if offer.is_consumable_level() {
+            &outcome.consumables.level
+        } else {
+            &outcome.license.level
+        };
+        if let Ok(best) = offer.at_level(level) {
+            line.offer_id = best.to_string();
+        }
+    }
+}
+
 /// The levels the core's `discount_level` gives a renewal of `renewed`, with
 /// the customer's COMMITTED 3YC commitment.
 pub(super) fn renewal_levels(customer: &Customer, renewed: Quantities) -> LevelOutcome {
