@@ -28,6 +28,7 @@ pub const FIELD_NAMES: &[&str] = &[
     "firstName",
     "lastName",
     "email",
+    "requestedBy",
     "phoneNumber",
     "addressLine1",
     "addressLine2",
