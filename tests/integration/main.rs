@@ -2,6 +2,7 @@
 //! example bodies, and property tests over every validator.
 
 mod fixtures;
+mod fuzz_regressions;
 mod pricing;
 mod properties;
 mod requests;
