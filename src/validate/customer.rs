@@ -52,7 +52,7 @@ pub(super) fn check_create(body: &Value, context: &Context, report: &mut Report)
     };
     object.check_keys(CREATE_KEYS, READ_ONLY, report);
     if let Some(id) = object.required_str("resellerId", report) {
-        apply(report, &object.at("resellerId"), account_id::check(id));
+        object.apply("resellerId", account_id::check(id), report);
     }
     check_common(&object, body, context, Stage::Create, report);
     check_coterm_date(&object, body, context, report);

@@ -17,6 +17,9 @@ pub(crate) struct Object<'a> {
 }
 
 /// What a JSON type is called in messages.
+/// Objects up to this many keys are searched by comparison, not by hash.
+const SCAN_LIMIT: usize = 16;
+
 const TEXT: &str = "text";
 const WHOLE_NUMBER: &str = "a whole number";
 const TRUE_OR_FALSE: &str = "true or false";
@@ -45,7 +48,15 @@ impl<'a> Object<'a> {
 
     /// The member `key`, treating `null` as absent.
     pub(crate) fn get(&self, key: &str) -> Option<&'a Value> {
-        self.map.get(key).filter(|value| !value.is_null())
+        // A body's objects are small: comparing the few keys beats hashing
+        // the wanted one with SipHash (measured: half the time of a 499-line
+        // order went to hashing).
+        let found = if self.map.len() <= SCAN_LIMIT {
+            self.map.iter().find_map(|(k, v)| (k == key).then_some(v))
+        } else {
+            self.map.get(key)
+        };
+        found.filter(|value| !value.is_null())
     }
 
     /// Whether the member is present and not null.
@@ -60,6 +71,14 @@ impl<'a> Object<'a> {
 
     /// Reports every key that is neither `known` nor `read_only` as unknown, and
     /// every `read_only` key that was sent (Adobe sets those itself).
+    /// Files `findings` at `key`; the path is only built when there are any
+    /// (a valid field allocates nothing).
+    pub(crate) fn apply(&self, key: &str, findings: Vec<Finding>, report: &mut Report) {
+        if !findings.is_empty() {
+            report.add_all(&self.at(key), findings);
+        }
+    }
+
     pub(crate) fn check_keys(&self, known: &[&str], read_only: &[&str], report: &mut Report) {
         for key in self.map.keys() {
             if read_only.contains(&key.as_str()) {
@@ -110,6 +129,9 @@ impl<'a> Object<'a> {
     /// An optional whole number; `1.5` is `number.not_integer`, `"5"` a type error.
     pub(crate) fn optional_int(&self, key: &str, report: &mut Report) -> Option<i64> {
         let value = self.get(key)?;
+        if let Some(whole) = value.as_i64() {
+            return Some(whole);
+        }
         whole_number(value, &self.at(key), report)
     }
 

@@ -37,7 +37,9 @@ const ORDER_ECHOED: &[&str] = &[
     "pricingSummary",
     "eligibleOffers",
 ];
-const LINE_KEYS: &[&str] = &[
+/// A line's keys: those a request sets, then those Adobe echoes in a
+/// PREVIEW response (which may be resubmitted as NEW).
+const LINE_ALL_KEYS: &[&str] = &[
     "extLineItemNumber",
     "offerId",
     "quantity",
@@ -46,8 +48,7 @@ const LINE_KEYS: &[&str] = &[
     "deploymentId",
     "flexDiscountCodes",
     "discountCode",
-];
-const LINE_ECHOED: &[&str] = &[
+    // Echoed by Adobe.
     "status",
     "pricing",
     "proratedDays",
@@ -164,7 +165,7 @@ fn check_currency<'a>(order: &Object<'a>, report: &mut Report) -> Option<&'a str
     let code = order
         .optional_str("currencyCode", report)
         .filter(|code| !code.is_empty())?;
-    apply(report, &order.at("currencyCode"), currency::check(code));
+    order.apply("currencyCode", currency::check(code), report);
     Some(code)
 }
 
@@ -234,18 +235,18 @@ fn check_line<'a>(
     report: &mut Report,
 ) -> Option<Line<'a>> {
     let line = Object::new(value, path.clone(), report)?;
-    line.check_keys(&[LINE_KEYS, LINE_ECHOED].concat(), &[], report);
+    line.check_keys(LINE_ALL_KEYS, &[], report);
     let number = check_line_number(&line, report);
     let offer = line.required_str("offerId", report);
     if let Some(id) = offer {
-        apply(report, &line.at("offerId"), offer_id::check(id));
+        line.apply("offerId", offer_id::check(id), report);
     }
     let quantity = line.required_int("quantity", report);
     if let Some(q) = quantity {
-        apply(
-            report,
-            &line.at("quantity"),
+        line.apply(
+            "quantity",
             quantity::check_line(q, offer.and_then(crate::offer::product_kind)),
+            report,
         );
     }
     check_line_subscription(&line, order_type, report);
@@ -285,11 +286,7 @@ fn check_line_subscription(line: &Object<'_>, order_type: Option<OrderType>, rep
         line.optional_str("subscriptionId", report)
     };
     if let Some(id) = value.filter(|id| !id.is_empty()) {
-        apply(
-            report,
-            &line.at("subscriptionId"),
-            subscription_id::check(id),
-        );
+        line.apply("subscriptionId", subscription_id::check(id), report);
     }
 }
 
@@ -325,12 +322,10 @@ fn check_flex_codes(line: &Object<'_>, report: &mut Report) {
 }
 
 fn check_unique_numbers(lines: &[Line<'_>], report: &mut Report) {
-    for (index, line) in lines.iter().enumerate() {
+    let mut seen = std::collections::BTreeSet::new();
+    for line in lines {
         let Some(number) = line.number else { continue };
-        if lines[..index]
-            .iter()
-            .any(|earlier| earlier.number == Some(number))
-        {
+        if !seen.insert(number) {
             let finding = Finding::new(Code::LineItemNumberDuplicate).with("value", number);
             report.add(&line.path.key("extLineItemNumber"), finding);
         }
@@ -399,18 +394,10 @@ fn check_cancelling_item(item: &Object<'_>, report: &mut Report) -> Option<i64> 
     check_line_number(item, report);
     item.required_int("referenceLineItemNumber", report);
     if let Some(id) = item.required_str("subscriptionId", report) {
-        apply(
-            report,
-            &item.at("subscriptionId"),
-            subscription_id::check(id),
-        );
+        item.apply("subscriptionId", subscription_id::check(id), report);
     }
     let quantity = item.required_int("quantity", report)?;
-    apply(
-        report,
-        &item.at("quantity"),
-        quantity::check_line(quantity, None),
-    );
+    item.apply("quantity", quantity::check_line(quantity, None), report);
     Some(quantity)
 }
 

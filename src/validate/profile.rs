@@ -66,14 +66,10 @@ const PHONE_MAX: usize = 40;
 pub(crate) fn check_profile(profile: &Object<'_>, owner: Owner, report: &mut Report) {
     profile.check_keys(allowed_profile_keys(owner), &[], report);
     if let Some(name) = profile.required_str("companyName", report) {
-        apply(
-            report,
-            &profile.at("companyName"),
-            company_name::check(name),
-        );
+        profile.apply("companyName", company_name::check(name), report);
     }
     if let Some(tag) = profile.required_str("preferredLanguage", report) {
-        apply(report, &profile.at("preferredLanguage"), locale::check(tag));
+        profile.apply("preferredLanguage", locale::check(tag), report);
     }
     check_segments(profile, owner, report);
     if let Some(address) = profile.required_object("address", report) {
@@ -108,11 +104,7 @@ fn check_segments(profile: &Object<'_>, owner: Owner, report: &mut Report) {
                 report,
             );
             if let Some(segment) = profile.optional_str("marketSegment", report) {
-                apply(
-                    report,
-                    &profile.at("marketSegment"),
-                    market_segment::check(segment),
-                );
+                profile.apply("marketSegment", market_segment::check(segment), report);
             }
             check_sub_segments(profile, lga, report);
         }
@@ -199,7 +191,7 @@ pub(crate) fn check_address(address: &Object<'_>, report: &mut Report) {
     });
     let region_value = address.required_str("region", report);
     if let (Some(country), Some(value)) = (country, region_value) {
-        apply(report, &address.at("region"), region::check(country, value));
+        address.apply("region", region::check(country, value), report);
     }
     check_postal_code(address, country, report);
     check_free_text(address, "city", CITY_MAX, true, report);
@@ -281,7 +273,7 @@ pub(crate) fn check_contact(contact: &Object<'_>, report: &mut Report) {
         }
     }
     if let Some(address) = contact.required_str("email", report) {
-        apply(report, &contact.at("email"), email::check(address));
+        contact.apply("email", email::check(address), report);
     }
     check_free_text(contact, "phoneNumber", PHONE_MAX, false, report);
 }

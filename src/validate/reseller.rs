@@ -23,7 +23,7 @@ pub(super) fn check_create(body: &Value, report: &mut Report) {
     };
     object.check_keys(CREATE_KEYS, READ_ONLY, report);
     if let Some(id) = object.required_str("distributorId", report) {
-        apply(report, &object.at("distributorId"), account_id::check(id));
+        object.apply("distributorId", account_id::check(id), report);
     }
     check_free_text(
         &object,

@@ -64,11 +64,7 @@ fn check_renewal_quantity(auto_renewal: &Object<'_>, context: &Context, report: 
         .subscription
         .as_ref()
         .and_then(|s| crate::offer::product_kind(&s.offer_id));
-    apply(
-        report,
-        &auto_renewal.at("renewalQuantity"),
-        quantity::check_line(value, kind),
-    );
+    auto_renewal.apply("renewalQuantity", quantity::check_line(value, kind), report);
 }
 
 fn check_renewal_code(auto_renewal: &Object<'_>, report: &mut Report) {

@@ -31,17 +31,13 @@ pub(super) fn check_reseller_change(body: &Value, report: &mut Report) {
     check_enum(&object, "type", &["RESELLER_CHANGE"], report);
     check_enum(&object, "action", &["PREVIEW", "COMMIT"], report);
     if let Some(code) = object.required_str("approvalCode", report) {
-        apply(
-            report,
-            &object.at("approvalCode"),
-            approval_code::check(code),
-        );
+        object.apply("approvalCode", approval_code::check(code), report);
     }
     if let Some(id) = object.required_str("resellerId", report) {
-        apply(report, &object.at("resellerId"), account_id::check(id));
+        object.apply("resellerId", account_id::check(id), report);
     }
     if let Some(address) = object.required_str("requestedBy", report) {
-        apply(report, &object.at("requestedBy"), email::check(address));
+        object.apply("requestedBy", email::check(address), report);
     }
 }
 
@@ -84,6 +80,6 @@ pub(super) fn check_vip_transfer(body: &Value, context: &Context, report: &mut R
         report,
     );
     if let Some(id) = object.required_str("resellerId", report) {
-        apply(report, &object.at("resellerId"), account_id::check(id));
+        object.apply("resellerId", account_id::check(id), report);
     }
 }
