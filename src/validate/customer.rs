@@ -6,7 +6,7 @@
 
 use super::Context;
 use super::benefits::{self, Stage};
-use super::json::{Object, apply};
+use super::json::Object;
 use super::profile::{Owner, check_free_text, check_profile_value, segments_of};
 use super::reseller::EXTERNAL_REFERENCE_MAX;
 use crate::date::Date;

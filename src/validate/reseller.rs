@@ -4,7 +4,7 @@
 //! "Market Segment"; FACTS.md §2.7 (removing a segment → 5122 / 1134).
 
 use super::Context;
-use super::json::{Object, apply};
+use super::json::Object;
 use super::profile::{Owner, check_free_text, check_profile_value, segments_of};
 use crate::field::account_id;
 use crate::report::{Code, Finding, Report};

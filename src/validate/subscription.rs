@@ -6,7 +6,7 @@
 //! Growth offers, flexDiscountCodes on renewal).
 
 use super::Context;
-use super::json::{Object, apply, text};
+use super::json::{Object, text};
 use crate::field::quantity;
 use crate::report::{Code, Finding, Path, Report};
 use serde_json::Value;
