@@ -1,0 +1,167 @@
+//! Criterion benches of the core, native: the work a storefront's backend or
+//! the proxy does per call. Each bench first checks that its input gives the
+//! answer it is meant to (valid, invalid, priced), so a bench can never
+//! measure an early refusal by mistake.
+//!
+//! `cargo bench --bench core` (or `scripts/bench`); `-- --quick` for a short
+//! run. The shipped wasm is measured separately by the Node benchmark.
+
+#![expect(
+    missing_docs,
+    reason = "criterion_group! generates an undocumented function"
+)]
+
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+use serde_json::{Value, json};
+use std::hint::black_box;
+use vipmp::basket::{Basket, BasketLine};
+use vipmp::date::Date;
+use vipmp::pricing::{PriceList, QuoteContext, price_list, quote};
+use vipmp::validate::{self, Context, Operation};
+
+/// Products in the generated price list, five levels each: 5,000 rows.
+const PRODUCTS: u32 = 1_000;
+const LEVELS: [&str; 5] = ["01", "02", "03", "04", "T1"];
+
+/// The spec's create-customer example, as the storefront sends it.
+fn customer_body() -> Value {
+    let text = include_str!("../tests/fixtures/spec/requests/create-customer.json");
+    serde_json::from_str(text).expect("spec example is JSON")
+}
+
+/// The spec's example with two mistakes: a bad email and an unknown country.
+fn invalid_customer_body() -> Value {
+    let mut body = customer_body();
+    body["companyProfile"]["contacts"][0]["email"] = json!("not-an-email");
+    body["companyProfile"]["address"]["country"] = json!("XX");
+    body
+}
+
+/// A NEW order at the 499-line limit, every line valid.
+fn order_body(lines: u32) -> Value {
+    let line_items: Vec<Value> = (0..lines)
+        .map(|n| {
+            json!({
+                "extLineItemNumber": n + 1,
+                "offerId": format!("{:08}CA01A12", 65_000_000 + n),
+                "quantity": 1 + n % 40,
+            })
+        })
+        .collect();
+    json!({
+        "orderType": "NEW",
+        "externalReferenceId": "cart-499",
+        "currencyCode": "USD",
+        "lineItems": line_items,
+    })
+}
+
+/// A monthly price-list file of `PRODUCTS × LEVELS` rows, in the columns the
+/// core reads (the price-list API's attribute names).
+fn price_list_file() -> String {
+    let mut text = String::from(
+        "Offer ID,Product Family,Product Type Detail,Additional Detail,Partner Price\n",
+    );
+    for product in 0..PRODUCTS {
+        for (step, level) in LEVELS.iter().enumerate() {
+            let detail = if level.starts_with('T') {
+                "\"No Proration (fixed price, no term)\""
+            } else {
+                "Annual (proration based on duration)"
+            };
+            let cents = (200 + u64::from(product)) * 100 - 700 * step as u64;
+            text.push_str(&format!(
+                "{:08}CA{level}A12,Product {product},{detail},,{}.{:02}\n",
+                65_000_000 + product,
+                cents / 100,
+                cents % 100
+            ));
+        }
+    }
+    text
+}
+
+fn loaded_list() -> PriceList {
+    price_list::load(&price_list_file(), Some("USD")).expect("generated list loads")
+}
+
+/// 100 lines spread over the list, prorated to a coterm date.
+fn basket_of_100() -> Basket {
+    let lines = (0..100u32)
+        .map(|n| BasketLine {
+            offer_id: format!("{:08}CA01A12", 65_000_000 + n * 9),
+            quantity: 1 + u64::from(n % 7),
+            ..BasketLine::default()
+        })
+        .collect();
+    Basket {
+        lines,
+        cancellations: Vec::new(),
+    }
+}
+
+fn quote_context() -> QuoteContext {
+    QuoteContext {
+        today: Date::parse("2025-07-25").ok(),
+        coterm_date: Date::parse("2026-03-10").ok(),
+        currency: "USD".into(),
+        ..QuoteContext::default()
+    }
+}
+
+fn validation(c: &mut Criterion) {
+    let context = Context::default();
+    let valid = customer_body();
+    let invalid = invalid_customer_body();
+    assert!(validate::run(Operation::CreateCustomer, &valid, &context).is_valid());
+    let found = validate::run(Operation::CreateCustomer, &invalid, &context);
+    assert!(found.violations.len() >= 2, "{found:?}");
+    let order = order_body(499);
+    assert!(validate::run(Operation::CreateOrder, &order, &context).is_valid());
+    let text = order.to_string();
+
+    let mut group = c.benchmark_group("validate");
+    group.bench_function("create customer, valid", |b| {
+        b.iter(|| validate::run(Operation::CreateCustomer, black_box(&valid), &context));
+    });
+    group.bench_function("create customer, 2 violations", |b| {
+        b.iter(|| validate::run(Operation::CreateCustomer, black_box(&invalid), &context));
+    });
+    group.bench_function("create order, 499 lines", |b| {
+        b.iter(|| validate::run(Operation::CreateOrder, black_box(&order), &context));
+    });
+    group.bench_function("create order, 499 lines from JSON text", |b| {
+        b.iter(|| {
+            let body: Value = serde_json::from_str(black_box(&text)).expect("JSON");
+            validate::run(Operation::CreateOrder, &body, &context)
+        });
+    });
+    group.finish();
+}
+
+fn pricing(c: &mut Criterion) {
+    let file = price_list_file();
+    let list = loaded_list();
+    assert_eq!(list.rows().len(), 5_000);
+    let basket = basket_of_100();
+    let context = quote_context();
+    let priced = quote(&basket, &list, &context);
+    assert!(priced.valid, "{:?}", priced.violations);
+    assert_eq!(priced.lines.len(), 100);
+
+    let mut group = c.benchmark_group("pricing");
+    group.bench_function("quote 100 lines against 5,000 rows", |b| {
+        b.iter(|| quote(black_box(&basket), &list, &context));
+    });
+    group.bench_function("parse a 5,000-row price list", |b| {
+        b.iter_batched(
+            || file.clone(),
+            |text| price_list::load(black_box(&text), Some("USD")),
+            BatchSize::LargeInput,
+        );
+    });
+    group.finish();
+}
+
+criterion_group!(benches, validation, pricing);
+criterion_main!(benches);
