@@ -10,6 +10,7 @@ use crate::Shared;
 use crate::caller::{Claims, Role};
 use crate::error::ProxyError;
 use crate::ids::{self, IntentParts};
+use crate::reconcile::{self, Outcome};
 use crate::routes::{self, Match};
 use crate::upstream::{self, Answer, Outbound};
 use axum::body::Bytes;
@@ -19,13 +20,17 @@ use axum::response::{IntoResponse, Response};
 use serde_json::{Map, Value};
 use std::sync::Arc;
 use std::time::Instant;
+use tracing::Instrument;
 use vipmp::Report;
 use vipmp::request::{self, BuildInput, Endpoint, Ids, RequestSpec};
 
 /// The storefront's intent key header.
 pub const INTENT_HEADER: &str = "x-intent-id";
 
-/// Forwards one call; see the module docs.
+/// Forwards one call; see the module docs. Everything it logs is inside one
+/// `request` span carrying the method, the route (the endpoint's name in the
+/// core's table, or `unmatched`) and, once known, the caller's resellers and
+/// the IDs sent upstream.
 pub async fn handle(
     State(shared): State<Arc<Shared>>,
     method: Method,
@@ -33,37 +38,80 @@ pub async fn handle(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
+    let route = match routes::find(method.as_str(), uri.path()) {
+        Match::Found(endpoint, _) => endpoint.name(),
+        Match::WrongMethod | Match::NotFound => "unmatched",
+    };
+    let span = tracing::info_span!(
+        "request",
+        %method,
+        route,
+        reseller = tracing::field::Empty,
+        correlation_id = tracing::field::Empty,
+        request_id = tracing::field::Empty,
+    );
+    handle_in_span(&shared, &method, &uri, &headers, &body)
+        .instrument(span)
+        .await
+}
+
+async fn handle_in_span(
+    shared: &Shared,
+    method: &Method,
+    uri: &Uri,
+    headers: &HeaderMap,
+    body: &Bytes,
+) -> Response {
     let started = Instant::now();
-    let route = uri.path().to_owned();
-    let mut reseller = String::new();
-    let result = forward(&shared, &method, &uri, &headers, &body, &mut reseller).await;
-    let status = result
-        .as_ref()
-        .map_or_else(|e| e.status().as_u16(), |(answer, _)| answer.status);
+    let result = forward(shared, method, uri, headers, body).await;
     let latency_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
     match result {
-        Ok((answer, correlation_id)) => {
-            tracing::info!(%method, route, reseller, status, latency_ms, correlation_id, request_id = answer.request_id, "forwarded");
-            respond(answer, &correlation_id)
+        Ok(forwarded) => {
+            let span = tracing::Span::current();
+            span.record("correlation_id", forwarded.correlation_id.as_str());
+            span.record("request_id", forwarded.answer.request_id.as_str());
+            let status = forwarded.answer.status;
+            tracing::info!(
+                status,
+                latency_ms,
+                reconciled = forwarded.reconciled,
+                "forwarded"
+            );
+            respond(forwarded)
         }
         Err(error) => {
-            tracing::info!(%method, route, reseller, status, latency_ms, "refused");
+            let status = error.status().as_u16();
+            tracing::info!(status, latency_ms, "refused");
             error.into_response()
         }
     }
 }
 
+/// What went back upstream and came back.
+struct Forwarded {
+    answer: Answer,
+    correlation_id: String,
+    /// The reconciliation's outcome after a 5xx, when one ran.
+    reconciled: Option<&'static str>,
+}
+
 /// Adobe's answer, with the IDs used for it.
-fn respond(answer: Answer, correlation_id: &str) -> Response {
+fn respond(forwarded: Forwarded) -> Response {
+    let Forwarded {
+        answer,
+        correlation_id,
+        reconciled,
+    } = forwarded;
     let status = StatusCode::from_u16(answer.status).unwrap_or(StatusCode::BAD_GATEWAY);
     let mut response = (status, answer.body).into_response();
     let headers = response.headers_mut();
     headers.insert("content-type", HeaderValue::from_static(request::JSON));
     for (name, value) in [
-        ("x-correlation-id", correlation_id),
-        ("x-request-id", &answer.request_id),
+        ("x-correlation-id", Some(correlation_id.as_str())),
+        ("x-request-id", Some(answer.request_id.as_str())),
+        (reconcile::HEADER, reconciled),
     ] {
-        if let Ok(value) = HeaderValue::from_str(value) {
+        if let Some(value) = value.and_then(|v| HeaderValue::from_str(v).ok()) {
             headers.insert(name, value);
         }
     }
@@ -71,18 +119,17 @@ fn respond(answer: Answer, correlation_id: &str) -> Response {
 }
 
 /// The pipeline, up to Adobe's answer and the correlation ID used; the
-/// caller's resellers (comma-separated) are written to `reseller` for the
-/// access log once the caller is known.
+/// caller's resellers (comma-separated) are recorded in the span once the
+/// caller is known.
 async fn forward(
     shared: &Shared,
     method: &Method,
     uri: &Uri,
     headers: &HeaderMap,
     body: &Bytes,
-    reseller: &mut String,
-) -> Result<(Answer, String), ProxyError> {
+) -> Result<Forwarded, ProxyError> {
     let claims = authenticate(shared, headers)?;
-    *reseller = claims.resellers.join(",");
+    tracing::Span::current().record("reseller", claims.resellers.join(",").as_str());
     let (endpoint, params) = match routes::find(method.as_str(), uri.path()) {
         Match::Found(endpoint, params) => (endpoint, params),
         Match::WrongMethod => return Err(ProxyError::MethodNotAllowed),
@@ -113,8 +160,56 @@ async fn forward(
         correlation_id: correlation_id.clone(),
     };
     let answer = upstream::send(shared, &outbound).await?;
-    learn(shared, &answer);
-    Ok((answer, correlation_id))
+    let forwarded = if reconcile::applies(endpoint, answer.status, spec.body.as_ref()) {
+        after_server_error(shared, endpoint, &spec, outbound, answer).await?
+    } else {
+        Forwarded {
+            answer,
+            correlation_id,
+            reconciled: None,
+        }
+    };
+    learn(shared, &forwarded.answer);
+    Ok(forwarded)
+}
+
+/// A 5xx to an order creation: the order history decides (see
+/// [`reconcile`]) between the order found, one more attempt under a derived
+/// correlation ID, and the 5xx as it came.
+async fn after_server_error(
+    shared: &Shared,
+    endpoint: Endpoint,
+    spec: &RequestSpec,
+    outbound: Outbound,
+    answer: Answer,
+) -> Result<Forwarded, ProxyError> {
+    let customer = path_param(&spec.path, endpoint, "customerId");
+    let outcome = match (customer, spec.body.as_ref()) {
+        (Some(customer), Some(body)) => reconcile::find_order(shared, customer, body).await,
+        _ => Outcome::Unknown("unknown"),
+    };
+    tracing::warn!(status = answer.status, outcome = ?outcome, "server error on an order creation reconciled");
+    let (answer, correlation_id, reconciled) = match outcome {
+        Outcome::Found(order) => (order, outbound.correlation_id, "found"),
+        Outcome::Unknown(why) => (answer, outbound.correlation_id, why),
+        Outcome::Absent => {
+            let retry = Outbound {
+                correlation_id: ids::derived(
+                    &shared.config.correlation_key,
+                    &outbound.correlation_id,
+                    "retry-after-5xx",
+                ),
+                ..outbound
+            };
+            let answer = upstream::send(shared, &retry).await?;
+            (answer, retry.correlation_id, "retried")
+        }
+    };
+    Ok(Forwarded {
+        answer,
+        correlation_id,
+        reconciled: Some(reconciled),
+    })
 }
 
 /// The caller's claims from `Authorization: Bearer <jwt>`.
@@ -218,14 +313,7 @@ async fn check_scope(
     spec: &RequestSpec,
     endpoint: Endpoint,
 ) -> Result<(), ProxyError> {
-    let segments: Vec<&str> = spec.path.split('/').collect();
-    let param = |name: &str| {
-        let position = endpoint
-            .template()
-            .split('/')
-            .position(|s| s == format!("{{{name}}}"))?;
-        segments.get(position).copied()
-    };
+    let param = |name| path_param(&spec.path, endpoint, name);
     if let Some(reseller) = param("resellerId") {
         if !claims.owns(reseller) {
             return Err(ProxyError::NotFound);
@@ -238,6 +326,14 @@ async fn check_scope(
         }
     }
     Ok(())
+}
+
+/// The value of a path parameter in a built path, by the endpoint's template.
+fn path_param<'a>(path: &'a str, endpoint: Endpoint, name: &str) -> Option<&'a str> {
+    let position = endpoint.template().split('/').position(|segment| {
+        segment.strip_prefix('{').and_then(|s| s.strip_suffix('}')) == Some(name)
+    })?;
+    path.split('/').nth(position)
 }
 
 /// The customer's reseller, from the cache or a GET of the customer.

@@ -51,6 +51,20 @@ pub fn correlation_id(key: &SecretString, parts: &IntentParts<'_>) -> String {
     format!("vipmp-{}", hex(&digest[..16]))
 }
 
+/// A second correlation ID for the same intent, for `purpose` (an attempt
+/// that must not replay the first one's stored answer); deterministic, so a
+/// repeat of the intent derives the same one.
+pub fn derived(key: &SecretString, base: &str, purpose: &str) -> String {
+    let parts = IntentParts {
+        caller: "",
+        endpoint: purpose,
+        url: "",
+        intent: base,
+        body: &[],
+    };
+    correlation_id(key, &parts)
+}
+
 /// Whether a storefront intent key is acceptable: visible ASCII, bounded.
 pub fn valid_intent(intent: &str) -> bool {
     !intent.is_empty() && intent.len() <= MAX_INTENT && intent.bytes().all(|b| b.is_ascii_graphic())

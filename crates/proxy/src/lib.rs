@@ -34,6 +34,7 @@ pub mod ids;
 pub mod ims;
 pub mod ownership;
 pub mod pacer;
+pub mod reconcile;
 pub mod routes;
 pub mod serve;
 pub mod upstream;
@@ -161,5 +162,6 @@ fn cors(origins: &[String]) -> CorsLayer {
         .expose_headers([
             HeaderName::from_static("x-correlation-id"),
             HeaderName::from_static("x-request-id"),
+            HeaderName::from_static(reconcile::HEADER),
         ])
 }

@@ -1,5 +1,6 @@
 //! `cargo run -p vipmp-proxy` serves the proxy with the configuration from the
-//! environment (or the TOML file in `VIPMP_PROXY_CONFIG`), logging JSON lines;
+//! environment (or the TOML file in `VIPMP_PROXY_CONFIG`), logging JSON lines,
+//! until SIGINT or SIGTERM (requests in flight finish);
 //! `cargo run -p vipmp-proxy -- mint-jwt SUB RESELLER[,RESELLER…] [ROLE] [TTL_SECONDS]`
 //! prints an HS256 caller token signed with `VIPMP_JWT_SECRET`, for development.
 
@@ -26,7 +27,24 @@ async fn main() -> ExitCode {
     }
 }
 
-/// Serves until Ctrl-C, finishing requests in flight.
+/// Completes on Ctrl-C (SIGINT) or SIGTERM (what `docker stop`, systemd and
+/// Kubernetes send); names the signal.
+async fn shutdown_signal() -> &'static str {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        if let Ok(mut terminate) = signal(SignalKind::terminate()) {
+            return tokio::select! {
+                _ = tokio::signal::ctrl_c() => "SIGINT",
+                _ = terminate.recv() => "SIGTERM",
+            };
+        }
+    }
+    let _ = tokio::signal::ctrl_c().await;
+    "SIGINT"
+}
+
+/// Serves until Ctrl-C or SIGTERM, finishing requests in flight.
 async fn serve() -> Result<(), String> {
     tracing_subscriber::fmt()
         .json()
@@ -42,7 +60,8 @@ async fn serve() -> Result<(), String> {
         .await
         .map_err(|e| format!("listen {listen}: {e}"))?;
     let shutdown = async {
-        let _ = tokio::signal::ctrl_c().await;
+        let signal = shutdown_signal().await;
+        tracing::info!(signal, "shutdown requested");
     };
     vipmp_proxy::serve::serve(
         listener,

@@ -27,6 +27,7 @@ pub const ALLOWED: &[Endpoint] = &[
     Endpoint::UpdateSubscription,
     Endpoint::GetOpenAcquisitions,
     Endpoint::ListCustomerFlexDiscounts,
+    Endpoint::CreateDeployment,
     Endpoint::ListDeployments,
     Endpoint::GetDeployment,
 ];

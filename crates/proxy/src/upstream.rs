@@ -32,6 +32,7 @@ pub struct Outbound {
 }
 
 /// What the upstream answered.
+#[derive(Debug)]
 pub struct Answer {
     /// The HTTP status.
     pub status: u16,

@@ -1,12 +1,14 @@
-//! Breadth: every allow-listed route once, the two-reseller matrix on the
-//! customer-scoped routes, the inbound body cap, one IMS fetch for 100
+//! Breadth: every allow-listed route once, the two-reseller matrix on every
+//! customer-scoped route (calls built by the core's request builders), the inbound body cap, one IMS fetch for 100
 //! concurrent callers.
 
 mod common;
 
 use common::*;
 use reqwest::{Method, StatusCode};
+use serde_json::Map;
 use serde_json::{Value, json};
+use vipmp::request::{self, BuildInput, Endpoint, Ids, RequestSpec};
 use vipmp_proxy::routes::ALLOWED;
 
 const OTHER: &str = "5000000102";
@@ -22,14 +24,161 @@ async fn customer_of(h: &Harness, reseller: &str) -> String {
     body["customerId"].as_str().expect("customerId").to_owned()
 }
 
-async fn send(
+#[tokio::test]
+async fn every_allowed_route_built_by_the_core_succeeds_through_the_proxy() {
+    let h = start().await;
+    let mine = owned_by(&h, OWN).await;
+    let token = jwt("alice", &[OWN]);
+    let mut failed = Vec::new();
+    for (n, &endpoint) in ALLOWED.iter().enumerate() {
+        let input = if endpoint.template().contains("{customerId}") {
+            input_for(endpoint, &mine.customer, &mine, n)
+        } else {
+            reseller_input(endpoint)
+        };
+        let spec = request::build(endpoint, &input)
+            .unwrap_or_else(|r| panic!("{}: {r:?}", endpoint.name()));
+        let (status, answer, reached) = send_built(&h, &token, &spec, &format!("every-{n}")).await;
+        if !(status.is_success() && reached) {
+            failed.push(format!("{}: {status} {answer}", endpoint.name()));
+        }
+    }
+    assert!(failed.is_empty(), "{failed:#?}");
+}
+
+/// The builder's input for the routes that are not customer-scoped.
+fn reseller_input(endpoint: Endpoint) -> BuildInput {
+    let mut params = Map::new();
+    if endpoint.template().contains("{resellerId}") {
+        params.insert("resellerId".into(), json!(OWN));
+    }
+    let body = (endpoint == Endpoint::CreateCustomer).then(|| customer_body(OWN));
+    BuildInput {
+        params,
+        body,
+        ids: Ids {
+            correlation_id: "set-by-the-proxy".into(),
+            request_id: "set-by-the-proxy".into(),
+        },
+        ..BuildInput::default()
+    }
+}
+
+/// The IDs under one customer that the customer-scoped routes need.
+struct Owned {
+    customer: String,
+    order: String,
+    subscription: String,
+    deployment: String,
+}
+
+/// A deployment address abroad (the demo customers are in the US).
+fn deployment_body() -> Value {
+    json!({ "companyProfile": { "address": { "country": "CA", "region": "ON", "city": "Ottawa",
+        "addressLine1": "1 Bank St", "postalCode": "K1A 0B1", "phoneNumber": "6135550100" } } })
+}
+
+/// A customer of `reseller` with one settled order and its subscription,
+/// all created through the proxy.
+async fn owned_by(h: &Harness, reseller: &str) -> Owned {
+    let customer = customer_of(h, reseller).await;
+    let token = jwt(&format!("owner-{reseller}"), &[reseller]);
+    let path = format!("/v3/customers/{customer}/orders");
+    let (status, order, _) = h
+        .post(&path, &token, &format!("order-{reseller}"), &order_body())
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{order}");
+    // Let the sandbox settle the order into a subscription.
+    h.admin(Method::POST, "clock", &json!({ "seconds": 120 }))
+        .await;
+    let (status, list) = h
+        .get(&format!("/v3/customers/{customer}/subscriptions"), &token)
+        .await;
+    assert_eq!(status, StatusCode::OK, "{list}");
+    let subscription = list["items"][0]["subscriptionId"]
+        .as_str()
+        .unwrap_or_else(|| panic!("no subscription: {list}"))
+        .to_owned();
+    let path = format!("/v3/customers/{customer}/deployments");
+    let (status, deployment, _) = h
+        .post(
+            &path,
+            &token,
+            &format!("deployment-{reseller}"),
+            &deployment_body(),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{deployment}");
+    Owned {
+        order: order["orderId"].as_str().expect("orderId").to_owned(),
+        deployment: deployment["deploymentId"]
+            .as_str()
+            .expect("deploymentId")
+            .to_owned(),
+        customer,
+        subscription,
+    }
+}
+
+/// What the core's builder needs for a customer-scoped endpoint, with the
+/// customer given and the other IDs and a valid body taken from `owned`.
+fn input_for(endpoint: Endpoint, customer: &str, owned: &Owned, n: usize) -> BuildInput {
+    let all = [
+        ("customerId", customer),
+        ("orderId", owned.order.as_str()),
+        ("subscriptionId", owned.subscription.as_str()),
+        ("deploymentId", owned.deployment.as_str()),
+    ];
+    let params: Map<String, Value> = all
+        .into_iter()
+        .filter(|(name, _)| endpoint.template().contains(&format!("{{{name}}}")))
+        .map(|(name, value)| (name.to_owned(), json!(value)))
+        .collect();
+    let body = match endpoint {
+        Endpoint::UpdateCustomer => {
+            Some(json!({ "companyProfile": customer_body(OWN)["companyProfile"] }))
+        }
+        Endpoint::CreateOrder => Some(order_body()),
+        Endpoint::UpdateOrder => Some(json!({ "externalReferenceId": format!("cart-{n}") })),
+        Endpoint::UpdateSubscription => Some(json!({ "autoRenewal": { "enabled": false } })),
+        Endpoint::CreateDeployment => Some(deployment_body()),
+        _ => None,
+    };
+    BuildInput {
+        params,
+        body,
+        ids: Ids {
+            correlation_id: "set-by-the-proxy".into(),
+            request_id: "set-by-the-proxy".into(),
+        },
+        ..BuildInput::default()
+    }
+}
+
+/// Sends what the core built through the proxy: status, answer, and whether
+/// anything but the ownership lookup reached the sandbox.
+async fn send_built(
+    h: &Harness,
+    token: &str,
+    spec: &RequestSpec,
+    intent: &str,
+) -> (StatusCode, Value, bool) {
+    let method = Method::from_bytes(spec.method.as_str().as_bytes()).expect("method");
+    let before = h.seen().api_calls;
+    let (status, answer) =
+        send_raw(h, method, &spec.url(), token, spec.body.as_ref(), intent).await;
+    (status, answer, h.seen().api_calls > before)
+}
+
+async fn send_raw(
     h: &Harness,
     method: Method,
-    path: &str,
+    url: &str,
     token: &str,
     body: Option<&Value>,
+    intent: &str,
 ) -> (StatusCode, Value) {
-    let mut request = h.call(method, path, token).header("x-intent-id", "cover-1");
+    let mut request = h.call(method, url, token).header("x-intent-id", intent);
     if let Some(body) = body {
         request = request
             .header("content-type", "application/json")
@@ -38,176 +187,65 @@ async fn send(
     read(request.send().await.expect("send")).await
 }
 
-#[tokio::test]
-async fn every_allowed_route_reaches_the_sandbox_once() {
-    let h = start().await;
-    let token = jwt("alice", &[OWN]);
-    let c = DEMO_CUSTOMER;
-    let (status, order, _) = h
-        .post(
-            &format!("/v3/customers/{c}/orders"),
-            &token,
-            "cover-order",
-            &order_body(),
-        )
-        .await;
-    assert_eq!(status, StatusCode::CREATED, "{order}");
-    let o = order["orderId"].as_str().expect("orderId").to_owned();
-    let update_customer = json!({ "companyProfile": customer_body(OWN)["companyProfile"] });
-    let update_order = json!({ "externalReferenceId": "cart-43" });
-    let update_subscription = json!({ "autoRenewal": { "enabled": false } });
-    let calls: Vec<(&str, Method, String, Option<&Value>)> = vec![
-        (
-            "getReseller",
-            Method::GET,
-            format!("/v3/resellers/{OWN}"),
-            None,
-        ),
-        (
-            "listResellerCustomers",
-            Method::GET,
-            format!("/v3/resellers/{OWN}/customers"),
-            None,
-        ),
-        (
-            "getCustomer",
-            Method::GET,
-            format!("/v3/customers/{c}"),
-            None,
-        ),
-        (
-            "updateCustomer",
-            Method::PATCH,
-            format!("/v3/customers/{c}"),
-            Some(&update_customer),
-        ),
-        (
-            "getOrder",
-            Method::GET,
-            format!("/v3/customers/{c}/orders/{o}"),
-            None,
-        ),
-        (
-            "updateOrder",
-            Method::PATCH,
-            format!("/v3/customers/{c}/orders/{o}"),
-            Some(&update_order),
-        ),
-        (
-            "getOrderHistory",
-            Method::GET,
-            format!("/v3/customers/{c}/orders"),
-            None,
-        ),
-        (
-            "getSubscription",
-            Method::GET,
-            format!("/v3/customers/{c}/subscriptions/ABCDEF0123456789ABCDEF0123456789"),
-            None,
-        ),
-        (
-            "listSubscriptions",
-            Method::GET,
-            format!("/v3/customers/{c}/subscriptions"),
-            None,
-        ),
-        (
-            "updateSubscription",
-            Method::PATCH,
-            format!("/v3/customers/{c}/subscriptions/ABCDEF0123456789ABCDEF0123456789"),
-            Some(&update_subscription),
-        ),
-        (
-            "getOpenAcquisitions",
-            Method::GET,
-            format!("/v3/customers/{c}/open-acquisitions"),
-            None,
-        ),
-        (
-            "listCustomerFlexDiscounts",
-            Method::GET,
-            format!("/v3/customers/{c}/flex-discounts"),
-            None,
-        ),
-        (
-            "listDeployments",
-            Method::GET,
-            format!("/v3/customers/{c}/deployments"),
-            None,
-        ),
-        (
-            "getDeployment",
-            Method::GET,
-            format!("/v3/customers/{c}/deployments/1234567890"),
-            None,
-        ),
-    ];
-    let mut covered = vec!["createCustomer", "createOrder"];
-    let mut report = Vec::new();
-    for (name, method, path, body) in calls {
-        let before = h.seen().api_calls;
-        let (status, answer) = send(&h, method, &path, &token, body).await;
-        let reached = h.seen().api_calls > before;
-        let own_refusal = answer.get("error").is_some();
-        if !reached || own_refusal {
-            report.push(format!("{name}: {status} {answer}"));
-        }
-        covered.push(name);
-    }
-    assert!(report.is_empty(), "refused by the proxy: {report:#?}");
-    for endpoint in ALLOWED {
-        assert!(
-            covered.contains(&endpoint.name()),
-            "{} not covered",
-            endpoint.name()
-        );
-    }
-    // createCustomer, through the proxy too.
-    customer_of(&h, OWN).await;
+/// Every allow-listed route whose path names a customer.
+fn customer_scoped() -> Vec<Endpoint> {
+    ALLOWED
+        .iter()
+        .copied()
+        .filter(|e| e.template().contains("{customerId}"))
+        .collect()
 }
 
 #[tokio::test]
-async fn the_two_reseller_matrix_on_customer_scoped_routes() {
+async fn the_two_reseller_matrix_on_every_customer_scoped_route() {
     let h = start().await;
-    let mine = customer_of(&h, OWN).await;
-    let theirs = customer_of(&h, OTHER).await;
+    let mine = owned_by(&h, OWN).await;
+    let theirs = owned_by(&h, OTHER).await;
     let alice = jwt("alice", &[OWN]);
-    let templates = [
-        "/v3/customers/{}",
-        "/v3/customers/{}/orders",
-        "/v3/customers/{}/subscriptions",
-    ];
-    let cases = [
-        (mine.as_str(), StatusCode::OK),
-        (theirs.as_str(), StatusCode::NOT_FOUND),
-        ("6999999999", StatusCode::NOT_FOUND),
-        ("not-an-id!", StatusCode::BAD_REQUEST),
-    ];
-    for template in templates {
-        for (customer, expected) in cases {
-            let path = template.replace("{}", customer);
-            let (status, body) = h.get(&path, &alice).await;
-            assert_eq!(status, expected, "{path}: {body}");
+    let routes = customer_scoped();
+    assert!(routes.len() >= 12, "{routes:?}");
+    let mut wrong = Vec::new();
+    for (n, endpoint) in routes.into_iter().enumerate() {
+        let name = endpoint.name();
+        // Own: through to the sandbox, which answers with success.
+        let spec = request::build(endpoint, &input_for(endpoint, &mine.customer, &mine, n))
+            .unwrap_or_else(|r| panic!("{name}: {r:?}"));
+        let (status, answer, reached) = send_built(&h, &alice, &spec, &format!("own-{n}")).await;
+        if !(status.is_success() && reached) {
+            wrong.push(format!("{name} own: {status} {answer}"));
+        }
+        // Foreign and missing: 404 from the proxy, no write reaches the sandbox.
+        for (who, customer) in [
+            ("foreign", theirs.customer.as_str()),
+            ("missing", "6999999999"),
+        ] {
+            let spec =
+                request::build(endpoint, &input_for(endpoint, customer, &mine, n)).expect("spec");
+            let posts = h.seen().posts;
+            let (status, answer, _) = send_built(&h, &alice, &spec, &format!("{who}-{n}")).await;
+            let proxys = answer["code"] == "not_found";
+            if status != StatusCode::NOT_FOUND || !proxys || h.seen().posts != posts {
+                wrong.push(format!("{name} {who}: {status} {answer}"));
+            }
+        }
+        // Malformed: 400 with the Report, nothing sent.
+        let url = spec.url().replace(&mine.customer, "not-an-id!");
+        let before = h.seen().api_calls;
+        let method = Method::from_bytes(spec.method.as_str().as_bytes()).expect("method");
+        let (status, answer) = send_raw(&h, method, &url, &alice, spec.body.as_ref(), "bad").await;
+        if status != StatusCode::BAD_REQUEST || h.seen().api_calls != before {
+            wrong.push(format!("{name} malformed: {status} {answer}"));
         }
     }
+    assert!(wrong.is_empty(), "{wrong:#?}");
     // The other reseller's caller sees the mirror image.
     let bob = jwt("bob", &[OTHER]);
+    let path = |c: &str| format!("/v3/customers/{c}");
+    assert_eq!(h.get(&path(&theirs.customer), &bob).await.0, StatusCode::OK);
     assert_eq!(
-        h.get(&format!("/v3/customers/{theirs}"), &bob).await.0,
-        StatusCode::OK
-    );
-    assert_eq!(
-        h.get(&format!("/v3/customers/{mine}"), &bob).await.0,
+        h.get(&path(&mine.customer), &bob).await.0,
         StatusCode::NOT_FOUND
     );
-    // Writes too: an order on a foreign customer never reaches the sandbox.
-    let posts = h.seen().posts;
-    let path = format!("/v3/customers/{theirs}/orders");
-    assert_eq!(
-        h.post(&path, &alice, "x-1", &order_body()).await.0,
-        StatusCode::NOT_FOUND
-    );
-    assert_eq!(h.seen().posts, posts);
 }
 
 #[tokio::test]

@@ -1,4 +1,5 @@
-//! The captured logs: the reseller in the access log, no secret anywhere.
+//! The captured logs: one `request` span per call with its route and
+//! reseller, the access-log line inside it, no secret anywhere.
 //! Alone in its test binary, so that no other test's thread caches the
 //! `tracing` callsites as uninteresting while this one's subscriber is set.
 
@@ -64,6 +65,22 @@ async fn logs_carry_the_reseller_and_no_secret() {
         .expect("upstream bearer");
     let logs = captured.text();
     assert!(logs.contains("\"reseller\":\"5000000101\""), "{logs}");
+    let access = |message: &str, route: &str| {
+        logs.lines()
+            .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
+            .find(|line| line["fields"]["message"] == message && line["span"]["route"] == route)
+            .unwrap_or_else(|| panic!("no `{message}` line for {route}: {logs}"))
+    };
+    let created = access("forwarded", "createOrder");
+    assert_eq!(created["span"]["name"], "request");
+    assert_eq!(created["span"]["method"], "POST");
+    assert_eq!(created["span"]["reseller"], OWN);
+    assert_eq!(created["fields"]["status"], 201);
+    let correlation = created["span"]["correlation_id"].as_str().unwrap_or("");
+    assert!(correlation.starts_with("vipmp-"), "{created}");
+    assert!(created["span"]["request_id"].is_string(), "{created}");
+    assert_eq!(access("refused", "createCustomer")["fields"]["status"], 422);
+    assert_eq!(access("refused", "getCustomer")["fields"]["status"], 401);
     assert!(
         logs.contains("forwarded") && logs.contains("refused"),
         "{logs}"

@@ -80,21 +80,130 @@ async fn a_429_is_retried_after_a_backoff() {
     assert_eq!(h.orders_of(DEMO_CUSTOMER).await, before + 1);
 }
 
+/// An order with a reference the reconciliation can look for.
+fn referenced_order(reference: &str) -> serde_json::Value {
+    let mut body = order_body();
+    body["externalReferenceId"] = json!(reference);
+    body
+}
+
+/// Posts an order; the status, the answer and the `X-Vipmp-Reconciled` header.
+async fn post_order(
+    h: &Harness,
+    token: &str,
+    intent: &str,
+    body: &serde_json::Value,
+) -> (StatusCode, serde_json::Value, String) {
+    let response = h
+        .call(reqwest::Method::POST, &orders_path(), token)
+        .header("x-intent-id", intent)
+        .header("content-type", "application/json")
+        .body(body.to_string())
+        .send()
+        .await
+        .expect("send");
+    let reconciled = response
+        .headers()
+        .get("x-vipmp-reconciled")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_owned();
+    let (status, answer) = read(response).await;
+    (status, answer, reconciled)
+}
+
 #[tokio::test]
-async fn a_5xx_on_a_post_is_not_retried_blindly() {
+async fn a_5xx_after_the_order_was_created_is_reconciled_from_the_history() {
     let (h, token, before) = warmed(&[]).await;
     h.arm(
         "createOrder",
-        json!({ "kind": "serverError", "status": 503 }),
+        json!({ "kind": "serverErrorAfter", "status": 500 }),
     )
     .await;
-    let (status, answer, _) = h.post(&orders_path(), &token, "s-1", &order_body()).await;
+    let body = referenced_order("cart-5xx-after");
+    let (status, order, reconciled) = post_order(&h, &token, "s-after", &body).await;
+    assert_eq!(status, StatusCode::CREATED, "{order}");
+    assert_eq!(reconciled, "found");
+    assert_eq!(order["externalReferenceId"], "cart-5xx-after");
+    assert!(order["orderId"].is_string(), "{order}");
+    assert_eq!(h.seen().posts, 1, "no second POST");
+    assert_eq!(h.orders_of(DEMO_CUSTOMER).await, before + 1);
+}
+
+#[tokio::test]
+async fn the_reconciliation_reads_past_the_first_page_of_the_history() {
+    let (h, token, _) = warmed(&[]).await;
+    for n in 0..120 {
+        let body = referenced_order(&format!("earlier-{n}"));
+        let (status, answer, _) = post_order(&h, &token, &format!("earlier-{n}"), &body).await;
+        assert_eq!(status, StatusCode::CREATED, "{answer}");
+    }
+    let before = h.orders_of(DEMO_CUSTOMER).await;
+    assert!(before > 100, "{before} orders: more than one page");
+    h.arm(
+        "createOrder",
+        json!({ "kind": "serverErrorAfter", "status": 502 }),
+    )
+    .await;
+    let (status, order, reconciled) =
+        post_order(&h, &token, "late", &referenced_order("the-late-one")).await;
+    assert_eq!(
+        (status, reconciled.as_str()),
+        (StatusCode::CREATED, "found"),
+        "{order}"
+    );
+    assert_eq!(order["externalReferenceId"], "the-late-one");
+    assert_eq!(h.orders_of(DEMO_CUSTOMER).await, before + 1);
+}
+
+#[tokio::test]
+async fn a_5xx_before_the_order_was_created_is_retried_once_after_the_history_shows_none() {
+    let (h, token, before) = warmed(&[]).await;
+    // Adobe's own 5xx, stored and replayed to the same correlation ID.
+    h.arm(
+        "createOrder",
+        json!({ "kind": "serverError", "status": 503, "recorded": true }),
+    )
+    .await;
+    let body = referenced_order("cart-5xx-before");
+    let (status, order, reconciled) = post_order(&h, &token, "s-before", &body).await;
+    assert_eq!(status, StatusCode::CREATED, "{order}");
+    assert_eq!(reconciled, "retried");
+    assert_eq!(h.seen().posts, 2, "the first attempt and one retry");
+    assert_eq!(h.orders_of(DEMO_CUSTOMER).await, before + 1);
+    // The storefront repeats the intent: the first ID replays its 5xx, the
+    // history now shows the order, and the storefront gets it: no second order.
+    let (status, again, reconciled) = post_order(&h, &token, "s-before", &body).await;
+    assert_eq!(status, StatusCode::CREATED);
+    assert_eq!(reconciled, "found");
+    assert_eq!(again["orderId"], order["orderId"]);
+    assert_eq!(h.orders_of(DEMO_CUSTOMER).await, before + 1);
+}
+
+#[tokio::test]
+async fn a_5xx_is_returned_when_the_retry_fails_too_or_nothing_identifies_the_order() {
+    let (h, token, before) = warmed(&[]).await;
+    let body = json!({ "route": "createOrder", "fault": { "kind": "serverError", "status": 503 }, "times": 2 });
+    h.admin(reqwest::Method::POST, "faults", &body).await;
+    let (status, answer, reconciled) =
+        post_order(&h, &token, "s-twice", &referenced_order("cart-twice")).await;
     assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
     assert_eq!(
         answer["code"], "1124",
         "Adobe's envelope forwarded: {answer}"
     );
-    assert_eq!(h.seen().posts, 1, "a single attempt");
+    assert_eq!(reconciled, "retried");
+    assert_eq!(h.seen().posts, 2, "one retry, no more");
+    // Without an externalReferenceId the history cannot tell: no retry.
+    h.arm(
+        "createOrder",
+        json!({ "kind": "serverError", "status": 502 }),
+    )
+    .await;
+    let (status, _, reconciled) = post_order(&h, &token, "s-anon", &order_body()).await;
+    assert_eq!(status, StatusCode::BAD_GATEWAY);
+    assert_eq!(reconciled, "no-reference");
+    assert_eq!(h.seen().posts, 3);
     assert_eq!(h.orders_of(DEMO_CUSTOMER).await, before);
 }
 

@@ -41,7 +41,14 @@ pub async fn dispatch(
         tokio::time::sleep(std::time::Duration::from_millis(ms)).await;
     }
     match fault {
-        Some(Fault::ServerError { status }) => return with_status(error("1124"), status),
+        Some(Fault::ServerError { status, recorded }) => {
+            let mut answer = error("1124");
+            answer.status = status;
+            if recorded {
+                record_injected(&sandbox, endpoint, &headers, &answer);
+            }
+            return respond(&answer);
+        }
         Some(Fault::TooManyRequests) => return respond(&error("4118")),
         Some(Fault::ResetBefore) => return reset(None),
         _ => {}
@@ -51,7 +58,23 @@ pub async fn dispatch(
     match fault {
         Some(Fault::ResetAfter) => reset(None),
         Some(Fault::Truncate) => reset(Some(answer.text())),
+        Some(Fault::ServerErrorAfter { status }) => with_status(error("1124"), status),
         _ => respond(&answer),
+    }
+}
+
+/// Stores an injected answer under the call's correlation ID, as Adobe
+/// stores each of its answers.
+fn record_injected(sandbox: &Sandbox, endpoint: Endpoint, headers: &HeaderMap, answer: &Answer) {
+    let text = |name: &str| headers.get(name).and_then(|value| value.to_str().ok());
+    let correlation_id = text("x-correlation-id").unwrap_or("");
+    if idempotency::is_valid_correlation_id(correlation_id) {
+        let ids = (correlation_id, text("x-request-id").unwrap_or(""));
+        let now = sandbox.clock.now();
+        sandbox
+            .lock()
+            .ledger
+            .record(endpoint.name(), ids, answer, now);
     }
 }
 

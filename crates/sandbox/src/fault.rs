@@ -1,5 +1,6 @@
-//! Fault modes per route, for reliability tests: a delay, a 5xx, a 429, a
-//! connection reset before or after the state change, a truncated body.
+//! Fault modes per route, for reliability tests: a delay, a 5xx before or
+//! after the state change, a 429, a connection reset before or after the
+//! state change, a truncated body.
 //!
 //! Faults are armed through the admin route for an endpoint name
 //! (`createOrder`) and fire a given number of times.
@@ -16,8 +17,22 @@ pub enum Fault {
         /// Milliseconds.
         ms: u64,
     },
-    /// A server error with this status (500, 502, 503, 504), 1124 envelope.
+    /// A server error with this status (500, 502, 503, 504), 1124 envelope,
+    /// before any state change.
     ServerError {
+        /// The HTTP status.
+        status: u16,
+        /// Whether the 5xx consumes the correlation ID like any answer of
+        /// Adobe's (FACTS.md §6: replayed to a retry with the same ID). When
+        /// false (the default) it plays a gateway's error in front of Adobe:
+        /// nothing is recorded and a retry runs.
+        #[serde(default)]
+        recorded: bool,
+    },
+    /// The request is processed and recorded, then a server error with this
+    /// status (1124 envelope) is answered instead of the result: the case a
+    /// client must reconcile before it retries.
+    ServerErrorAfter {
         /// The HTTP status.
         status: u16,
     },

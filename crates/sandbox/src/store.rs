@@ -124,6 +124,8 @@ pub struct Store {
     pub switches: BTreeMap<String, SwitchRecord>,
     /// Price lists (invented in the demo seed).
     pub price_lists: Vec<PriceListDoc>,
+    /// Deployments by customer ID, then deployment ID.
+    pub deployments: BTreeMap<String, BTreeMap<String, serde_json::Value>>,
     /// Status changes the clock has not reached yet.
     pub pending: Vec<Pending>,
     /// The last number used for an ID.

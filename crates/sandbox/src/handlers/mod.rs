@@ -6,6 +6,7 @@
 //! that the clock has reached.
 
 mod accounts;
+mod global;
 mod orders;
 mod price_list;
 mod renewal;
@@ -135,6 +136,11 @@ pub fn handle(store: &mut Store, call: &Call) -> Answer {
         E::GetResellerChange => reseller_change::get(store, call),
         E::PreviewOffers => vip::preview_offers(store, call),
         E::VipTransfer => vip::transfer(store, call),
+        E::CreateDeployment => global::create_deployment(store, call),
+        E::ListDeployments => global::list_deployments(store, call),
+        E::GetDeployment => global::get_deployment(store, call),
+        E::GetOpenAcquisitions => global::open_acquisitions(store, call),
+        E::ListCustomerFlexDiscounts => global::customer_flex_discounts(store, call),
         E::GetVipTransfer => vip::get(store, call),
         _ => Err(error("1134")),
     };

@@ -1,0 +1,225 @@
+//! What to do after a 5xx to an order creation: the server failed, but the
+//! order may have been created before it did. Retrying blindly could bill the
+//! customer twice; giving up could lose a sale. So the proxy asks Adobe first:
+//! it reads the customer's order history for an order of the same type with
+//! the same `externalReferenceId` and the same lines.
+//!
+//! - Found: the storefront gets that order, `201`, as if the creation had
+//!   answered.
+//! - Known absent (every page of the history read): one more attempt, under
+//!   a correlation ID derived from the first (so a repeat of the same intent
+//!   replays that attempt instead of creating a third order).
+//! - Unknown (no `externalReferenceId` to look for, the history unreadable, or
+//!   more pages than the bound): the 5xx goes back as it came.
+//!
+//! The outcome is told in the `X-Vipmp-Reconciled` answer header.
+//!
+//! *Assumed*: the history lists an order as soon as its creation is
+//! acknowledged (Adobe's documents do not say), and `externalReferenceId` plus
+//! the lines identify a storefront's order (a storefront that reuses one
+//! reference for identical orders gets the earlier order back, never a
+//! duplicate).
+
+use crate::Shared;
+use crate::ids;
+use crate::upstream::{self, Answer, Outbound};
+use serde_json::{Map, Value};
+use vipmp::request::{self, BuildInput, Endpoint, Ids};
+
+/// The answer header naming the outcome.
+pub const HEADER: &str = "x-vipmp-reconciled";
+
+/// Orders per history page (Adobe's maximum).
+const PAGE: usize = 100;
+
+/// History pages read at most.
+const MAX_PAGES: usize = 10;
+
+/// Order types that create nothing: a 5xx to them is returned as it is.
+const PREVIEWS: &[&str] = &["PREVIEW", "PREVIEW_RENEWAL", "PREVIEW_SWITCH"];
+
+/// What the history says about the order.
+#[derive(Debug)]
+pub enum Outcome {
+    /// The order exists; its body.
+    Found(Answer),
+    /// Every page was read and the order is not there.
+    Absent,
+    /// The history cannot tell.
+    Unknown(&'static str),
+}
+
+/// Whether a 5xx to this call is worth reconciling: an order creation that
+/// creates something.
+pub fn applies(endpoint: Endpoint, status: u16, body: Option<&Value>) -> bool {
+    let order_type = body
+        .and_then(|b| b.get("orderType"))
+        .and_then(Value::as_str);
+    endpoint == Endpoint::CreateOrder
+        && status >= 500
+        && order_type.is_some_and(|t| !PREVIEWS.contains(&t))
+}
+
+/// Looks for the order `body` would have created for `customer_id`, page by
+/// page (by offset: the pages' own links are not relied on).
+pub async fn find_order(shared: &Shared, customer_id: &str, body: &Value) -> Outcome {
+    let Some(reference) = body.get("externalReferenceId").and_then(Value::as_str) else {
+        return Outcome::Unknown("no-reference");
+    };
+    for number in 0..MAX_PAGES {
+        let offset = number * PAGE;
+        let Some(url) = page_url(customer_id, body, offset) else {
+            return Outcome::Unknown("unknown");
+        };
+        let Some(page) = read_page(shared, &url).await else {
+            return Outcome::Unknown("unknown");
+        };
+        let items = page.body.get("items").and_then(Value::as_array);
+        let items = items.map_or(&[][..], Vec::as_slice);
+        if let Some(order) = same_order(items, reference, body) {
+            return Outcome::Found(Answer {
+                status: 201,
+                body: order.to_string().into(),
+                request_id: page.request_id,
+            });
+        }
+        if is_last(&page.body, offset, items.len()) {
+            return Outcome::Absent;
+        }
+    }
+    Outcome::Unknown("unknown")
+}
+
+/// Whether a page ends the history: short, or reaching `totalCount`.
+fn is_last(page: &Value, offset: usize, count: usize) -> bool {
+    let total = page.get("totalCount").and_then(Value::as_u64);
+    let reached = total.is_some_and(|total| (offset + count) as u64 >= total);
+    count < PAGE || reached
+}
+
+/// A page of the history, filtered by the order's type, built by the core.
+fn page_url(customer_id: &str, body: &Value, offset: usize) -> Option<String> {
+    let order_type = body.get("orderType").and_then(Value::as_str)?;
+    let mut params = Map::new();
+    params.insert("customerId".into(), Value::String(customer_id.to_owned()));
+    let input = BuildInput {
+        params,
+        query: Value::String(format!(
+            "order-type={order_type}&limit={PAGE}&offset={offset}"
+        )),
+        ids: Ids {
+            correlation_id: "pending".into(),
+            request_id: "pending".into(),
+        },
+        ..BuildInput::default()
+    };
+    request::build(Endpoint::GetOrderHistory, &input)
+        .ok()
+        .map(|spec| spec.url())
+}
+
+/// One page read, or `None` unless Adobe answered 200 with JSON.
+struct Page {
+    body: Value,
+    request_id: String,
+}
+
+async fn read_page(shared: &Shared, url: &str) -> Option<Page> {
+    let outbound = Outbound {
+        method: reqwest::Method::GET,
+        url: url.to_owned(),
+        body: None,
+        correlation_id: format!("vipmp-{}", ids::random_hex()),
+    };
+    let answer = upstream::send(shared, &outbound).await.ok()?;
+    if answer.status != 200 {
+        tracing::warn!(status = answer.status, "order history unreadable");
+        return None;
+    }
+    let body = serde_json::from_slice(&answer.body).ok()?;
+    Some(Page {
+        body,
+        request_id: answer.request_id,
+    })
+}
+
+/// The order among `items` with the reference, type and lines of `body`.
+fn same_order<'a>(items: &'a [Value], reference: &str, body: &Value) -> Option<&'a Value> {
+    let wanted = lines(body);
+    items.iter().find(|item| {
+        item.get("externalReferenceId").and_then(Value::as_str) == Some(reference)
+            && item.get("orderType") == body.get("orderType")
+            && lines(item) == wanted
+    })
+}
+
+/// An order's lines as sorted (line number, quantity) pairs.
+fn lines(order: &Value) -> Vec<(i64, i64)> {
+    let mut pairs: Vec<(i64, i64)> = order
+        .get("lineItems")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .map(|line| {
+            let number = |key| line.get(key).and_then(Value::as_i64).unwrap_or(-1);
+            (number("extLineItemNumber"), number("quantity"))
+        })
+        .collect();
+    pairs.sort_unstable();
+    pairs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn order(reference: &str, quantity: i64) -> Value {
+        json!({ "orderType": "NEW", "externalReferenceId": reference,
+                "lineItems": [{ "extLineItemNumber": 1, "offerId": "65304479CA01A12", "quantity": quantity }] })
+    }
+
+    #[test]
+    fn only_creating_orders_after_a_5xx_are_reconciled() {
+        let new = order("cart-1", 2);
+        assert!(applies(Endpoint::CreateOrder, 503, Some(&new)));
+        assert!(!applies(Endpoint::CreateOrder, 422, Some(&new)));
+        assert!(!applies(Endpoint::CreateCustomer, 503, Some(&new)));
+        let preview = json!({ "orderType": "PREVIEW" });
+        assert!(!applies(Endpoint::CreateOrder, 503, Some(&preview)));
+        assert!(!applies(Endpoint::CreateOrder, 503, None));
+    }
+
+    #[test]
+    fn the_same_order_needs_reference_type_and_lines() {
+        let body = order("cart-1", 2);
+        let mut created = order("cart-1", 2);
+        created["orderId"] = json!("7000000001");
+        created["lineItems"][0]["offerId"] = json!("65304479CA02A12");
+        let items = [order("cart-1", 3), order("cart-2", 2), created.clone()];
+        assert_eq!(same_order(&items, "cart-1", &body), Some(&created));
+        assert_eq!(same_order(&items[..2], "cart-1", &body), None);
+        let mut returned = created;
+        returned["orderType"] = json!("RETURN");
+        assert_eq!(same_order(&[returned], "cart-1", &body), None);
+    }
+
+    #[test]
+    fn pages_are_built_by_the_core() {
+        let url = page_url("6000000201", &order("cart-1", 2), 200).expect("url");
+        assert_eq!(
+            url,
+            "/v3/customers/6000000201/orders?order-type=NEW&limit=100&offset=200"
+        );
+        assert_eq!(page_url("not an id", &order("c", 1), 0), None);
+    }
+
+    #[test]
+    fn the_last_page_is_short_or_reaches_the_total() {
+        assert!(is_last(&json!({ "totalCount": 250 }), 200, 50));
+        assert!(!is_last(&json!({ "totalCount": 250 }), 100, 100));
+        assert!(is_last(&json!({ "totalCount": 200 }), 100, 100));
+        assert!(!is_last(&json!({}), 0, 100));
+        assert!(is_last(&json!({}), 0, 7));
+    }
+}
