@@ -113,10 +113,8 @@ fn check_violations(violations: &[Violation]) {
                 || matches!(violation.code, Code::TypeInvalid | Code::FieldRequired),
             "{code} at the root: {violation:?}"
         );
-        assert!(
-            !path.starts_with('.') && !path.starts_with('['),
-            "malformed path {path:?}"
-        );
+        // Keys are not escaped in the rendered path: a member named `.x` renders
+        // as `.x`, so nothing is asserted about the text beyond its serialization.
         let serialized = serde_json::to_value(violation).expect("a violation serializes");
         assert_eq!(serialized["path"], Value::String(path), "path serializes");
         assert_eq!(serialized["code"], Value::String(code.to_owned()));
