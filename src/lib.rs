@@ -28,6 +28,15 @@
 //!   `cargo xtask codegen`.
 //! - [`date`]: the civil dates and UTC timestamps the API writes.
 //!
+//! ## Features
+//!
+//! - `unicode-tables` (default): Unicode normalization and grapheme
+//!   segmentation compiled in, for the NFC suggestion of `text.not_normalized`
+//!   and for naming a refused character as a whole cluster. Without it the host
+//!   supplies both through [`unicode::install_text_hooks`]; `vipmp-wasm` does,
+//!   with the JavaScript engine's `normalize` and `Intl.Segmenter`.
+//! - `tsify`: TypeScript declarations of the data types, for `vipmp-wasm` only.
+//!
 //! ## Violations are data, errors are misuse
 //!
 //! Bad input never panics and never stops at the first problem: every violation
@@ -60,7 +69,7 @@ pub mod report;
 pub mod request;
 pub mod resource;
 pub mod response;
-mod unicode;
+pub mod unicode;
 pub mod validate;
 
 pub use error::Error;

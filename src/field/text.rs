@@ -13,10 +13,8 @@
 //! character (`text.invalid_character`). A character is named as the user sees
 //! it, a whole grapheme cluster, with its code points.
 
-use crate::unicode::{is_letter, is_mark, is_number};
+use crate::unicode::{grapheme_at, is_letter, is_mark, is_number, nfc};
 use crate::{Code, Finding};
-use unicode_normalization::UnicodeNormalization;
-use unicode_segmentation::UnicodeSegmentation;
 
 /// A name class `[\p{L}\p{N}…]`: letters, numbers and some punctuation.
 pub(crate) struct NameClass {
@@ -80,10 +78,12 @@ pub(crate) fn codepoints(grapheme: &str) -> String {
     points.join(" ")
 }
 
-/// The first grapheme cluster holding a character that `admits` refuses.
+/// The first grapheme cluster holding a character that `admits` refuses: the
+/// cluster of the first refused character, since clusters partition the text.
+/// Text without a refused character is never segmented.
 pub(crate) fn first_offending(text: &str, admits: impl Fn(char) -> bool) -> Option<&str> {
-    text.graphemes(true)
-        .find(|grapheme| !grapheme.chars().all(&admits))
+    let (at, _) = text.char_indices().find(|&(_, c)| !admits(c))?;
+    Some(&text[grapheme_at(text, at)])
 }
 
 /// The one class violation of `text`, if any, diagnosed as described in the
@@ -93,7 +93,7 @@ pub(crate) fn class_violation(text: &str, class: &NameClass) -> Option<Finding> 
     if !text.chars().any(is_mark) {
         return Some(invalid_character(offending, class));
     }
-    let composed: String = text.nfc().collect();
+    let composed = nfc(text);
     match first_offending(&composed, |c| class.admits(c)) {
         None => Some(Finding::new(Code::TextNotNormalized).with("suggestion", composed)),
         Some(grapheme) => Some(unfixable(grapheme, class)),

@@ -5,9 +5,16 @@
 //! regex engine would blow the WebAssembly size budget (DESIGN.md, "Decisions"),
 //! so these lookups binary-search small range tables that `cargo xtask codegen`
 //! generates from the `regex-syntax` crate's Unicode data.
+//!
+//! Normalization and grapheme segmentation come from crates or from the host:
+//! see [`TextHooks`].
 
 #[rustfmt::skip]
 mod generated;
+mod hooks;
+
+pub use hooks::{TextHooks, install_text_hooks};
+pub(crate) use hooks::{grapheme_at, nfc};
 
 use std::cmp::Ordering;
 

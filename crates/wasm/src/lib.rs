@@ -14,6 +14,7 @@
 mod boundary;
 pub mod pricing;
 pub mod request;
+mod text;
 
 use boundary::{answer, body_from_json_text, body_from_value, options_from, required_options_from};
 use vipmp::country;
@@ -24,6 +25,7 @@ use vipmp::validate::{
 use wasm_bindgen::prelude::*;
 
 fn run(operation: Operation, body: &serde_json::Value, context: &validate::Context) -> JsValue {
+    text::install();
     answer(&ValidationResult::from(validate::run(
         operation, body, context,
     )))
@@ -170,6 +172,7 @@ pub fn validate_field(
     #[wasm_bindgen(unchecked_optional_param_type = "FieldContext")] context: Option<JsValue>,
 ) -> Result<JsValue, JsError> {
     let context: FieldContext = options_from(context)?;
+    text::install();
     let report = match value.as_string() {
         Some(text) => validate::validate_field(name, &text, &context)?,
         None => boundary::not_text(name)?,

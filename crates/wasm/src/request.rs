@@ -27,6 +27,7 @@ pub fn build_request(
     let endpoint = endpoint(op)?;
     let input: BuildInput = serde_json::from_value(body_from_value(input))
         .map_err(|error| JsError::new(&format!("invalid input: {error}")))?;
+    crate::text::install();
     Ok(answer(&BuildResult::from(request::build(endpoint, &input))))
 }
 

@@ -87,6 +87,32 @@ fn fields_check_as_you_type() {
     assert_eq!(codes(&result), ["type.invalid"]);
 }
 
+/// NFC and grapheme clusters come from the JS engine (`normalize`,
+/// `Intl.Segmenter`) here, from the crates natively: the answers must agree.
+#[wasm_bindgen_test]
+fn names_are_composed_and_segmented_by_the_engine() {
+    let param = |value: &str, name: &str| {
+        let result =
+            validate_field("companyName", &JsValue::from_str(value), None).expect("result");
+        let violation = Array::from(&get(&result, "violations")).get(0);
+        let code = get(&violation, "code").as_string().expect("code");
+        (code, get(&get(&violation, "params"), name).as_string())
+    };
+    let nfd = param("Socie\u{301}te\u{301}", "suggestion");
+    assert_eq!(nfd, ("text.not_normalized".into(), Some("Société".into())));
+    let mark = param("हिंदी", "character");
+    assert_eq!(mark, ("text.combining_mark".into(), Some("हिं".into())));
+    let family = param(
+        "Team \u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467}!",
+        "character",
+    );
+    let cluster = "\u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467}";
+    assert_eq!(
+        family,
+        ("text.invalid_character".into(), Some(cluster.into()))
+    );
+}
+
 #[wasm_bindgen_test]
 fn query_strings_and_objects_normalise() {
     let result =
