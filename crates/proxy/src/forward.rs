@@ -202,7 +202,9 @@ async fn after_server_error(
                 ..outbound
             };
             let answer = upstream::send(shared, &retry).await?;
-            (answer, retry.correlation_id, "retried")
+            let (answer, outcome) =
+                checked_again(shared, customer, spec.body.as_ref(), answer).await;
+            (answer, retry.correlation_id, outcome)
         }
     };
     Ok(Forwarded {
@@ -326,6 +328,25 @@ async fn check_scope(
         }
     }
     Ok(())
+}
+
+/// The retry's answer and the outcome to report; when the retry got a 5xx
+/// too, the history is read once more, so that a `retried` 5xx always means
+/// "no such order exists" (the storefront may then start a new intent).
+async fn checked_again(
+    shared: &Shared,
+    customer: Option<&str>,
+    body: Option<&Value>,
+    answer: Answer,
+) -> (Answer, &'static str) {
+    let (Some(customer), Some(body), true) = (customer, body, answer.status >= 500) else {
+        return (answer, "retried");
+    };
+    match reconcile::find_order(shared, customer, body).await {
+        Outcome::Found(order) => (order, "found"),
+        Outcome::Absent => (answer, "retried"),
+        Outcome::Unknown(why) => (answer, why),
+    }
 }
 
 /// The value of a path parameter in a built path, by the endpoint's template.

@@ -8,7 +8,8 @@
 //!   answered.
 //! - Known absent (every page of the history read): one more attempt, under
 //!   a correlation ID derived from the first (so a repeat of the same intent
-//!   replays that attempt instead of creating a third order).
+//!   replays that attempt instead of creating a third order); if that attempt
+//!   gets a 5xx too, the history is read once more.
 //! - Unknown (no `externalReferenceId` to look for, the history unreadable, or
 //!   more pages than the bound): the 5xx goes back as it came.
 //!

@@ -181,6 +181,31 @@ async fn a_5xx_before_the_order_was_created_is_retried_once_after_the_history_sh
 }
 
 #[tokio::test]
+async fn a_5xx_to_the_retry_after_it_created_the_order_is_reconciled_too() {
+    let (h, token, before) = warmed(&[]).await;
+    h.arm(
+        "createOrder",
+        json!({ "kind": "serverError", "status": 503, "recorded": true }),
+    )
+    .await;
+    h.arm(
+        "createOrder",
+        json!({ "kind": "serverErrorAfter", "status": 500 }),
+    )
+    .await;
+    let body = referenced_order("cart-twice-after");
+    let (status, order, reconciled) = post_order(&h, &token, "s-twice-after", &body).await;
+    assert_eq!(
+        (status, reconciled.as_str()),
+        (StatusCode::CREATED, "found"),
+        "{order}"
+    );
+    assert_eq!(order["externalReferenceId"], "cart-twice-after");
+    assert_eq!(h.seen().posts, 2);
+    assert_eq!(h.orders_of(DEMO_CUSTOMER).await, before + 1);
+}
+
+#[tokio::test]
 async fn a_5xx_is_returned_when_the_retry_fails_too_or_nothing_identifies_the_order() {
     let (h, token, before) = warmed(&[]).await;
     let body = json!({ "route": "createOrder", "fault": { "kind": "serverError", "status": 503 }, "times": 2 });

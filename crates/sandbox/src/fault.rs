@@ -6,7 +6,7 @@
 //! (`createOrder`) and fire a given number of times.
 
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 
 /// What goes wrong.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -65,16 +65,20 @@ fn one() -> u32 {
     1
 }
 
-/// The armed faults by route.
+/// The armed faults by route, each route's in the order they were armed.
 #[derive(Debug, Default)]
 pub struct Faults {
-    armed: HashMap<String, Armed>,
+    armed: HashMap<String, VecDeque<Armed>>,
 }
 
 impl Faults {
-    /// Arms a fault, replacing any on the same route.
+    /// Arms a fault after any already armed on the same route: it fires once
+    /// those are spent (a 5xx, then a reset on the retry, …).
     pub fn arm(&mut self, armed: Armed) {
-        self.armed.insert(armed.route.clone(), armed);
+        self.armed
+            .entry(armed.route.clone())
+            .or_default()
+            .push_back(armed);
     }
 
     /// Disarms everything.
@@ -87,10 +91,14 @@ impl Faults {
         let key = [route, "*"]
             .into_iter()
             .find(|key| self.armed.contains_key(*key))?;
-        let armed = self.armed.get_mut(key)?;
+        let queue = self.armed.get_mut(key)?;
+        let armed = queue.front_mut()?;
         let fault = armed.fault.clone();
         armed.times = armed.times.saturating_sub(1);
         if armed.times == 0 {
+            queue.pop_front();
+        }
+        if queue.is_empty() {
             self.armed.remove(key);
         }
         Some(fault)
@@ -100,6 +108,21 @@ impl Faults {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn faults_on_one_route_fire_in_the_order_armed() {
+        let mut faults = Faults::default();
+        for fault in [Fault::TooManyRequests, Fault::ResetBefore] {
+            faults.arm(Armed {
+                route: "createOrder".into(),
+                fault,
+                times: 1,
+            });
+        }
+        assert_eq!(faults.take("createOrder"), Some(Fault::TooManyRequests));
+        assert_eq!(faults.take("createOrder"), Some(Fault::ResetBefore));
+        assert_eq!(faults.take("createOrder"), None);
+    }
 
     #[test]
     fn fires_the_given_number_of_times() {
