@@ -7,7 +7,7 @@ import { parseResponse, describeError } from "/pkg/web/vipmp.js";
  * Sends one call. `op` names the endpoint for parseResponse; `intent` is reused
  * when the user retries the same action, so the proxy derives the same
  * correlation ID and Adobe replays instead of ordering twice.
- * Resolves to { ok, status, body, resourceStatus, error, violations }.
+ * Resolves to { ok, status, body, resourceStatus, error, violations, reconciled }.
  */
 export async function call(config, op, method, path, body, intent) {
   const headers = { authorization: `Bearer ${config.jwt}`, accept: "application/json" };
@@ -21,7 +21,10 @@ export async function call(config, op, method, path, body, intent) {
   } catch (error) {
     return { ok: false, status: 0, error: { code: "", message: "The server could not be reached. Check your connection and try again.", fieldPaths: [] } };
   }
-  return read(op, response.status, await response.text());
+  const answer = read(op, response.status, await response.text());
+  // After a 5xx to an order, the proxy says what Adobe's order history showed.
+  answer.reconciled = response.headers.get("x-vipmp-reconciled");
+  return answer;
 }
 
 /** Reads an answer: the proxy's own 4xx (a Report) or Adobe's, through parseResponse. */
@@ -57,4 +60,24 @@ export function plainWords(error) {
 /** A fresh intent ID for a new user action. */
 export function newIntent() {
   return crypto.randomUUID();
+}
+
+/**
+ * The order's externalReferenceId for an intent: the proxy looks for it in
+ * the order history after a server error, so a lost answer never becomes a
+ * second order. Tied to the intent, at most 35 characters.
+ */
+export function cartReference(intent) {
+  return `cart-${intent.replaceAll("-", "").slice(0, 20)}`;
+}
+
+/**
+ * Whether a failed call's intent must be kept for the retry: no answer
+ * reached the page, or a server error after which the proxy could not show
+ * that no order exists. A refusal (4xx) or a server error marked `retried`
+ * (the history shows no order) starts a new intent.
+ */
+export function keepIntent(answer) {
+  if (answer.status === 0) return true;
+  return answer.status >= 500 && answer.reconciled !== "retried";
 }

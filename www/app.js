@@ -10,7 +10,7 @@ import { CustomerForm } from "./customer.js";
 import { Basket } from "./basket.js";
 import { DEFAULT_PRICING, pricingFor, loadPrices } from "./prices.js";
 import { Orders, toViolations } from "./order.js";
-import { call, newIntent } from "./api.js";
+import { call, keepIntent, newIntent } from "./api.js";
 import { listCustomers, subscribedProducts, fillCustomerPicker } from "./accounts.js";
 
 /** Query parameters win over config.js, so a page can be pointed elsewhere without a file. */
@@ -198,7 +198,9 @@ class Checkout {
       const violations = placed.violations ?? toViolations(placed.error);
       const unplaced = this.basket.showOrderErrors(violations);
       this.orders.say(unplaced.map((v) => v.message).join(" ") || "The order was not placed: see the basket.");
-      this.orderIntent = newIntent();
+      // Retrying the same intent is safe (replayed or reconciled, never a
+      // second order); only a refusal or a proven absence starts a new one.
+      if (!keepIntent(placed)) this.orderIntent = newIntent();
       this.refreshOrderButton();
       return;
     }

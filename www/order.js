@@ -1,7 +1,7 @@
 // Placing the order through the proxy, following it from pending to complete,
 // then listing its subscriptions with auto-renewal editable.
 import { validateOrder, validateSubscriptionUpdate } from "/pkg/web/vipmp.js";
-import { call, newIntent, plainWords } from "./api.js";
+import { call, cartReference, newIntent, plainWords } from "./api.js";
 import { setFieldErrors, showViolations, clearAll } from "./fields.js";
 
 const POLL_MS = 700;
@@ -24,7 +24,7 @@ export class Orders {
 
   /** Validates and sends a NEW order in the quote's currency; answers { ok, order } or { ok: false, violations | error }. */
   async place(customerId, lines, currency, intent) {
-    const body = { orderType: "NEW", currencyCode: currency, lineItems: lines };
+    const body = { orderType: "NEW", externalReferenceId: cartReference(intent), currencyCode: currency, lineItems: lines };
     const check = validateOrder(body);
     if (!check.valid) return { ok: false, violations: check.violations };
     const answer = await call(this.config, "createOrder", "POST", `/v3/customers/${customerId}/orders`, body, intent);

@@ -326,3 +326,68 @@ test("a country without a seeded price list gets a clear message instead of a qu
     await page.close();
   }
 });
+
+/** Arms a sandbox fault on an endpoint (admin route). */
+async function armFault(route, fault, times = 1) {
+  const response = await fetch(`${stack.sandboxUrl}/admin/faults`, {
+    method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ route, fault, times }),
+  });
+  assert.ok(response.ok, `arming ${route}: ${response.status}`);
+}
+
+/** The sandbox's orders with this externalReferenceId. */
+async function ordersWithReference(reference) {
+  const state = await (await fetch(`${stack.sandboxUrl}/admin/state`)).json();
+  return Object.values(state.orders ?? {}).filter((order) => order.externalReferenceId === reference);
+}
+
+test("a server error after Adobe created the order is reconciled by the proxy: one order, shown as placed", async () => {
+  const { page, errors } = await openCheckout();
+  const sent = [];
+  page.on("request", (request) => {
+    if (request.method() === "POST" && request.url().endsWith("/orders")) sent.push(JSON.parse(request.postData()));
+  });
+  try {
+    await useExisting(page, "Duck Industries (6000000201)");
+    await page.getByLabel("Product").selectOption({ label: "Acrobat Pro (sandbox) — 239.88 USD" });
+    await page.getByRole("button", { name: "Add to basket" }).click();
+    await armFault("createOrder", { kind: "serverErrorAfter", status: 500 });
+    await page.getByRole("button", { name: "Place order" }).click();
+    await page.getByText(/Order \d{10}: complete/).waitFor({ timeout: 30_000 });
+    assert.equal(sent.length, 1);
+    const reference = sent[0].externalReferenceId;
+    assert.match(reference, /^cart-[0-9a-f]{20}$/);
+    assert.equal((await ordersWithReference(reference)).length, 1);
+    await shoot(page, "order-reconciled");
+    assert.deepEqual(errors, []);
+  } finally {
+    await page.close();
+  }
+});
+
+test("server errors before any order is created: the page says so, and the retry places exactly one", async () => {
+  const { page, errors } = await openCheckout();
+  const sent = [];
+  page.on("request", (request) => {
+    if (request.method() === "POST" && request.url().endsWith("/orders")) sent.push(JSON.parse(request.postData()));
+  });
+  try {
+    await useExisting(page, "Duck Industries (6000000201)");
+    await page.getByLabel("Product").selectOption({ label: "Acrobat Pro (sandbox) — 239.88 USD" });
+    await page.getByRole("button", { name: "Add to basket" }).click();
+    // The first attempt and the proxy's own retry both fail before the order exists.
+    await armFault("createOrder", { kind: "serverError", status: 503, recorded: true }, 2);
+    await page.getByRole("button", { name: "Place order" }).click();
+    await page.getByText(/code 1124/).waitFor({ timeout: 30_000 });
+    assert.equal((await ordersWithReference(sent[0].externalReferenceId)).length, 0);
+    await page.getByRole("button", { name: "Place order" }).click();
+    await page.getByText(/Order \d{10}: complete/).waitFor({ timeout: 30_000 });
+    assert.equal(sent.length, 2);
+    // The history proved no order existed, so the page started a new intent.
+    assert.notEqual(sent[1].externalReferenceId, sent[0].externalReferenceId);
+    assert.equal((await ordersWithReference(sent[1].externalReferenceId)).length, 1);
+    assert.deepEqual(errors, []);
+  } finally {
+    await page.close();
+  }
+});
