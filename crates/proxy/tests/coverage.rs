@@ -53,15 +53,7 @@ fn reseller_input(endpoint: Endpoint) -> BuildInput {
         params.insert("resellerId".into(), json!(OWN));
     }
     let body = (endpoint == Endpoint::CreateCustomer).then(|| customer_body(OWN));
-    BuildInput {
-        params,
-        body,
-        ids: Ids {
-            correlation_id: "set-by-the-proxy".into(),
-            request_id: "set-by-the-proxy".into(),
-        },
-        ..BuildInput::default()
-    }
+    built_by_the_proxy(params, body)
 }
 
 /// The IDs under one customer that the customer-scoped routes need.
@@ -144,6 +136,11 @@ fn input_for(endpoint: Endpoint, customer: &str, owned: &Owned, n: usize) -> Bui
         Endpoint::CreateDeployment => Some(deployment_body()),
         _ => None,
     };
+    built_by_the_proxy(params, body)
+}
+
+/// The builder's input; the IDs are placeholders, the proxy makes its own.
+fn built_by_the_proxy(params: Map<String, Value>, body: Option<Value>) -> BuildInput {
     BuildInput {
         params,
         body,

@@ -94,21 +94,9 @@ async fn post_order(
     intent: &str,
     body: &serde_json::Value,
 ) -> (StatusCode, serde_json::Value, String) {
-    let response = h
-        .call(reqwest::Method::POST, &orders_path(), token)
-        .header("x-intent-id", intent)
-        .header("content-type", "application/json")
-        .body(body.to_string())
-        .send()
-        .await
-        .expect("send");
-    let reconciled = response
-        .headers()
-        .get("x-vipmp-reconciled")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("")
-        .to_owned();
-    let (status, answer) = read(response).await;
+    let (status, answer, (_, reconciled)) = h
+        .post_with_headers(&orders_path(), token, intent, body)
+        .await;
     (status, answer, reconciled)
 }
 

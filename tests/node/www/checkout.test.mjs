@@ -341,16 +341,25 @@ async function ordersWithReference(reference) {
   return Object.values(state.orders ?? {}).filter((order) => order.externalReferenceId === reference);
 }
 
-test("a server error after Adobe created the order is reconciled by the proxy: one order, shown as placed", async () => {
-  const { page, errors } = await openCheckout();
+/**
+ * A page with Acrobat Pro in the basket of the seeded customer, and the order
+ * bodies it sends (recorded in `sent`).
+ */
+async function basketReadyToOrder() {
+  const opened = await openCheckout();
   const sent = [];
-  page.on("request", (request) => {
+  opened.page.on("request", (request) => {
     if (request.method() === "POST" && request.url().endsWith("/orders")) sent.push(JSON.parse(request.postData()));
   });
+  await useExisting(opened.page, "Duck Industries (6000000201)");
+  await opened.page.getByLabel("Product").selectOption({ label: "Acrobat Pro (sandbox) — 239.88 USD" });
+  await opened.page.getByRole("button", { name: "Add to basket" }).click();
+  return { ...opened, sent };
+}
+
+test("a server error after Adobe created the order is reconciled by the proxy: one order, shown as placed", async () => {
+  const { page, errors, sent } = await basketReadyToOrder();
   try {
-    await useExisting(page, "Duck Industries (6000000201)");
-    await page.getByLabel("Product").selectOption({ label: "Acrobat Pro (sandbox) — 239.88 USD" });
-    await page.getByRole("button", { name: "Add to basket" }).click();
     await armFault("createOrder", { kind: "serverErrorAfter", status: 500 });
     await page.getByRole("button", { name: "Place order" }).click();
     await page.getByText(/Order \d{10}: complete/).waitFor({ timeout: 30_000 });
@@ -366,15 +375,8 @@ test("a server error after Adobe created the order is reconciled by the proxy: o
 });
 
 test("server errors before any order is created: the page says so, and the retry places exactly one", async () => {
-  const { page, errors } = await openCheckout();
-  const sent = [];
-  page.on("request", (request) => {
-    if (request.method() === "POST" && request.url().endsWith("/orders")) sent.push(JSON.parse(request.postData()));
-  });
+  const { page, errors, sent } = await basketReadyToOrder();
   try {
-    await useExisting(page, "Duck Industries (6000000201)");
-    await page.getByLabel("Product").selectOption({ label: "Acrobat Pro (sandbox) — 239.88 USD" });
-    await page.getByRole("button", { name: "Add to basket" }).click();
     // The first attempt and the proxy's own retry both fail before the order exists.
     await armFault("createOrder", { kind: "serverError", status: 503, recorded: true }, 2);
     await page.getByRole("button", { name: "Place order" }).click();

@@ -178,6 +178,20 @@ impl Harness {
         intent: &str,
         body: &Value,
     ) -> (StatusCode, Value, String) {
+        let (status, answer, response_headers) =
+            self.post_with_headers(path, token, intent, body).await;
+        (status, answer, response_headers.0)
+    }
+
+    /// As [`Harness::post`]; the third part is (`X-Correlation-Id`,
+    /// `X-Vipmp-Reconciled`).
+    pub async fn post_with_headers(
+        &self,
+        path: &str,
+        token: &str,
+        intent: &str,
+        body: &Value,
+    ) -> (StatusCode, Value, (String, String)) {
         let response = self
             .call(reqwest::Method::POST, path, token)
             .header("x-intent-id", intent)
@@ -186,9 +200,12 @@ impl Harness {
             .send()
             .await
             .expect("send");
-        let correlation = header(&response, "x-correlation-id");
-        let (status, body) = read(response).await;
-        (status, body, correlation)
+        let headers = (
+            header(&response, "x-correlation-id"),
+            header(&response, "x-vipmp-reconciled"),
+        );
+        let (status, answer) = read(response).await;
+        (status, answer, headers)
     }
 
     pub fn seen(&self) -> std::sync::MutexGuard<'_, Seen> {
