@@ -815,8 +815,9 @@ pub fn seeds(root: &std::path::Path) -> Vec<Seed> {
     out
 }
 
-/// Spec request examples by file-name prefix.
-const SPEC_REQUESTS: &[(&str, Operation)] = &[
+/// Spec request examples by file-name prefix (also the integration tests'
+/// table of which operation validates which example).
+pub const SPEC_REQUESTS: &[(&str, Operation)] = &[
     ("create-reseller", Operation::CreateReseller),
     ("update-reseller", Operation::UpdateReseller),
     ("create-customer", Operation::CreateCustomer),

@@ -5,7 +5,7 @@
 
 #[allow(dead_code, unreachable_pub)]
 #[path = "../../fuzz/src/entry.rs"]
-mod entry;
+pub(crate) mod entry;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;

@@ -1,24 +1,15 @@
 //! Every request body printed in the spec validates clean.
 
+use crate::fuzz_regressions::entry::SPEC_REQUESTS;
 use std::path::PathBuf;
 use vipmp::validate::{self, Context, Operation};
 
+/// The operation of a request example, by its file name's prefix.
 fn operation_for(stem: &str) -> Operation {
-    let prefixes = [
-        ("create-reseller", Operation::CreateReseller),
-        ("update-reseller", Operation::UpdateReseller),
-        ("create-customer", Operation::CreateCustomer),
-        ("update-customer", Operation::UpdateCustomer),
-        ("create-order", Operation::CreateOrder),
-        ("update-order", Operation::UpdateOrder),
-        ("update-subscription", Operation::UpdateSubscription),
-        ("reseller-change", Operation::ResellerChange),
-        ("vip-transfer", Operation::VipTransfer),
-    ];
-    prefixes
-        .into_iter()
+    SPEC_REQUESTS
+        .iter()
         .find(|(prefix, _)| stem.starts_with(prefix))
-        .map(|(_, operation)| operation)
+        .map(|&(_, operation)| operation)
         .unwrap_or_else(|| panic!("no operation for {stem}"))
 }
 
