@@ -8,6 +8,8 @@
 //! a missing body rather than throwing.
 //!
 //! Options are the caller's, not the user's: options of the wrong shape throw.
+//! Options and answers cross as JSON text too, so serde-wasm-bindgen is linked
+//! only into the boundary benchmark's build.
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -45,16 +47,28 @@ pub(crate) fn options_from<T: DeserializeOwned + Default>(
     }
 }
 
-/// Options the caller must give (e.g. `{ op: "create" }`).
+/// Options the caller must give (e.g. `{ op: "create" }`), read as JSON like
+/// bodies: one deserializer for every type instead of a second one from
+/// serde-wasm-bindgen. What JSON cannot express reads as `null`, which no
+/// options type accepts, so it throws.
+#[expect(
+    clippy::needless_pass_by_value,
+    reason = "the exported functions receive options by value"
+)]
 pub(crate) fn required_options_from<T: DeserializeOwned>(value: JsValue) -> Result<T, JsError> {
-    serde_wasm_bindgen::from_value(value)
+    serde_json::from_value(body_from_value(&value))
         .map_err(|error| JsError::new(&format!("invalid options: {error}")))
 }
 
-/// A Rust answer as a plain JS value: objects, not `Map`s; `null`, not `undefined`.
+/// A Rust answer as a plain JS value: objects, not `Map`s; `null`, not
+/// `undefined`. Written as JSON text and read with `JSON.parse`, like bodies on
+/// the way in: smaller than serde-wasm-bindgen's serializer, which would be
+/// instantiated again for every answer type.
 pub(crate) fn answer<T: Serialize + ?Sized>(value: &T) -> JsValue {
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    value.serialize(&serializer).unwrap_or(JsValue::NULL)
+    serde_json::to_string(value)
+        .ok()
+        .and_then(|text| js_sys::JSON::parse(&text).ok())
+        .unwrap_or(JsValue::NULL)
 }
 
 /// The report for a field value that is not a string; an unknown field name is
