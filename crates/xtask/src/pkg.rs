@@ -77,12 +77,17 @@ fn run(command: &mut Command) -> Result<(), String> {
     }
 }
 
+/// The cargo profile of the shipped wasm (size first; see the workspace
+/// `Cargo.toml`).
+const WASM_PROFILE: &str = "wasm";
+
 fn cargo_build(root: &Path, features: Option<&str>) -> Result<PathBuf, String> {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
     let mut command = Command::new(cargo);
     command.current_dir(root).args([
         "build",
-        "--release",
+        "--profile",
+        WASM_PROFILE,
         "--locked",
         "-p",
         "vipmp-wasm",
@@ -96,7 +101,7 @@ fn cargo_build(root: &Path, features: Option<&str>) -> Result<PathBuf, String> {
     Ok(root
         .join("target")
         .join(WASM_TARGET)
-        .join("release")
+        .join(WASM_PROFILE)
         .join("vipmp_wasm.wasm"))
 }
 
