@@ -16,8 +16,6 @@ mod hooks;
 pub use hooks::{TextHooks, install_text_hooks};
 pub(crate) use hooks::{grapheme_at, nfc};
 
-use std::cmp::Ordering;
-
 /// Whether `c` is a letter, general category L (`\p{L}`, FACTS.md §2.1).
 pub(crate) fn is_letter(c: char) -> bool {
     in_table(generated::LETTER, c)
@@ -34,23 +32,15 @@ pub(crate) fn is_mark(c: char) -> bool {
     in_table(generated::MARK, c)
 }
 
-/// Binary search of a sorted table of disjoint inclusive ranges.
-fn in_table(table: &[(u32, u32)], c: char) -> bool {
+/// Binary search of a sorted table of disjoint inclusive ranges, each packed
+/// into a `u32` as `start << 11 | (end - start)`.
+fn in_table(table: &[u32], c: char) -> bool {
     let code = u32::from(c);
-    table
-        .binary_search_by(|&(start, end)| position(code, start, end))
-        .is_ok()
-}
-
-/// Where the range `start..=end` lies relative to `code`.
-fn position(code: u32, start: u32, end: u32) -> Ordering {
-    if end < code {
-        Ordering::Less
-    } else if start > code {
-        Ordering::Greater
-    } else {
-        Ordering::Equal
-    }
+    let after = table.partition_point(|&entry| entry >> 11 <= code);
+    after
+        .checked_sub(1)
+        .and_then(|index| table.get(index))
+        .is_some_and(|&entry| code - (entry >> 11) <= entry & 0x7FF)
 }
 
 #[cfg(test)]

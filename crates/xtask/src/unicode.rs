@@ -56,13 +56,40 @@ fn ranges(property: &str) -> Result<Vec<(u32, u32)>, String> {
     }
 }
 
-/// One `static` table, four ranges a line.
+/// Bits of a packed range that hold its length (`end - start`); the code point
+/// of its start takes the 21 bits above them.
+const LENGTH_BITS: u32 = 11;
+
+/// Ranges packed one to a `u32`, `start << 11 | (end - start)`: half the bytes of
+/// `(u32, u32)` pairs. A range longer than 11 bits allow is split into adjacent
+/// ones, so the table stays sorted and disjoint.
+fn packed(ranges: &[(u32, u32)]) -> Vec<u32> {
+    let max = (1 << LENGTH_BITS) - 1;
+    let mut out = Vec::new();
+    for &(first, last) in ranges {
+        let mut start = first;
+        loop {
+            let end = last.min(start + max);
+            out.push(start << LENGTH_BITS | (end - start));
+            if end == last {
+                break;
+            }
+            start = end + 1;
+        }
+    }
+    out
+}
+
+/// One `static` table, eight packed ranges a line.
 fn table(name: &str, doc: &str, ranges: &[(u32, u32)]) -> String {
-    let mut out = format!("/// {doc}\npub(super) static {name}: &[(u32, u32)] = &[\n");
-    for line in ranges.chunks(4) {
+    let mut out = format!(
+        "/// {doc}\n/// Packed ranges, `start << {LENGTH_BITS} | (end - start)`.\n\
+         pub(super) static {name}: &[u32] = &[\n"
+    );
+    for line in packed(ranges).chunks(8) {
         out.push_str("   ");
-        for (start, end) in line {
-            let _ = write!(out, " (0x{start:05X}, 0x{end:05X}),");
+        for entry in line {
+            let _ = write!(out, " 0x{entry:08X},");
         }
         out.push('\n');
     }
@@ -111,6 +138,19 @@ mod tests {
             letters
                 .iter()
                 .any(|&(s, e)| s <= 'é' as u32 && 'é' as u32 <= e)
+        );
+    }
+
+    #[test]
+    fn long_ranges_are_split_when_packed() {
+        let table = packed(&[(0x41, 0x5A), (0x4E00, 0x4E00 + 2047 + 5)]);
+        assert_eq!(
+            table,
+            [
+                0x41 << 11 | 25,
+                0x4E00 << 11 | 2047,
+                (0x4E00 + 2048) << 11 | 4
+            ]
         );
     }
 
