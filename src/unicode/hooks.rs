@@ -29,18 +29,12 @@ static HOOKS: OnceLock<TextHooks> = OnceLock::new();
 
 /// Installs the host's text operations, once: returns `false`, keeping the first
 /// ones, when hooks were already installed. Without the `unicode-tables`
-/// feature, validating a name that holds a refused character before this call
-/// panics.
+/// feature and before this call, a name is never composed (so a decomposed
+/// name is reported as holding a combining mark, not as fixable by NFC) and a
+/// refused character is named alone, not with its grapheme cluster: answers
+/// stay structured, only less helpful.
 pub fn install_text_hooks(hooks: TextHooks) -> bool {
     HOOKS.set(hooks).is_ok()
-}
-
-/// The installed hooks.
-#[cfg(not(feature = "unicode-tables"))]
-fn hooks() -> &'static TextHooks {
-    HOOKS
-        .get()
-        .expect("vipmp::unicode::install_text_hooks was not called (feature unicode-tables is off)")
 }
 
 /// `text` in Normalization Form C.
@@ -50,10 +44,12 @@ pub(crate) fn nfc(text: &str) -> String {
     text.nfc().collect()
 }
 
-/// `text` in Normalization Form C, from the host.
+/// `text` in Normalization Form C, from the host (unchanged without hooks).
 #[cfg(not(feature = "unicode-tables"))]
 pub(crate) fn nfc(text: &str) -> String {
-    (hooks().nfc)(text)
+    HOOKS
+        .get()
+        .map_or_else(|| text.to_owned(), |hooks| (hooks.nfc)(text))
 }
 
 /// The byte range of the grapheme cluster of `text` holding the character at
@@ -68,11 +64,13 @@ pub(crate) fn grapheme_at(text: &str, at: usize) -> Range<usize> {
 }
 
 /// The byte range of the grapheme cluster of `text` holding the character at
-/// byte `at`, from the host; a range that does not hold `at` on character
-/// boundaries is replaced by the character alone.
+/// byte `at`, from the host; without hooks, or when the range does not hold
+/// `at` on character boundaries, the character alone.
 #[cfg(not(feature = "unicode-tables"))]
 pub(crate) fn grapheme_at(text: &str, at: usize) -> Range<usize> {
-    let range = (hooks().grapheme_at)(text, at);
+    let range = HOOKS
+        .get()
+        .map_or(at..at, |hooks| (hooks.grapheme_at)(text, at));
     if range.start <= at && at < range.end && text.get(range.clone()).is_some() {
         range
     } else {
