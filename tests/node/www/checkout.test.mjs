@@ -197,6 +197,9 @@ async function useExisting(page, label) {
   await page.getByLabel("Existing customer").selectOption({ label });
   await page.getByRole("button", { name: "Use this customer" }).click();
   await page.getByText(/^Ordering for /).waitFor();
+  // The page is ready once it has repriced for the customer and moved the
+  // focus to the product picker (under load, that comes after the status line).
+  await page.waitForFunction(() => document.activeElement?.id === "picker");
 }
 
 test("an existing customer, listed through the proxy, is picked: the form steps aside and the order goes through", async () => {
