@@ -42,10 +42,7 @@ mod tests {
     use std::sync::LazyLock;
 
     fn codes(value: &str) -> Vec<Code> {
-        check(value)
-            .into_iter()
-            .map(|finding| finding.code)
-            .collect()
+        crate::field::testing::codes(check(value))
     }
 
     #[test]

@@ -57,10 +57,7 @@ mod tests {
     use proptest::prelude::*;
 
     fn codes(value: &str) -> Vec<Code> {
-        check(value)
-            .into_iter()
-            .map(|finding| finding.code)
-            .collect()
+        crate::field::testing::codes(check(value))
     }
 
     #[test]

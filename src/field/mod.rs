@@ -21,4 +21,6 @@ pub mod quantity;
 pub mod region;
 pub mod safe_text;
 pub mod subscription_id;
+#[cfg(test)]
+mod testing;
 pub(crate) mod text;

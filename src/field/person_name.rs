@@ -33,25 +33,15 @@ pub fn check(value: &str) -> Vec<Finding> {
 mod tests {
     use super::*;
     use crate::Code;
-    use crate::report::Param;
     use proptest::prelude::*;
     use std::sync::LazyLock;
 
     fn codes(value: &str) -> Vec<Code> {
-        check(value)
-            .into_iter()
-            .map(|finding| finding.code)
-            .collect()
+        crate::field::testing::codes(check(value))
     }
 
     fn param(value: &str, name: &str) -> String {
-        let findings = check(value);
-        let finding = findings.last().expect("a finding");
-        finding
-            .params
-            .get(name)
-            .map(Param::to_string)
-            .unwrap_or_default()
+        crate::field::testing::last_param(&check(value), name)
     }
 
     #[test]

@@ -43,10 +43,7 @@ mod tests {
     use proptest::prelude::*;
 
     fn codes(value: &str, max: usize) -> Vec<Code> {
-        check(value, max)
-            .into_iter()
-            .map(|finding| finding.code)
-            .collect()
+        crate::field::testing::codes(check(value, max))
     }
 
     #[test]
