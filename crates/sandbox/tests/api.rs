@@ -4,7 +4,7 @@
 use axum::body::Body;
 use axum::http::Request;
 use serde_json::{Value, json};
-use vipmp::request::{self, Auth, BuildInput, Endpoint, Ids};
+use vipmp::request::Endpoint;
 use vipmp::response::{Body as Parsed, parse};
 use vipmp_sandbox::{Config, Sandbox, seed};
 
@@ -29,26 +29,7 @@ async fn call(
     input: Value,
     ids: (&str, &str),
 ) -> (u16, String) {
-    let mut input: BuildInput = serde_json::from_value(input).expect("input");
-    input.ids = Ids {
-        correlation_id: ids.0.into(),
-        request_id: ids.1.into(),
-    };
-    input.auth = Auth {
-        api_key: Some("sandbox-client".into()),
-        access_token: Some(token.into()),
-    };
-    let spec = request::build(endpoint, &input).expect("valid request");
-    let mut builder = Request::builder()
-        .method(spec.method.as_str())
-        .uri(spec.url());
-    for (name, value) in &spec.headers {
-        builder = builder.header(name, value);
-    }
-    let body = spec
-        .body
-        .map_or_else(Body::empty, |b| Body::from(b.to_string()));
-    support::send(sandbox, builder.body(body).expect("request")).await
+    support::send_built(sandbox, token, endpoint, input, ids).await
 }
 
 /// Advances the sandbox clock through the admin route.

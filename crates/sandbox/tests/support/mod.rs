@@ -13,6 +13,37 @@ use vipmp::request::{self, Auth, BuildInput, Endpoint, Ids};
 use vipmp::response::{Parsed, parse};
 use vipmp_sandbox::{Config, Sandbox, app, seed};
 
+/// Builds a call with the core (these IDs, the sandbox's API key and `token`)
+/// and sends it: the status and the body text.
+pub(crate) async fn send_built(
+    sandbox: &Sandbox,
+    token: &str,
+    endpoint: Endpoint,
+    input: Value,
+    ids: (&str, &str),
+) -> (u16, String) {
+    let mut input: BuildInput = serde_json::from_value(input).expect("input");
+    input.ids = Ids {
+        correlation_id: ids.0.into(),
+        request_id: ids.1.into(),
+    };
+    input.auth = Auth {
+        api_key: Some("sandbox-client".into()),
+        access_token: Some(token.into()),
+    };
+    let spec = request::build(endpoint, &input).expect("valid request");
+    let mut builder = Request::builder()
+        .method(spec.method.as_str())
+        .uri(spec.url());
+    for (name, value) in &spec.headers {
+        builder = builder.header(name, value);
+    }
+    let body = spec
+        .body
+        .map_or_else(Body::empty, |b| Body::from(b.to_string()));
+    send(sandbox, builder.body(body).expect("request")).await
+}
+
 /// A demo sandbox (admin on) with a token, and a counter for fresh IDs.
 pub(crate) struct Demo {
     /// The sandbox.
@@ -44,26 +75,9 @@ impl Demo {
     /// Builds a call with the core (fresh IDs), sends it, parses the answer.
     pub(crate) async fn call(&self, endpoint: Endpoint, input: Value) -> Parsed {
         let n = self.calls.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-        let mut input: BuildInput = serde_json::from_value(input).expect("input");
-        input.ids = Ids {
-            correlation_id: format!("t-{n}"),
-            request_id: format!("t-{n}"),
-        };
-        input.auth = Auth {
-            api_key: Some("sandbox-client".into()),
-            access_token: Some(self.token.clone()),
-        };
-        let spec = request::build(endpoint, &input).expect("valid request");
-        let mut builder = Request::builder()
-            .method(spec.method.as_str())
-            .uri(spec.url());
-        for (name, value) in &spec.headers {
-            builder = builder.header(name, value);
-        }
-        let body = spec
-            .body
-            .map_or_else(Body::empty, |b| Body::from(b.to_string()));
-        let (status, text) = send(&self.sandbox, builder.body(body).expect("request")).await;
+        let ids = format!("t-{n}");
+        let (status, text) =
+            send_built(&self.sandbox, &self.token, endpoint, input, (&ids, &ids)).await;
         parse(endpoint, status, &text)
     }
 
