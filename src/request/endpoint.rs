@@ -326,12 +326,63 @@ impl Endpoint {
             .filter_map(|part| part.strip_prefix('{')?.strip_suffix('}'))
             .collect()
     }
+
+    /// The path parameters of `path` (no query) when it has this endpoint's
+    /// shape, segment by segment, values as given (not decoded or checked);
+    /// `None` otherwise. A parameter never matches an empty segment. What a
+    /// server routing inbound calls by the table needs (the proxy, the
+    /// sandbox).
+    pub fn path_params(self, path: &str) -> Option<serde_json::Map<String, serde_json::Value>> {
+        let mut wanted = self.template().split('/');
+        let mut given = path.split('/');
+        let mut params = serde_json::Map::new();
+        loop {
+            match (wanted.next(), given.next()) {
+                (None, None) => return Some(params),
+                (Some(want), Some(got)) => {
+                    match want.strip_prefix('{').and_then(|w| w.strip_suffix('}')) {
+                        Some(name) if !got.is_empty() => {
+                            params
+                                .insert(name.to_owned(), serde_json::Value::String(got.to_owned()));
+                        }
+                        None if want == got => {}
+                        _ => return None,
+                    }
+                }
+                _ => return None,
+            }
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use std::collections::HashSet;
+
+    #[test]
+    fn paths_give_their_parameters_by_the_template() {
+        let params = Endpoint::GetOrder
+            .path_params("/v3/customers/6000000201/orders/7000000001")
+            .expect("matches");
+        assert_eq!(params["customerId"], "6000000201");
+        assert_eq!(params["orderId"], "7000000001");
+        assert_eq!(
+            Endpoint::GetOrder.path_params("/v3/customers/6000000201/orders/"),
+            None
+        );
+        assert_eq!(
+            Endpoint::GetOrder.path_params("/v3/customers/1/orders/2/x"),
+            None
+        );
+        assert_eq!(Endpoint::GetCustomer.path_params("/v3/resellers/1"), None);
+        assert_eq!(
+            Endpoint::ListResellers
+                .path_params("/v3/resellers")
+                .map(|p| p.len()),
+            Some(0)
+        );
+    }
 
     #[test]
     fn names_are_unique_and_round_trip() {

@@ -184,6 +184,7 @@ async fn after_server_error(
     answer: Answer,
 ) -> Result<Forwarded, ProxyError> {
     let customer = path_param(&spec.path, endpoint, "customerId");
+    let customer = customer.as_deref();
     let outcome = match (customer, spec.body.as_ref()) {
         (Some(customer), Some(body)) => reconcile::find_order(shared, customer, body).await,
         _ => Outcome::Unknown("unknown"),
@@ -317,12 +318,12 @@ async fn check_scope(
 ) -> Result<(), ProxyError> {
     let param = |name| path_param(&spec.path, endpoint, name);
     if let Some(reseller) = param("resellerId") {
-        if !claims.owns(reseller) {
+        if !claims.owns(&reseller) {
             return Err(ProxyError::NotFound);
         }
     }
     if let Some(customer) = param("customerId") {
-        let owner = owner_of(shared, customer).await?;
+        let owner = owner_of(shared, &customer).await?;
         if !claims.owns(&owner) {
             return Err(ProxyError::NotFound);
         }
@@ -350,11 +351,11 @@ async fn checked_again(
 }
 
 /// The value of a path parameter in a built path, by the endpoint's template.
-fn path_param<'a>(path: &'a str, endpoint: Endpoint, name: &str) -> Option<&'a str> {
-    let position = endpoint.template().split('/').position(|segment| {
-        segment.strip_prefix('{').and_then(|s| s.strip_suffix('}')) == Some(name)
-    })?;
-    path.split('/').nth(position)
+fn path_param(path: &str, endpoint: Endpoint, name: &str) -> Option<String> {
+    endpoint
+        .path_params(path)?
+        .remove(name)
+        .and_then(|value| value.as_str().map(str::to_owned))
 }
 
 /// The customer's reseller, from the cache or a GET of the customer.

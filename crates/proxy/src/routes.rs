@@ -47,7 +47,7 @@ pub enum Match {
 pub fn find(method: &str, path: &str) -> Match {
     let mut shape_matched = false;
     for &endpoint in ALLOWED {
-        if let Some(params) = captures(endpoint.template(), path) {
+        if let Some(params) = endpoint.path_params(path) {
             if endpoint.method().as_str() == method {
                 return Match::Found(endpoint, params);
             }
@@ -58,31 +58,6 @@ pub fn find(method: &str, path: &str) -> Match {
         Match::WrongMethod
     } else {
         Match::NotFound
-    }
-}
-
-/// The parameters of `path` under `template`, segment by segment.
-fn captures(template: &str, path: &str) -> Option<Map<String, Value>> {
-    let mut wanted = template.split('/');
-    let mut given = path.split('/');
-    let mut params = Map::new();
-    loop {
-        match (wanted.next(), given.next()) {
-            (None, None) => return Some(params),
-            (Some(want), Some(got)) => capture(want, got, &mut params)?,
-            _ => return None,
-        }
-    }
-}
-
-fn capture(want: &str, got: &str, params: &mut Map<String, Value>) -> Option<()> {
-    match want.strip_prefix('{').and_then(|w| w.strip_suffix('}')) {
-        Some(name) if !got.is_empty() => {
-            params.insert(name.to_owned(), Value::String(got.to_owned()));
-            Some(())
-        }
-        Some(_) => None,
-        None => (want == got).then_some(()),
     }
 }
 

@@ -83,34 +83,13 @@ fn record_injected(sandbox: &Sandbox, endpoint: Endpoint, headers: &HeaderMap, a
 fn route(method: &str, path: &str, body: &Value) -> Option<(Endpoint, Map<String, Value>)> {
     let (endpoint, params) = Endpoint::ALL.iter().find_map(|&endpoint| {
         let matched = endpoint.method().as_str() == method;
-        matched.then(|| Some((endpoint, matches(endpoint.template(), path)?)))?
+        matched.then(|| Some((endpoint, endpoint.path_params(path)?)))?
     })?;
     let commit = body.get("action").and_then(Value::as_str) == Some("COMMIT");
     if endpoint == Endpoint::PreviewResellerChange && commit {
         return Some((Endpoint::CommitResellerChange, params));
     }
     Some((endpoint, params))
-}
-
-/// The parameters of a path under a template, if it matches.
-fn matches(template: &str, path: &str) -> Option<Map<String, Value>> {
-    let (mut names, mut values) = (template.split('/'), path.split('/'));
-    let mut params = Map::new();
-    loop {
-        match (names.next(), values.next()) {
-            (None, None) => return Some(params),
-            (Some(name), Some(value)) => {
-                match name.strip_prefix('{').and_then(|n| n.strip_suffix('}')) {
-                    Some(name) if !value.is_empty() => {
-                        params.insert(name.to_owned(), Value::String(value.to_owned()));
-                    }
-                    None if name == value => {}
-                    _ => return None,
-                }
-            }
-            _ => return None,
-        }
-    }
 }
 
 /// The call a handler receives.
