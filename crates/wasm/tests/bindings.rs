@@ -4,7 +4,7 @@
 
 #![cfg(target_arch = "wasm32")]
 
-use js_sys::{Array, JSON, Object, Reflect};
+use js_sys::{Array, Object};
 use vipmp_wasm::{
     countries, regions, validate_customer, validate_field, validate_order,
     validate_order_history_query, violation_codes,
@@ -12,20 +12,8 @@ use vipmp_wasm::{
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
 
-fn js(json: &str) -> JsValue {
-    JSON::parse(json).expect("test JSON")
-}
-
-fn get(value: &JsValue, key: &str) -> JsValue {
-    Reflect::get(value, &JsValue::from_str(key)).expect("property")
-}
-
-fn codes(result: &JsValue) -> Vec<String> {
-    Array::from(&get(result, "violations"))
-        .iter()
-        .map(|v| get(&v, "code").as_string().expect("code"))
-        .collect()
-}
+mod common;
+use common::*;
 
 const CUSTOMER: &str = r#"{"resellerId":"5556667778","companyProfile":{"companyName":"Fairmont",
  "preferredLanguage":"en-US","address":{"country":"US","region":"CA","city":"San Jose",

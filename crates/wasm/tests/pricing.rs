@@ -4,7 +4,7 @@
 
 #![cfg(target_arch = "wasm32")]
 
-use js_sys::{Array, JSON, Reflect};
+use js_sys::Array;
 use vipmp_wasm::pricing::{
     PriceListHandle, check_basket_js, classify_account, discount_level, load_price_list,
     parse_offer_id, quote,
@@ -12,24 +12,8 @@ use vipmp_wasm::pricing::{
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::wasm_bindgen_test;
 
-fn js(json: &str) -> JsValue {
-    JSON::parse(json).expect("test JSON")
-}
-
-fn get(value: &JsValue, key: &str) -> JsValue {
-    Reflect::get(value, &JsValue::from_str(key)).expect("property")
-}
-
-fn text(value: &JsValue, key: &str) -> Option<String> {
-    get(value, key).as_string()
-}
-
-fn codes(result: &JsValue) -> Vec<String> {
-    Array::from(&get(result, "violations"))
-        .iter()
-        .map(|v| text(&v, "code").expect("code"))
-        .collect()
-}
+mod common;
+use common::*;
 
 const LIST: &str = "Offer ID,Product Type Detail,Partner Price\n\
 65304479CA01A12,Annual,173.28\n65304479CA02A12,Annual,164.62\n";

@@ -4,22 +4,13 @@
 
 #![cfg(target_arch = "wasm32")]
 
-use js_sys::{Array, JSON, Reflect};
+use js_sys::Array;
 use vipmp_wasm::request::{JsCorrelator, build_request, describe_error, parse_response};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::wasm_bindgen_test;
 
-fn js(json: &str) -> JsValue {
-    JSON::parse(json).expect("test JSON")
-}
-
-fn get(value: &JsValue, key: &str) -> JsValue {
-    Reflect::get(value, &JsValue::from_str(key)).expect("property")
-}
-
-fn text(value: &JsValue, key: &str) -> Option<String> {
-    get(value, key).as_string()
-}
+mod common;
+use common::*;
 
 const HISTORY: &str = r#"{"params":{"customerId":"9876543210"},
  "query":{"status":["1000","1002"],"limit":3},
