@@ -14,7 +14,9 @@ use vipmp::validate::{self, Context, Operation};
 const CUSTOMER: &str = "9876543210";
 const SUBSCRIPTION: &str = "8675309a8675309b8675309c8675309d";
 
-fn fixtures(kind: &str) -> Vec<(String, Value)> {
+/// The spec's printed examples of one kind (`requests`, `responses`) by file
+/// stem, sorted.
+pub(crate) fn fixtures(kind: &str) -> Vec<(String, Value)> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/spec")
         .join(kind);

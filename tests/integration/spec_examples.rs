@@ -1,7 +1,7 @@
 //! Every request body printed in the spec validates clean.
 
 use crate::fuzz_regressions::entry::SPEC_REQUESTS;
-use std::path::PathBuf;
+use crate::requests::fixtures;
 use vipmp::validate::{self, Context, Operation};
 
 /// The operation of a request example, by its file name's prefix.
@@ -15,17 +15,8 @@ fn operation_for(stem: &str) -> Operation {
 
 #[test]
 fn every_spec_request_example_is_valid() {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/spec/requests");
     let mut count = 0;
-    for entry in std::fs::read_dir(dir).expect("requests") {
-        let path = entry.expect("entry").path();
-        let stem = path
-            .file_stem()
-            .expect("stem")
-            .to_string_lossy()
-            .into_owned();
-        let body: serde_json::Value =
-            serde_json::from_str(&std::fs::read_to_string(&path).expect("read")).expect("json");
+    for (stem, body) in fixtures("requests") {
         let report = validate::run(operation_for(&stem), &body, &Context::default());
         assert!(report.is_valid(), "{stem}:\n{report}");
         count += 1;
