@@ -22,7 +22,7 @@ use std::sync::Arc;
 use std::time::Instant;
 use tracing::Instrument;
 use vipmp::Report;
-use vipmp::request::{self, BuildInput, Endpoint, Ids, RequestSpec};
+use vipmp::request::{self, BuildInput, Endpoint, RequestSpec};
 
 /// The storefront's intent key header.
 pub const INTENT_HEADER: &str = "x-intent-id";
@@ -287,11 +287,7 @@ fn build(
         params,
         query: query.map_or(Value::Null, |q| Value::String(q.to_owned())),
         body,
-        // Placeholders: the real IDs are made per intent and attempt.
-        ids: Ids {
-            correlation_id: "pending".into(),
-            request_id: "pending".into(),
-        },
+        ids: ids::placeholders(),
         ..BuildInput::default()
     };
     request::build(endpoint, &input).map_err(classify)

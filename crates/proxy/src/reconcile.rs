@@ -25,7 +25,7 @@ use crate::Shared;
 use crate::ids;
 use crate::upstream::{self, Answer, Outbound};
 use serde_json::{Map, Value};
-use vipmp::request::{self, BuildInput, Endpoint, Ids};
+use vipmp::request::{self, BuildInput, Endpoint};
 
 /// The answer header naming the outcome.
 pub const HEADER: &str = "x-vipmp-reconciled";
@@ -108,10 +108,7 @@ fn page_url(customer_id: &str, body: &Value, offset: usize) -> Option<String> {
         query: Value::String(format!(
             "order-type={order_type}&limit={PAGE}&offset={offset}"
         )),
-        ids: Ids {
-            correlation_id: "pending".into(),
-            request_id: "pending".into(),
-        },
+        ids: ids::placeholders(),
         ..BuildInput::default()
     };
     request::build(Endpoint::GetOrderHistory, &input)
