@@ -8,7 +8,7 @@ use common::*;
 use reqwest::{Method, StatusCode};
 use serde_json::Map;
 use serde_json::{Value, json};
-use vipmp::request::{self, BuildInput, Endpoint, Ids, RequestSpec};
+use vipmp::request::{self, BuildInput, Endpoint, RequestSpec};
 use vipmp_proxy::routes::ALLOWED;
 
 const OTHER: &str = "5000000102";
@@ -144,10 +144,7 @@ fn built_by_the_proxy(params: Map<String, Value>, body: Option<Value>) -> BuildI
     BuildInput {
         params,
         body,
-        ids: Ids {
-            correlation_id: "set-by-the-proxy".into(),
-            request_id: "set-by-the-proxy".into(),
-        },
+        ids: vipmp_proxy::ids::placeholders(),
         ..BuildInput::default()
     }
 }
