@@ -16,6 +16,7 @@ use serde_json::{Value, json};
 use std::hint::black_box;
 use vipmp::basket::{Basket, BasketLine};
 use vipmp::date::Date;
+use vipmp::input::Json;
 use vipmp::pricing::{PriceList, QuoteContext, price_list, quote};
 use vipmp::validate::{self, Context, Operation};
 
@@ -119,10 +120,32 @@ fn validation(c: &mut Criterion) {
     let order = order_body(499);
     assert!(validate::run(Operation::CreateOrder, &order, &context).is_valid());
     let text = order.to_string();
+    let customer_text = valid.to_string();
+    let customer_tree = Json::from_value(&valid);
+    assert!(validate::run_json(Operation::CreateCustomer, &customer_tree, &context).is_valid());
+    let order_tree = Json::from_value(&order);
 
     let mut group = c.benchmark_group("validate");
     group.bench_function("create customer, valid", |b| {
         b.iter(|| validate::run(Operation::CreateCustomer, black_box(&valid), &context));
+    });
+    group.bench_function("create customer, valid, body already read", |b| {
+        b.iter(|| {
+            validate::run_json(
+                Operation::CreateCustomer,
+                black_box(&customer_tree),
+                &context,
+            )
+        });
+    });
+    group.bench_function("create customer, valid, from JSON text", |b| {
+        b.iter(|| {
+            validate::run_text(
+                Operation::CreateCustomer,
+                black_box(&customer_text),
+                &context,
+            )
+        });
     });
     group.bench_function("create customer, 2 violations", |b| {
         b.iter(|| validate::run(Operation::CreateCustomer, black_box(&invalid), &context));
@@ -130,11 +153,11 @@ fn validation(c: &mut Criterion) {
     group.bench_function("create order, 499 lines", |b| {
         b.iter(|| validate::run(Operation::CreateOrder, black_box(&order), &context));
     });
+    group.bench_function("create order, 499 lines, body already read", |b| {
+        b.iter(|| validate::run_json(Operation::CreateOrder, black_box(&order_tree), &context));
+    });
     group.bench_function("create order, 499 lines from JSON text", |b| {
-        b.iter(|| {
-            let body: Value = serde_json::from_str(black_box(&text)).expect("JSON");
-            validate::run(Operation::CreateOrder, &body, &context)
-        });
+        b.iter(|| validate::run_text(Operation::CreateOrder, black_box(&text), &context));
     });
     group.finish();
 }

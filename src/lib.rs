@@ -61,6 +61,7 @@ pub mod country;
 pub mod date;
 pub mod error;
 pub mod field;
+pub mod input;
 pub mod locale;
 pub mod offer;
 pub mod pricing;

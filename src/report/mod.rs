@@ -11,7 +11,8 @@ mod message;
 mod path;
 
 pub use code::Code;
-pub use path::{Path, Segment};
+pub(crate) use path::Loc;
+pub use path::{AsPath, Path, Segment};
 
 use serde::Serialize;
 use std::fmt;
@@ -156,10 +157,11 @@ impl Report {
     }
 
     /// Files a finding at a path, rendering its message.
-    pub fn add(&mut self, path: &Path, finding: Finding) {
-        let message = message::render(path, finding.code, &finding.params);
+    pub fn add(&mut self, place: &(impl AsPath + ?Sized), finding: Finding) {
+        let path = place.to_path();
+        let message = message::render(&path, finding.code, &finding.params);
         self.violations.push(Violation {
-            path: path.clone(),
+            path,
             code: finding.code,
             params: finding.params,
             message,
@@ -167,9 +169,18 @@ impl Report {
     }
 
     /// Files every finding of a rule at the same path.
-    pub fn add_all(&mut self, path: &Path, findings: impl IntoIterator<Item = Finding>) {
+    pub fn add_all(
+        &mut self,
+        place: &(impl AsPath + ?Sized),
+        findings: impl IntoIterator<Item = Finding>,
+    ) {
+        let mut findings = findings.into_iter().peekable();
+        if findings.peek().is_none() {
+            return;
+        }
+        let path = place.to_path();
         for finding in findings {
-            self.add(path, finding);
+            self.add(&path, finding);
         }
     }
 

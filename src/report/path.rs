@@ -82,6 +82,69 @@ impl fmt::Display for Path {
     }
 }
 
+/// Anything that names a place in a request: a [`Path`] itself, or the
+/// borrowed location a validator carries while it walks a body (rendered to a
+/// `Path` only when a violation is filed there, so a valid field costs no
+/// allocation).
+pub trait AsPath {
+    /// The place as an owned [`Path`].
+    fn to_path(&self) -> Path;
+}
+
+impl AsPath for Path {
+    fn to_path(&self) -> Path {
+        self.clone()
+    }
+}
+
+/// Where a validator stands while it walks a body: a chain of borrowed steps
+/// back to the root, on the stack. Extending it is free (no allocation, no
+/// copy of the keys); [`AsPath::to_path`] builds the owned [`Path`] when, and
+/// only when, something is wrong there.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Loc<'p> {
+    /// The whole body.
+    Root,
+    /// A member of the object at the parent location.
+    Key(&'p Loc<'p>, &'p str),
+    /// An element of the list at the parent location.
+    Index(&'p Loc<'p>, usize),
+}
+
+impl<'p> Loc<'p> {
+    /// This location extended by an object key.
+    pub(crate) fn key(&'p self, key: &'p str) -> Loc<'p> {
+        Loc::Key(self, key)
+    }
+
+    /// This location extended by a list index.
+    pub(crate) fn index(&'p self, index: usize) -> Loc<'p> {
+        Loc::Index(self, index)
+    }
+
+    fn push_onto(&self, segments: &mut Vec<Segment>) {
+        match self {
+            Loc::Root => {}
+            Loc::Key(parent, key) => {
+                parent.push_onto(segments);
+                segments.push(Segment::Key((*key).to_owned()));
+            }
+            Loc::Index(parent, index) => {
+                parent.push_onto(segments);
+                segments.push(Segment::Index(*index));
+            }
+        }
+    }
+}
+
+impl AsPath for Loc<'_> {
+    fn to_path(&self) -> Path {
+        let mut segments = Vec::new();
+        self.push_onto(&mut segments);
+        Path { segments }
+    }
+}
+
 impl serde::Serialize for Path {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_str(self)
@@ -101,6 +164,20 @@ mod tests {
             .key("email");
         assert_eq!(path.to_string(), "companyProfile.contacts[0].email");
         assert_eq!(path.last_key(), Some("email"));
+    }
+
+    #[test]
+    fn a_location_renders_like_the_path_it_names() {
+        let root = Loc::Root;
+        let profile = root.key("companyProfile");
+        let contacts = profile.key("contacts");
+        let first = contacts.index(0);
+        let email = first.key("email");
+        assert_eq!(
+            email.to_path().to_string(),
+            "companyProfile.contacts[0].email"
+        );
+        assert_eq!(Loc::Root.to_path(), Path::root());
     }
 
     #[test]

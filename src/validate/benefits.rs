@@ -11,9 +11,9 @@
 
 use super::Context;
 use super::json::Object;
-use crate::report::{Code, Finding, Path, Report};
+use crate::input::Json;
+use crate::report::{Code, Finding, Loc, Report};
 use crate::resource::{Benefit, Customer};
-use serde_json::Value;
 
 const THREE_YEAR_COMMIT: &str = "THREE_YEAR_COMMIT";
 const LGA: &str = "LARGE_GOVERNMENT_AGENCY";
@@ -35,7 +35,7 @@ pub(super) enum Stage {
 }
 
 /// Whether the body asks for the Large Government Agency benefit.
-pub(super) fn has_lga(body: &Value) -> bool {
+pub(super) fn has_lga(body: &Json<'_>) -> bool {
     body["benefits"]
         .as_array()
         .is_some_and(|list| list.iter().any(|b| b["type"] == LGA))
@@ -43,8 +43,8 @@ pub(super) fn has_lga(body: &Value) -> bool {
 
 /// Checks `benefits`.
 pub(super) fn check(
-    object: &Object<'_>,
-    body: &Value,
+    object: &Object<'_, '_>,
+    body: &Json<'_>,
     context: &Context,
     stage: Stage,
     report: &mut Report,
@@ -53,8 +53,9 @@ pub(super) fn check(
         return;
     };
     let mut seen = Vec::new();
+    let list_path = object.at("benefits");
     for (index, value) in list.iter().enumerate() {
-        let Some(benefit) = Object::new(value, object.at("benefits").index(index), report) else {
+        let Some(benefit) = Object::new(value, list_path.index(index), report) else {
             continue;
         };
         let Some(kind) = benefit_type(&benefit, report) else {
@@ -79,13 +80,13 @@ pub(super) fn check(
     }
 }
 
-fn has_3yc(body: &Value) -> bool {
+fn has_3yc(body: &Json<'_>) -> bool {
     body["benefits"]
         .as_array()
         .is_some_and(|list| list.iter().any(|b| b["type"] == THREE_YEAR_COMMIT))
 }
 
-fn benefit_type<'a>(benefit: &Object<'a>, report: &mut Report) -> Option<&'a str> {
+fn benefit_type<'a>(benefit: &Object<'a, '_>, report: &mut Report) -> Option<&'a str> {
     benefit.check_keys(BENEFIT_KEYS, &["commitment"], report);
     let kind = benefit.required_str("type", report)?;
     if kind == THREE_YEAR_COMMIT || kind == LGA {
@@ -100,7 +101,7 @@ fn benefit_type<'a>(benefit: &Object<'a>, report: &mut Report) -> Option<&'a str
 }
 
 fn check_three_year_commit(
-    benefit: &Object<'_>,
+    benefit: &Object<'_, '_>,
     context: &Context,
     stage: Stage,
     report: &mut Report,
@@ -140,7 +141,7 @@ fn current_3yc(customer: &Customer) -> Option<&Benefit> {
 }
 
 /// A commitmentRequest while a recommitment is pending is refused, and the reverse.
-fn check_no_pending(benefit: &Object<'_>, current: Option<&Benefit>, report: &mut Report) {
+fn check_no_pending(benefit: &Object<'_, '_>, current: Option<&Benefit>, report: &mut Report) {
     let pending = current
         .and_then(|b| b.recommitment_request.as_ref())
         .is_some_and(|r| is_pending(r.status.as_deref()));
@@ -157,7 +158,7 @@ fn is_pending(status: Option<&str>) -> bool {
 }
 
 fn check_recommit_allowed(
-    benefit: &Object<'_>,
+    benefit: &Object<'_, '_>,
     stage: Stage,
     current: Option<&Benefit>,
     context: &Context,
@@ -205,7 +206,7 @@ fn check_recommit_allowed(
 
 /// `minimumQuantities`: each offer type once, at least the program minimum, and
 /// every offer type of the commitment in force repeated.
-fn check_request(request: &Object<'_>, current: Option<&Benefit>, report: &mut Report) {
+fn check_request(request: &Object<'_, '_>, current: Option<&Benefit>, report: &mut Report) {
     request.check_keys(REQUEST_KEYS, REQUEST_READ_ONLY, report);
     let Some(list) = request.required_array("minimumQuantities", report) else {
         return;
@@ -254,8 +255,8 @@ fn committed_offer_types(current: Option<&Benefit>) -> Vec<&str> {
 }
 
 /// One `{ offerType, quantity }`; returns the offer type when it is valid.
-fn check_minimum<'a>(value: &'a Value, path: &Path, report: &mut Report) -> Option<&'a str> {
-    let minimum = Object::new(value, path.clone(), report)?;
+fn check_minimum<'a>(value: &'a Json<'a>, path: &Loc<'_>, report: &mut Report) -> Option<&'a str> {
+    let minimum = Object::new(value, *path, report)?;
     minimum.check_keys(&["offerType", "quantity"], &[], report);
     let quantity = minimum.required_int("quantity", report);
     let offer_type = minimum.required_str("offerType", report)?;
@@ -280,7 +281,7 @@ fn check_minimum<'a>(value: &'a Value, path: &Path, report: &mut Report) -> Opti
 }
 
 /// LGA: US or CA, market segment GOV, sub-segment FEDERAL or STATE, no 3YC.
-fn check_lga(benefit: &Object<'_>, body: &Value, with_3yc: bool, report: &mut Report) {
+fn check_lga(benefit: &Object<'_, '_>, body: &Json<'_>, with_3yc: bool, report: &mut Report) {
     let path = benefit.at("type");
     let mut refuse = |reason: &str| {
         report.add(
@@ -303,7 +304,7 @@ fn check_lga(benefit: &Object<'_>, body: &Value, with_3yc: bool, report: &mut Re
     }
 }
 
-fn has_sub_segment(value: &Value) -> bool {
+fn has_sub_segment(value: &Json<'_>) -> bool {
     value.as_array().is_some_and(|list| {
         !list.is_empty()
             && list

@@ -11,8 +11,8 @@ use super::profile::{Owner, check_free_text, check_profile_value, segments_of};
 use super::reseller::EXTERNAL_REFERENCE_MAX;
 use crate::date::Date;
 use crate::field::account_id;
-use crate::report::{Code, Finding, Path, Report};
-use serde_json::Value;
+use crate::input::Json;
+use crate::report::{Code, Finding, Loc, Report};
 
 const CREATE_KEYS: &[&str] = &[
     "resellerId",
@@ -46,8 +46,8 @@ const EXTENDED_TERM_YEARS_EDU: i32 = 4;
 const LGA_COTERM_MONTHS: i32 = 23;
 
 /// `POST /v3/customers`.
-pub(super) fn check_create(body: &Value, context: &Context, report: &mut Report) {
-    let Some(object) = Object::new(body, Path::root(), report) else {
+pub(super) fn check_create(body: &Json<'_>, context: &Context, report: &mut Report) {
+    let Some(object) = Object::new(body, Loc::Root, report) else {
         return;
     };
     object.check_keys(CREATE_KEYS, READ_ONLY, report);
@@ -59,8 +59,8 @@ pub(super) fn check_create(body: &Value, context: &Context, report: &mut Report)
 }
 
 /// `PATCH /v3/customers/{id}`: "update replaces existing data".
-pub(super) fn check_update(body: &Value, context: &Context, report: &mut Report) {
-    let Some(object) = Object::new(body, Path::root(), report) else {
+pub(super) fn check_update(body: &Json<'_>, context: &Context, report: &mut Report) {
+    let Some(object) = Object::new(body, Loc::Root, report) else {
         return;
     };
     let mut read_only = READ_ONLY.to_vec();
@@ -72,8 +72,8 @@ pub(super) fn check_update(body: &Value, context: &Context, report: &mut Report)
 }
 
 fn check_common(
-    object: &Object<'_>,
-    body: &Value,
+    object: &Object<'_, '_>,
+    body: &Json<'_>,
     context: &Context,
     stage: Stage,
     report: &mut Report,
@@ -95,8 +95,8 @@ fn check_common(
 
 /// The customer's segment must be one the reseller sells into (2135).
 fn check_segment_enabled(
-    object: &Object<'_>,
-    body: &Value,
+    object: &Object<'_, '_>,
+    body: &Json<'_>,
     context: &Context,
     report: &mut Report,
 ) {
@@ -120,7 +120,12 @@ fn check_segment_enabled(
 }
 
 /// A segment change needs a customer without active subscriptions.
-fn check_segment_change(object: &Object<'_>, body: &Value, context: &Context, report: &mut Report) {
+fn check_segment_change(
+    object: &Object<'_, '_>,
+    body: &Json<'_>,
+    context: &Context,
+    report: &mut Report,
+) {
     let (Some(current), Some(true)) = (&context.customer, context.has_active_subscriptions) else {
         return;
     };
@@ -142,7 +147,12 @@ fn check_segment_change(object: &Object<'_>, body: &Value, context: &Context, re
 
 /// `cotermDate` on create asks for an extended term: a real date and, with
 /// `today` known, inside the window of [`extended_term_window`].
-fn check_coterm_date(object: &Object<'_>, body: &Value, context: &Context, report: &mut Report) {
+fn check_coterm_date(
+    object: &Object<'_, '_>,
+    body: &Json<'_>,
+    context: &Context,
+    report: &mut Report,
+) {
     let Some(text) = object.optional_str("cotermDate", report) else {
         return;
     };
@@ -171,7 +181,7 @@ fn check_coterm_date(object: &Object<'_>, body: &Value, context: &Context, repor
 /// Large Government Agency at most 23 months ahead, or Adobe answers 1117
 /// (FACTS.md §2.7). Reading "1–3 years" as a minimum of one year is *assumed*:
 /// a shorter first term would not be an extended one.
-fn extended_term_window(today: Date, body: &Value) -> Option<(Date, Date)> {
+fn extended_term_window(today: Date, body: &Json<'_>) -> Option<(Date, Date)> {
     let min = today.add_years(1)?;
     if benefits::has_lga(body) {
         return Some((today.add_days(1)?, today.add_months(LGA_COTERM_MONTHS)?));
@@ -186,14 +196,14 @@ fn extended_term_window(today: Date, body: &Value) -> Option<(Date, Date)> {
 }
 
 /// A `YYYY-MM-DD` date, filing a format or calendar problem.
-pub(super) fn parse_date(text: &str, path: &Path, report: &mut Report) -> Option<Date> {
+pub(super) fn parse_date(text: &str, path: &Loc<'_>, report: &mut Report) -> Option<Date> {
     Date::parse(text)
         .map_err(|error| report.add(path, error.finding()))
         .ok()
 }
 
 /// `linkedMembership { type: STANDARD | CONSORTIUM, name }` (FACTS.md §1.2).
-fn check_linked_membership(object: &Object<'_>, report: &mut Report) {
+fn check_linked_membership(object: &Object<'_, '_>, report: &mut Report) {
     let Some(membership) = object.optional_object("linkedMembership", report) else {
         return;
     };

@@ -33,6 +33,7 @@ pub use history::{
 };
 
 use crate::date::Date;
+use crate::input::Json;
 use crate::report::Report;
 use crate::resource::{Customer, Order, Reseller, Subscription};
 use serde::Deserialize;
@@ -196,7 +197,7 @@ impl AccountOp {
 
 /// The transfer operation a body is for: the explicit kind, else a reseller
 /// change when the body has a `type`, else a VIP transfer.
-pub fn transfer_operation(body: &Value, kind: Option<TransferKind>) -> Operation {
+pub fn transfer_operation(body: &Json<'_>, kind: Option<TransferKind>) -> Operation {
     match kind {
         Some(TransferKind::ResellerChange) => Operation::ResellerChange,
         Some(TransferKind::Vip) => Operation::VipTransfer,
@@ -207,6 +208,21 @@ pub fn transfer_operation(body: &Value, kind: Option<TransferKind>) -> Operation
 
 /// Validates a request body for an operation.
 pub fn run(operation: Operation, body: &Value, context: &Context) -> Report {
+    run_json(operation, &Json::from_value(body), context)
+}
+
+/// Validates a request body given as JSON text, read without building a
+/// `Value` (strings borrowed from the text). Text that is not JSON is judged
+/// as a missing body (`null`), as a server would refuse it.
+pub fn run_text(operation: Operation, text: &str, context: &Context) -> Report {
+    match Json::parse(text) {
+        Ok(body) => run_json(operation, &body, context),
+        Err(_) => run_json(operation, &Json::Null, context),
+    }
+}
+
+/// Validates a request body already read as a [`Json`] tree.
+pub fn run_json(operation: Operation, body: &Json<'_>, context: &Context) -> Report {
     let mut report = Report::new();
     match operation {
         Operation::CreateReseller => reseller::check_create(body, &mut report),

@@ -11,9 +11,9 @@ use super::profile::check_free_text;
 use super::reseller::EXTERNAL_REFERENCE_MAX;
 use super::{Context, date_of};
 use crate::field::{account_id, currency, offer_id, quantity, subscription_id};
-use crate::report::{Code, Finding, Path, Report};
+use crate::input::Json;
+use crate::report::{Code, Finding, Loc, Report};
 use crate::resource::{Order, OrderType};
-use serde_json::Value;
 
 const ORDER_KEYS: &[&str] = &[
     "orderType",
@@ -71,8 +71,8 @@ const MAX_FLEX_CODES: usize = 1;
 const RETURN_WINDOW_DAYS: i64 = 14;
 
 /// `POST /v3/customers/{id}/orders`.
-pub(super) fn check_create(body: &Value, context: &Context, report: &mut Report) {
-    let Some(order) = Object::new(body, Path::root(), report) else {
+pub(super) fn check_create(body: &Json<'_>, context: &Context, report: &mut Report) {
+    let Some(order) = Object::new(body, Loc::Root, report) else {
         return;
     };
     order.check_keys(&[ORDER_KEYS, ORDER_ECHOED].concat(), &[], report);
@@ -94,8 +94,8 @@ pub(super) fn check_create(body: &Value, context: &Context, report: &mut Report)
 }
 
 /// `PATCH /v3/customers/{id}/orders/{orderId}`: only externalReferenceId.
-pub(super) fn check_update(body: &Value, report: &mut Report) {
-    let Some(order) = Object::new(body, Path::root(), report) else {
+pub(super) fn check_update(body: &Json<'_>, report: &mut Report) {
+    let Some(order) = Object::new(body, Loc::Root, report) else {
         return;
     };
     let mut read_only = ORDER_KEYS.to_vec();
@@ -111,7 +111,7 @@ pub(super) fn check_update(body: &Value, report: &mut Report) {
     );
 }
 
-fn check_order_type(order: &Object<'_>, report: &mut Report) -> Option<OrderType> {
+fn check_order_type(order: &Object<'_, '_>, report: &mut Report) -> Option<OrderType> {
     let name = order.required_str("orderType", report)?;
     let path = order.at("orderType");
     match OrderType::from_name(name) {
@@ -139,7 +139,7 @@ fn check_order_type(order: &Object<'_>, report: &mut Report) -> Option<OrderType
 }
 
 /// `referenceOrderId`: required for RETURN and reverts, empty or absent otherwise.
-fn check_reference(order: &Object<'_>, order_type: Option<OrderType>, report: &mut Report) {
+fn check_reference(order: &Object<'_, '_>, order_type: Option<OrderType>, report: &mut Report) {
     let Some(order_type) = order_type else { return };
     let path = order.at("referenceOrderId");
     if order_type.needs_reference_order() {
@@ -161,7 +161,7 @@ fn check_reference(order: &Object<'_>, order_type: Option<OrderType>, report: &m
     }
 }
 
-fn check_currency<'a>(order: &Object<'a>, report: &mut Report) -> Option<&'a str> {
+fn check_currency<'a>(order: &Object<'a, '_>, report: &mut Report) -> Option<&'a str> {
     let code = order
         .optional_str("currencyCode", report)
         .filter(|code| !code.is_empty())?;
@@ -171,7 +171,8 @@ fn check_currency<'a>(order: &Object<'a>, report: &mut Report) -> Option<&'a str
 
 /// The facts of one valid-enough line, for cross-line and state rules.
 struct Line<'a> {
-    path: Path,
+    /// The line's index in `lineItems`.
+    index: usize,
     number: Option<i64>,
     offer_id: Option<&'a str>,
     quantity: Option<i64>,
@@ -185,7 +186,7 @@ fn lines_optional(order_type: Option<OrderType>) -> bool {
 }
 
 fn check_lines<'a>(
-    order: &Object<'a>,
+    order: &Object<'a, '_>,
     order_type: Option<OrderType>,
     order_currency: bool,
     report: &mut Report,
@@ -202,14 +203,16 @@ fn check_lines<'a>(
         .iter()
         .enumerate()
         .filter_map(|(index, value)| {
-            check_line(value, path.index(index), order_type, order_currency, report)
+            let line_path = path.index(index);
+            check_line(value, &line_path, order_type, order_currency, report)
+                .map(|facts| facts.at(index))
         })
         .collect();
-    check_unique_numbers(&lines, report);
+    check_unique_numbers(&path, &lines, report);
     lines
 }
 
-fn check_line_count(count: usize, may_be_empty: bool, path: &Path, report: &mut Report) {
+fn check_line_count(count: usize, may_be_empty: bool, path: &Loc<'_>, report: &mut Report) {
     if count == 0 && !may_be_empty {
         report.add(
             path,
@@ -227,14 +230,32 @@ fn check_line_count(count: usize, may_be_empty: bool, path: &Path, report: &mut 
     }
 }
 
+/// What [`check_line`] learnt of a line, before its index is attached.
+struct LineFacts<'a> {
+    number: Option<i64>,
+    offer_id: Option<&'a str>,
+    quantity: Option<i64>,
+}
+
+impl<'a> LineFacts<'a> {
+    fn at(self, index: usize) -> Line<'a> {
+        Line {
+            index,
+            number: self.number,
+            offer_id: self.offer_id,
+            quantity: self.quantity,
+        }
+    }
+}
+
 fn check_line<'a>(
-    value: &'a Value,
-    path: Path,
+    value: &'a Json<'a>,
+    path: &Loc<'_>,
     order_type: Option<OrderType>,
     order_currency: bool,
     report: &mut Report,
-) -> Option<Line<'a>> {
-    let line = Object::new(value, path.clone(), report)?;
+) -> Option<LineFacts<'a>> {
+    let line = Object::new(value, *path, report)?;
     line.check_keys(LINE_ALL_KEYS, &[], report);
     let number = check_line_number(&line, report);
     let offer = line.required_str("offerId", report);
@@ -252,15 +273,14 @@ fn check_line<'a>(
     check_line_subscription(&line, order_type, report);
     check_line_currency(&line, order_currency, report);
     check_flex_codes(&line, report);
-    Some(Line {
-        path,
+    Some(LineFacts {
         number,
         offer_id: offer,
         quantity,
     })
 }
 
-fn check_line_number(line: &Object<'_>, report: &mut Report) -> Option<i64> {
+fn check_line_number(line: &Object<'_, '_>, report: &mut Report) -> Option<i64> {
     let number = line.required_int("extLineItemNumber", report)?;
     if !(0..=MAX_LINE_NUMBER).contains(&number) {
         let finding = Finding::new(Code::NumberOutOfRange)
@@ -275,7 +295,11 @@ fn check_line_number(line: &Object<'_>, report: &mut Report) -> Option<i64> {
 /// RENEWAL lines name the subscription renewed; so do PREVIEW_RENEWAL lines
 /// when lines are given (FACTS.md §3.5). Otherwise a subscriptionId is what
 /// Adobe echoed back and must be empty or well-formed.
-fn check_line_subscription(line: &Object<'_>, order_type: Option<OrderType>, report: &mut Report) {
+fn check_line_subscription(
+    line: &Object<'_, '_>,
+    order_type: Option<OrderType>,
+    report: &mut Report,
+) {
     let required = matches!(
         order_type,
         Some(OrderType::Renewal | OrderType::PreviewRenewal)
@@ -290,7 +314,7 @@ fn check_line_subscription(line: &Object<'_>, order_type: Option<OrderType>, rep
     }
 }
 
-fn check_line_currency(line: &Object<'_>, order_currency: bool, report: &mut Report) {
+fn check_line_currency(line: &Object<'_, '_>, order_currency: bool, report: &mut Report) {
     let Some(code) = line
         .optional_str("currencyCode", report)
         .filter(|code| !code.is_empty())
@@ -304,7 +328,7 @@ fn check_line_currency(line: &Object<'_>, order_currency: bool, report: &mut Rep
     }
 }
 
-fn check_flex_codes(line: &Object<'_>, report: &mut Report) {
+fn check_flex_codes(line: &Object<'_, '_>, report: &mut Report) {
     let Some(codes) = line.optional_array("flexDiscountCodes", report) else {
         return;
     };
@@ -321,13 +345,13 @@ fn check_flex_codes(line: &Object<'_>, report: &mut Report) {
     }
 }
 
-fn check_unique_numbers(lines: &[Line<'_>], report: &mut Report) {
+fn check_unique_numbers(path: &Loc<'_>, lines: &[Line<'_>], report: &mut Report) {
     let mut seen = std::collections::BTreeSet::new();
     for line in lines {
         let Some(number) = line.number else { continue };
         if !seen.insert(number) {
             let finding = Finding::new(Code::LineItemNumberDuplicate).with("value", number);
-            report.add(&line.path.key("extLineItemNumber"), finding);
+            report.add(&path.index(line.index).key("extLineItemNumber"), finding);
         }
     }
 }
@@ -335,7 +359,7 @@ fn check_unique_numbers(lines: &[Line<'_>], report: &mut Report) {
 /// `cancellingItems`: only on switch orders, where they are required; one item,
 /// and its quantity equals the line's (FACTS.md §1.2, §3.5; errors 2149, 2152).
 fn check_cancelling(
-    order: &Object<'_>,
+    order: &Object<'_, '_>,
     order_type: Option<OrderType>,
     lines: &[Line<'_>],
     report: &mut Report,
@@ -377,7 +401,7 @@ fn check_cancelling(
     }
 }
 
-fn check_single_item(count: usize, path: &Path, report: &mut Report) {
+fn check_single_item(count: usize, path: &Loc<'_>, report: &mut Report) {
     if count > 1 {
         report.add(
             path,
@@ -389,7 +413,7 @@ fn check_single_item(count: usize, path: &Path, report: &mut Report) {
     }
 }
 
-fn check_cancelling_item(item: &Object<'_>, report: &mut Report) -> Option<i64> {
+fn check_cancelling_item(item: &Object<'_, '_>, report: &mut Report) -> Option<i64> {
     item.check_keys(CANCELLING_KEYS, &[], report);
     check_line_number(item, report);
     item.required_int("referenceLineItemNumber", report);
@@ -406,7 +430,7 @@ fn check_cancelling_item(item: &Object<'_>, report: &mut Report) -> Option<i64> 
 /// one of its lines by number and offer, for at most its quantity (partial
 /// returns are allowed since 2026-08-13, FACTS.md §3.5).
 fn check_return_against(
-    order: &Object<'_>,
+    order: &Object<'_, '_>,
     reference: &Order,
     context: &Context,
     lines: &[Line<'_>],
@@ -424,12 +448,13 @@ fn check_return_against(
         );
     }
     check_return_window(reference, context, &reference_path, report);
+    let lines_path = order.at("lineItems");
     for line in lines {
-        check_returned_line(line, reference, report);
+        check_returned_line(&lines_path.index(line.index), line, reference, report);
     }
 }
 
-fn check_return_window(reference: &Order, context: &Context, path: &Path, report: &mut Report) {
+fn check_return_window(reference: &Order, context: &Context, path: &Loc<'_>, report: &mut Report) {
     let ordered = reference.creation_date.as_deref().and_then(date_of);
     let deadline = ordered.and_then(|date| date.add_days(RETURN_WINDOW_DAYS));
     let (Some(deadline), Some(today)) = (deadline, context.today) else {
@@ -443,7 +468,7 @@ fn check_return_window(reference: &Order, context: &Context, path: &Path, report
     }
 }
 
-fn check_returned_line(line: &Line<'_>, reference: &Order, report: &mut Report) {
+fn check_returned_line(path: &Loc<'_>, line: &Line<'_>, reference: &Order, report: &mut Report) {
     let Some(number) = line.number else { return };
     let original = reference
         .line_items
@@ -452,7 +477,7 @@ fn check_returned_line(line: &Line<'_>, reference: &Order, report: &mut Report) 
     let Some(original) = original else {
         let reason = format!("the original order has no line {number}");
         report.add(
-            &line.path.key("extLineItemNumber"),
+            &path.key("extLineItemNumber"),
             Finding::new(Code::ReturnLineMismatch).with("reason", reason),
         );
         return;
@@ -463,7 +488,7 @@ fn check_returned_line(line: &Line<'_>, reference: &Order, report: &mut Report) 
     {
         let reason = format!("line {number} was for offer {}", original.offer_id);
         report.add(
-            &line.path.key("offerId"),
+            &path.key("offerId"),
             Finding::new(Code::ReturnLineMismatch).with("reason", reason),
         );
     }
@@ -473,6 +498,6 @@ fn check_returned_line(line: &Line<'_>, reference: &Order, report: &mut Report) 
             .with("min", 1_i64)
             .with("max", bought)
             .with("reason", "(the quantity bought on that line)");
-        report.add(&line.path.key("quantity"), finding);
+        report.add(&path.key("quantity"), finding);
     }
 }

@@ -9,8 +9,8 @@ use crate::field::{
     company_name, country, email, locale, market_segment, person_name, postal_code, region,
     safe_text,
 };
-use crate::report::{Code, Finding, Report};
-use serde_json::Value;
+use crate::input::Json;
+use crate::report::{Code, Finding, Loc, Report};
 
 /// Whose profile is being checked: the market-segment fields differ.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -63,7 +63,7 @@ const ADDRESS_LINE_MAX: usize = 60;
 const PHONE_MAX: usize = 40;
 
 /// Checks a `companyProfile` object.
-pub(crate) fn check_profile(profile: &Object<'_>, owner: Owner, report: &mut Report) {
+pub(crate) fn check_profile(profile: &Object<'_, '_>, owner: Owner, report: &mut Report) {
     profile.check_keys(allowed_profile_keys(owner), &[], report);
     if let Some(name) = profile.required_str("companyName", report) {
         profile.apply("companyName", company_name::check(name), report);
@@ -85,7 +85,7 @@ fn allowed_profile_keys(owner: Owner) -> &'static [&'static str] {
     }
 }
 
-fn check_segments(profile: &Object<'_>, owner: Owner, report: &mut Report) {
+fn check_segments(profile: &Object<'_, '_>, owner: Owner, report: &mut Report) {
     match owner {
         Owner::Reseller => {
             report_misplaced(
@@ -111,7 +111,7 @@ fn check_segments(profile: &Object<'_>, owner: Owner, report: &mut Report) {
     }
 }
 
-fn report_misplaced(profile: &Object<'_>, key: &str, reason: &str, report: &mut Report) {
+fn report_misplaced(profile: &Object<'_, '_>, key: &str, reason: &str, report: &mut Report) {
     if profile.has(key) {
         report.add(
             &profile.at(key),
@@ -121,7 +121,7 @@ fn report_misplaced(profile: &Object<'_>, key: &str, reason: &str, report: &mut 
 }
 
 /// A reseller's `marketSegments`: at least one, each COM/EDU/GOV, no repeats.
-fn check_segment_list(profile: &Object<'_>, report: &mut Report) {
+fn check_segment_list(profile: &Object<'_, '_>, report: &mut Report) {
     let Some(segments) = profile.optional_array("marketSegments", report) else {
         return;
     };
@@ -153,7 +153,7 @@ fn check_segment_list(profile: &Object<'_>, report: &mut Report) {
 
 /// `marketSubSegments` is read-only (set in the Admin Console) except for the
 /// Large Government Agency benefit, which needs FEDERAL or STATE (FACTS.md §2.7).
-fn check_sub_segments(profile: &Object<'_>, lga: bool, report: &mut Report) {
+fn check_sub_segments(profile: &Object<'_, '_>, lga: bool, report: &mut Report) {
     if !profile.has("marketSubSegments") {
         return;
     }
@@ -167,8 +167,9 @@ fn check_sub_segments(profile: &Object<'_>, lga: bool, report: &mut Report) {
     let Some(values) = profile.optional_array("marketSubSegments", report) else {
         return;
     };
+    let list_path = profile.at("marketSubSegments");
     for (index, value) in values.iter().enumerate() {
-        let path = profile.at("marketSubSegments").index(index);
+        let path = list_path.index(index);
         if let Some(sub_segment) = text(value, &path, report) {
             if !matches!(sub_segment, "FEDERAL" | "STATE") {
                 report.add(
@@ -182,7 +183,7 @@ fn check_sub_segments(profile: &Object<'_>, lga: bool, report: &mut Report) {
 
 /// The Address resource. Region and postal code are checked against the
 /// country only when the country is one Adobe sells into.
-pub(crate) fn check_address(address: &Object<'_>, report: &mut Report) {
+pub(crate) fn check_address(address: &Object<'_, '_>, report: &mut Report) {
     address.check_keys(ADDRESS_KEYS, &[], report);
     let country = address.required_str("country", report).and_then(|code| {
         country::check(code)
@@ -201,7 +202,7 @@ pub(crate) fn check_address(address: &Object<'_>, report: &mut Report) {
 }
 
 fn check_postal_code(
-    address: &Object<'_>,
+    address: &Object<'_, '_>,
     country: Option<&'static crate::country::Country>,
     report: &mut Report,
 ) {
@@ -221,14 +222,14 @@ fn check_postal_code(
 }
 
 /// Without a known country only the length of a postal code can be checked.
-fn check_postal_length(value: &str, path: &crate::Path, report: &mut Report) {
+fn check_postal_length(value: &str, path: &Loc<'_>, report: &mut Report) {
     let too_long = crate::field::text::length(value, 0, postal_code::MAX_LENGTH);
     report.add_all(path, too_long);
 }
 
 /// A free-text field under Adobe's XSS rule, required or not.
 pub(crate) fn check_free_text(
-    object: &Object<'_>,
+    object: &Object<'_, '_>,
     key: &str,
     max: usize,
     required: bool,
@@ -245,7 +246,7 @@ pub(crate) fn check_free_text(
 }
 
 /// `contacts`: at least one Contact.
-fn check_contacts(profile: &Object<'_>, report: &mut Report) {
+fn check_contacts(profile: &Object<'_, '_>, report: &mut Report) {
     let Some(contacts) = profile.required_array("contacts", report) else {
         return;
     };
@@ -265,7 +266,7 @@ fn check_contacts(profile: &Object<'_>, report: &mut Report) {
 }
 
 /// The Contact resource.
-pub(crate) fn check_contact(contact: &Object<'_>, report: &mut Report) {
+pub(crate) fn check_contact(contact: &Object<'_, '_>, report: &mut Report) {
     contact.check_keys(CONTACT_KEYS, &[], report);
     for key in ["firstName", "lastName"] {
         if let Some(name) = contact.required_str(key, report) {
@@ -279,7 +280,11 @@ pub(crate) fn check_contact(contact: &Object<'_>, report: &mut Report) {
 }
 
 /// Checks a profile given as a raw value (type problems filed at `companyProfile`).
-pub(crate) fn check_profile_value(body: &Object<'_>, owner: Owner, report: &mut Report) -> bool {
+pub(crate) fn check_profile_value(
+    body: &Object<'_, '_>,
+    owner: Owner,
+    report: &mut Report,
+) -> bool {
     match body.required_object("companyProfile", report) {
         Some(profile) => {
             check_profile(&profile, owner, report);
@@ -290,7 +295,7 @@ pub(crate) fn check_profile_value(body: &Object<'_>, owner: Owner, report: &mut 
 }
 
 /// The values of a profile's market segment(s), for cross-checks.
-pub(crate) fn segments_of(body: &Value) -> Vec<String> {
+pub(crate) fn segments_of(body: &Json<'_>) -> Vec<String> {
     let profile = &body["companyProfile"];
     if let Some(segment) = profile["marketSegment"].as_str() {
         return vec![segment.to_owned()];
@@ -299,7 +304,7 @@ pub(crate) fn segments_of(body: &Value) -> Vec<String> {
         .as_array()
         .map(|list| {
             list.iter()
-                .filter_map(Value::as_str)
+                .filter_map(Json::as_str)
                 .map(str::to_owned)
                 .collect()
         })

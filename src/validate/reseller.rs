@@ -7,8 +7,8 @@ use super::Context;
 use super::json::Object;
 use super::profile::{Owner, check_free_text, check_profile_value, segments_of};
 use crate::field::account_id;
-use crate::report::{Code, Finding, Report};
-use serde_json::Value;
+use crate::input::Json;
+use crate::report::{Code, Finding, Loc, Report};
 
 const CREATE_KEYS: &[&str] = &["distributorId", "externalReferenceId", "companyProfile"];
 const UPDATE_KEYS: &[&str] = &["externalReferenceId", "companyProfile"];
@@ -17,8 +17,8 @@ const READ_ONLY: &[&str] = &["resellerId", "creationDate", "status", "links"];
 pub(crate) const EXTERNAL_REFERENCE_MAX: usize = 35;
 
 /// `POST /v3/resellers`: a Reseller resource without read-only fields.
-pub(super) fn check_create(body: &Value, report: &mut Report) {
-    let Some(object) = super::json::Object::new(body, crate::Path::root(), report) else {
+pub(super) fn check_create(body: &Json<'_>, report: &mut Report) {
+    let Some(object) = Object::new(body, Loc::Root, report) else {
         return;
     };
     object.check_keys(CREATE_KEYS, READ_ONLY, report);
@@ -38,8 +38,8 @@ pub(super) fn check_create(body: &Value, report: &mut Report) {
 /// `PATCH /v3/resellers/{id}`: the profile with an optional externalReferenceId.
 /// "Update replaces existing data"; with the current reseller known, dropping one
 /// of its market segments is reported (Adobe answers 5122).
-pub(super) fn check_update(body: &Value, context: &Context, report: &mut Report) {
-    let Some(object) = Object::new(body, crate::Path::root(), report) else {
+pub(super) fn check_update(body: &Json<'_>, context: &Context, report: &mut Report) {
+    let Some(object) = Object::new(body, Loc::Root, report) else {
         return;
     };
     object.check_keys(
@@ -65,7 +65,12 @@ pub(super) fn check_update(body: &Value, context: &Context, report: &mut Report)
     }
 }
 
-fn check_segments_kept(object: &Object<'_>, body: &Value, context: &Context, report: &mut Report) {
+fn check_segments_kept(
+    object: &Object<'_, '_>,
+    body: &Json<'_>,
+    context: &Context,
+    report: &mut Report,
+) {
     let Some(current) = &context.reseller else {
         return;
     };
@@ -75,7 +80,8 @@ fn check_segments_kept(object: &Object<'_>, body: &Value, context: &Context, rep
     else {
         return;
     };
-    let path = object.at("companyProfile").key("marketSegments");
+    let profile_path = object.at("companyProfile");
+    let path = profile_path.key("marketSegments");
     for segment in current.company_profile.market_segments.iter().flatten() {
         if !kept.contains(segment) {
             report.add(

@@ -8,8 +8,8 @@
 use super::Context;
 use super::json::{Object, text};
 use crate::field::quantity;
-use crate::report::{Code, Finding, Path, Report};
-use serde_json::Value;
+use crate::input::Json;
+use crate::report::{Code, Finding, Loc, Report};
 
 const AUTO_RENEWAL_KEYS: &[&str] = &[
     "enabled",
@@ -21,8 +21,8 @@ const RENEWAL_CODES: &[&str] = &["MOQ_100", "MOQ_250", "MOQ_500"];
 const ACTIVE: &str = "1000";
 
 /// `PATCH /v3/customers/{id}/subscriptions/{subscriptionId}`.
-pub(super) fn check_update(body: &Value, context: &Context, report: &mut Report) {
-    let Some(object) = Object::new(body, Path::root(), report) else {
+pub(super) fn check_update(body: &Json<'_>, context: &Context, report: &mut Report) {
+    let Some(object) = Object::new(body, Loc::Root, report) else {
         return;
     };
     object.check_keys(
@@ -56,7 +56,7 @@ pub(super) fn check_update(body: &Value, context: &Context, report: &mut Report)
     check_active(&object, context, report);
 }
 
-fn check_renewal_quantity(auto_renewal: &Object<'_>, context: &Context, report: &mut Report) {
+fn check_renewal_quantity(auto_renewal: &Object<'_, '_>, context: &Context, report: &mut Report) {
     let Some(value) = auto_renewal.optional_int("renewalQuantity", report) else {
         return;
     };
@@ -67,7 +67,7 @@ fn check_renewal_quantity(auto_renewal: &Object<'_>, context: &Context, report: 
     auto_renewal.apply("renewalQuantity", quantity::check_line(value, kind), report);
 }
 
-fn check_renewal_code(auto_renewal: &Object<'_>, report: &mut Report) {
+fn check_renewal_code(auto_renewal: &Object<'_, '_>, report: &mut Report) {
     let Some(code) = auto_renewal.optional_str("renewalCode", report) else {
         return;
     };
@@ -77,7 +77,7 @@ fn check_renewal_code(auto_renewal: &Object<'_>, report: &mut Report) {
     }
 }
 
-fn check_flex_codes(auto_renewal: &Object<'_>, report: &mut Report) {
+fn check_flex_codes(auto_renewal: &Object<'_, '_>, report: &mut Report) {
     let Some(codes) = auto_renewal.optional_array("flexDiscountCodes", report) else {
         return;
     };
@@ -95,7 +95,7 @@ fn check_flex_codes(auto_renewal: &Object<'_>, report: &mut Report) {
 }
 
 /// Auto-renewal can be changed only on an active subscription (3119).
-fn check_active(object: &Object<'_>, context: &Context, report: &mut Report) {
+fn check_active(object: &Object<'_, '_>, context: &Context, report: &mut Report) {
     let Some(subscription) = &context.subscription else {
         return;
     };

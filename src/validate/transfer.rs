@@ -7,8 +7,8 @@
 use super::Context;
 use super::json::{Object, apply};
 use crate::field::{account_id, approval_code, email, membership_id};
-use crate::report::{Code, Finding, Path, Report};
-use serde_json::Value;
+use crate::input::Json;
+use crate::report::{Code, Finding, Loc, Report};
 
 const RESELLER_CHANGE_KEYS: &[&str] = &[
     "type",
@@ -19,8 +19,8 @@ const RESELLER_CHANGE_KEYS: &[&str] = &[
 ];
 
 /// `POST /v3/transfers` with `type: RESELLER_CHANGE`.
-pub(super) fn check_reseller_change(body: &Value, report: &mut Report) {
-    let Some(object) = Object::new(body, Path::root(), report) else {
+pub(super) fn check_reseller_change(body: &Json<'_>, report: &mut Report) {
+    let Some(object) = Object::new(body, Loc::Root, report) else {
         return;
     };
     object.check_keys(
@@ -41,7 +41,7 @@ pub(super) fn check_reseller_change(body: &Value, report: &mut Report) {
     }
 }
 
-fn check_enum(object: &Object<'_>, key: &str, allowed: &[&str], report: &mut Report) {
+fn check_enum(object: &Object<'_, '_>, key: &str, allowed: &[&str], report: &mut Report) {
     let Some(value) = object.required_str(key, report) else {
         return;
     };
@@ -55,15 +55,15 @@ fn check_enum(object: &Object<'_>, key: &str, allowed: &[&str], report: &mut Rep
 
 /// `POST /v3/memberships/{membershipId}/transfers`: `{ resellerId }`, with the
 /// membership ID (a path parameter) taken from the context when given.
-pub(super) fn check_vip_transfer(body: &Value, context: &Context, report: &mut Report) {
+pub(super) fn check_vip_transfer(body: &Json<'_>, context: &Context, report: &mut Report) {
     if let Some(membership) = &context.membership_id {
         apply(
             report,
-            &Path::root().key("membershipId"),
+            &Loc::Root.key("membershipId"),
             membership_id::check(membership),
         );
     }
-    let Some(object) = Object::new(body, Path::root(), report) else {
+    let Some(object) = Object::new(body, Loc::Root, report) else {
         return;
     };
     object.check_keys(

@@ -1,0 +1,68 @@
+//! Runs one validation hot path a fixed number of times, for profilers that
+//! count instructions (`valgrind --tool=callgrind`) or sample (`perf record`):
+//! unlike criterion's timed loops, the work done is the same on every run, so
+//! two builds can be compared on a busy machine.
+//!
+//! `cargo run --release --example hot_path -- CASE [ITERATIONS]`, CASE one of
+//! `customer`, `customer-text`, `customer-invalid`, `order`, `order-text`.
+
+use serde_json::{Value, json};
+use std::hint::black_box;
+use vipmp::validate::{self, Context, Operation};
+
+fn customer() -> Value {
+    let text = include_str!("../tests/fixtures/spec/requests/create-customer.json");
+    serde_json::from_str(text).expect("spec example is JSON")
+}
+
+fn invalid_customer() -> Value {
+    let mut body = customer();
+    body["companyProfile"]["contacts"][0]["email"] = json!("not-an-email");
+    body["companyProfile"]["address"]["country"] = json!("XX");
+    body
+}
+
+fn order(lines: u32) -> Value {
+    let line_items: Vec<Value> = (0..lines)
+        .map(|n| {
+            json!({
+                "extLineItemNumber": n + 1,
+                "offerId": format!("{:08}CA01A12", 65_000_000 + n),
+                "quantity": 1 + n % 40,
+            })
+        })
+        .collect();
+    json!({
+        "orderType": "NEW",
+        "externalReferenceId": "cart-499",
+        "currencyCode": "USD",
+        "lineItems": line_items,
+    })
+}
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let case = args.next().unwrap_or_else(|| "customer".to_owned());
+    let iterations: u32 = args.next().and_then(|n| n.parse().ok()).unwrap_or(10_000);
+    let context = Context::default();
+    let (operation, body) = match case.as_str() {
+        "customer" | "customer-text" => (Operation::CreateCustomer, customer()),
+        "customer-invalid" => (Operation::CreateCustomer, invalid_customer()),
+        "order" | "order-text" => (Operation::CreateOrder, order(499)),
+        other => {
+            eprintln!("unknown case {other}");
+            std::process::exit(2);
+        }
+    };
+    let text = body.to_string();
+    let mut violations = 0;
+    for _ in 0..iterations {
+        let report = if case.ends_with("-text") {
+            validate::run_text(operation, black_box(&text), &context)
+        } else {
+            validate::run(operation, black_box(&body), &context)
+        };
+        violations += report.violations.len();
+    }
+    println!("{case}: {iterations} runs, {violations} violations");
+}

@@ -1,0 +1,363 @@
+//! A request body as the validators read it: borrowed from the JSON text.
+//!
+//! The validators walk the raw JSON (so that a number where text belongs is a
+//! violation at its path, not a parse error that hides every other problem).
+//! They used to walk a `serde_json::Value`, which copies every key and every
+//! string into its own allocation and, with `preserve_order`, hashes every key
+//! into an index map. A body is read once and thrown away, so [`Json`] keeps
+//! what the validators need and nothing more: strings and keys borrowed from
+//! the text (owned only when the text escapes them), objects as the list of
+//! their members in the order written, numbers as serde_json reads them.
+//!
+//! Two ways in: [`Json::parse`] reads JSON text (what the npm package and a
+//! server receive); [`Json::from_value`] borrows an existing `Value`.
+//!
+//! Duplicate keys read as serde_json reads them: the member keeps the place
+//! of its first occurrence and the value of its last.
+
+use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_json::Value;
+use std::borrow::Cow;
+use std::fmt;
+
+/// One JSON value, borrowing its text where it can.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Json<'a> {
+    /// `null`.
+    Null,
+    /// `true` or `false`.
+    Bool(bool),
+    /// A whole number that fits in an `i64`.
+    Int(i64),
+    /// A whole number above `i64::MAX` (up to `u64::MAX`).
+    Big(u64),
+    /// Any other number: a fraction, an exponent, or out of the integer range.
+    Float(f64),
+    /// A string.
+    Text(Cow<'a, str>),
+    /// A list.
+    List(Vec<Json<'a>>),
+    /// An object: its members in the order written, each key once.
+    Object(Vec<(Cow<'a, str>, Json<'a>)>),
+}
+
+/// What a missing member reads as.
+static NULL: Json<'static> = Json::Null;
+
+/// Objects with more members than this are deduplicated through a sort
+/// instead of a scan, so a hostile body cannot make reading quadratic.
+const SCAN_DEDUP_LIMIT: usize = 32;
+
+impl<'a> Json<'a> {
+    /// Reads JSON text. Strings without escapes are borrowed from `text`.
+    ///
+    /// # Errors
+    /// serde_json's error when the text is not one JSON value (or nests deeper
+    /// than its recursion limit).
+    pub fn parse(text: &'a str) -> Result<Self, serde_json::Error> {
+        serde_json::from_str(text)
+    }
+
+    /// Borrows a `serde_json::Value` without copying its strings.
+    pub fn from_value(value: &'a Value) -> Self {
+        match value {
+            Value::Null => Json::Null,
+            Value::Bool(flag) => Json::Bool(*flag),
+            Value::Number(number) => number_of(number),
+            Value::String(text) => Json::Text(Cow::Borrowed(text)),
+            Value::Array(items) => Json::List(items.iter().map(Json::from_value).collect()),
+            Value::Object(map) => Json::Object(
+                map.iter()
+                    .map(|(key, value)| (Cow::Borrowed(key.as_str()), Json::from_value(value)))
+                    .collect(),
+            ),
+        }
+    }
+
+    /// The member `key` of an object (`null` when absent or not an object).
+    pub fn get(&self, key: &str) -> Option<&Json<'a>> {
+        match self {
+            Json::Object(members) => members
+                .iter()
+                .find_map(|(name, value)| (name == key).then_some(value)),
+            _ => None,
+        }
+    }
+
+    /// The text of a string.
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Json::Text(text) => Some(text),
+            _ => None,
+        }
+    }
+
+    /// The items of a list.
+    pub fn as_array(&self) -> Option<&[Json<'a>]> {
+        match self {
+            Json::List(items) => Some(items),
+            _ => None,
+        }
+    }
+
+    /// Whether the value is `null`.
+    pub fn is_null(&self) -> bool {
+        matches!(self, Json::Null)
+    }
+
+    /// Whether the value is a string.
+    pub fn is_string(&self) -> bool {
+        matches!(self, Json::Text(_))
+    }
+}
+
+impl<'a> std::ops::Index<&str> for Json<'a> {
+    type Output = Json<'a>;
+
+    /// The member `key`, or `null` (like `serde_json::Value`'s index).
+    fn index(&self, key: &str) -> &Json<'a> {
+        self.get(key).unwrap_or(&NULL)
+    }
+}
+
+impl PartialEq<str> for Json<'_> {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == Some(other)
+    }
+}
+
+impl PartialEq<&str> for Json<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == Some(*other)
+    }
+}
+
+fn number_of(number: &serde_json::Number) -> Json<'static> {
+    if let Some(whole) = number.as_i64() {
+        Json::Int(whole)
+    } else if let Some(big) = number.as_u64() {
+        Json::Big(big)
+    } else {
+        Json::Float(number.as_f64().unwrap_or(f64::NAN))
+    }
+}
+
+impl<'de> Deserialize<'de> for Json<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(JsonVisitor)
+    }
+}
+
+struct JsonVisitor;
+
+impl<'de> Visitor<'de> for JsonVisitor {
+    type Value = Json<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(Json::Null)
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(Json::Null)
+    }
+
+    fn visit_bool<E: de::Error>(self, flag: bool) -> Result<Self::Value, E> {
+        Ok(Json::Bool(flag))
+    }
+
+    fn visit_i64<E: de::Error>(self, whole: i64) -> Result<Self::Value, E> {
+        Ok(Json::Int(whole))
+    }
+
+    fn visit_u64<E: de::Error>(self, whole: u64) -> Result<Self::Value, E> {
+        Ok(i64::try_from(whole).map_or(Json::Big(whole), Json::Int))
+    }
+
+    fn visit_f64<E: de::Error>(self, number: f64) -> Result<Self::Value, E> {
+        Ok(Json::Float(number))
+    }
+
+    fn visit_borrowed_str<E: de::Error>(self, text: &'de str) -> Result<Self::Value, E> {
+        Ok(Json::Text(Cow::Borrowed(text)))
+    }
+
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<Self::Value, E> {
+        Ok(Json::Text(Cow::Owned(text.to_owned())))
+    }
+
+    fn visit_string<E: de::Error>(self, text: String) -> Result<Self::Value, E> {
+        Ok(Json::Text(Cow::Owned(text)))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
+        while let Some(item) = seq.next_element()? {
+            items.push(item);
+        }
+        Ok(Json::List(items))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut members: Vec<(Cow<'de, str>, Json<'de>)> = Vec::new();
+        while let Some(Key(key)) = map.next_key()? {
+            let value = map.next_value()?;
+            members.push((key, value));
+        }
+        Ok(Json::Object(without_duplicates(members)))
+    }
+}
+
+/// A key, borrowed from the text when it has no escapes.
+struct Key<'de>(Cow<'de, str>);
+
+impl<'de> Deserialize<'de> for Key<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_str(KeyVisitor)
+    }
+}
+
+struct KeyVisitor;
+
+impl<'de> Visitor<'de> for KeyVisitor {
+    type Value = Key<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an object key")
+    }
+
+    fn visit_borrowed_str<E: de::Error>(self, text: &'de str) -> Result<Self::Value, E> {
+        Ok(Key(Cow::Borrowed(text)))
+    }
+
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<Self::Value, E> {
+        Ok(Key(Cow::Owned(text.to_owned())))
+    }
+
+    fn visit_string<E: de::Error>(self, text: String) -> Result<Self::Value, E> {
+        Ok(Key(Cow::Owned(text)))
+    }
+}
+
+type Members<'de> = Vec<(Cow<'de, str>, Json<'de>)>;
+
+/// Keeps each key once, at its first place, with its last value (what
+/// serde_json's map does on a repeated key). Linear for the small objects of
+/// a request; `n log n` for a large one, never quadratic.
+fn without_duplicates(members: Members<'_>) -> Members<'_> {
+    if !has_duplicates(&members) {
+        return members;
+    }
+    let first = first_places(&members);
+    let mut slots: Vec<Option<(Cow<'_, str>, Json<'_>)>> = Vec::with_capacity(members.len());
+    for (place, (key, value)) in members.into_iter().enumerate() {
+        let first_place = first.get(place).copied().unwrap_or(place);
+        if first_place == place {
+            slots.push(Some((key, value)));
+        } else {
+            if let Some(Some(slot)) = slots.get_mut(first_place) {
+                slot.1 = value;
+            }
+            slots.push(None);
+        }
+    }
+    slots.into_iter().flatten().collect()
+}
+
+/// For each member, the place of the first member with the same key.
+fn first_places(members: &Members<'_>) -> Vec<usize> {
+    let mut by_key: Vec<usize> = (0..members.len()).collect();
+    // Stable: among equal keys the earliest place comes first.
+    by_key.sort_by(|&a, &b| members[a].0.cmp(&members[b].0));
+    let mut first: Vec<usize> = (0..members.len()).collect();
+    for run in by_key.chunk_by(|&a, &b| members[a].0 == members[b].0) {
+        if let Some(&earliest) = run.first() {
+            for &place in run {
+                first[place] = earliest;
+            }
+        }
+    }
+    first
+}
+
+fn has_duplicates(members: &Members<'_>) -> bool {
+    if members.len() <= SCAN_DEDUP_LIMIT {
+        return members
+            .iter()
+            .enumerate()
+            .any(|(i, (key, _))| members[..i].iter().any(|(name, _)| name == key));
+    }
+    let mut keys: Vec<&str> = members.iter().map(|(key, _)| key.as_ref()).collect();
+    keys.sort_unstable();
+    keys.windows(2).any(|pair| pair[0] == pair[1])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn reads_text_borrowing_plain_strings() {
+        let text = r#"{"a": "plain", "b": "esc\u00e9", "c": [1, -2, 1.5, 18446744073709551615, true, null]}"#;
+        let body = Json::parse(text).expect("JSON");
+        assert!(matches!(&body["a"], Json::Text(Cow::Borrowed("plain"))));
+        assert!(matches!(&body["b"], Json::Text(Cow::Owned(s)) if s == "esc\u{e9}"));
+        assert_eq!(
+            body["c"].as_array().expect("list"),
+            [
+                Json::Int(1),
+                Json::Int(-2),
+                Json::Float(1.5),
+                Json::Big(u64::MAX),
+                Json::Bool(true),
+                Json::Null
+            ]
+        );
+        assert!(body["missing"].is_null());
+    }
+
+    #[test]
+    fn agrees_with_serde_json_values() {
+        let value = json!({ "k": [1, "two", { "x": null }], "n": -7, "f": 0.25 });
+        let text = value.to_string();
+        assert_eq!(Json::parse(&text).expect("JSON"), Json::from_value(&value));
+    }
+
+    #[test]
+    fn a_repeated_key_keeps_its_first_place_and_last_value() {
+        let body = Json::parse(r#"{"a": 1, "b": 2, "a": 3}"#).expect("JSON");
+        let Json::Object(members) = &body else {
+            panic!("object")
+        };
+        let keys: Vec<&str> = members.iter().map(|(k, _)| k.as_ref()).collect();
+        assert_eq!(keys, ["a", "b"]);
+        assert_eq!(body["a"], Json::Int(3));
+        let value: Value = serde_json::from_str(r#"{"a": 1, "b": 2, "a": 3}"#).expect("JSON");
+        assert_eq!(Json::from_value(&value), body);
+    }
+
+    #[test]
+    fn many_members_are_deduplicated_too() {
+        let mut text = String::from("{");
+        for n in 0..100 {
+            text.push_str(&format!("\"k{n}\": {n},"));
+        }
+        text.push_str("\"k5\": \"last\"}");
+        let body = Json::parse(&text).expect("JSON");
+        let Json::Object(members) = &body else {
+            panic!("object")
+        };
+        assert_eq!(members.len(), 100);
+        assert_eq!(body["k5"], "last");
+    }
+
+    #[test]
+    fn text_that_is_not_json_is_an_error() {
+        assert!(Json::parse("{\"a\": ").is_err());
+        assert!(Json::parse("").is_err());
+    }
+}
