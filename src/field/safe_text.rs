@@ -32,8 +32,13 @@ pub fn check(value: &str, max: usize) -> Vec<Finding> {
 
 /// `text.forbidden_character` for the first of `<`, `>`, `"` in `value`.
 fn forbidden(value: &str) -> Option<Finding> {
-    let found = value.chars().find(|c| FORBIDDEN.contains(c))?;
-    Some(Finding::new(Code::TextForbiddenCharacter).with("character", found.to_string()))
+    // The forbidden characters are ASCII, and an ASCII byte in UTF-8 is always
+    // that character (never part of a longer one): a byte scan finds it.
+    let at = value
+        .bytes()
+        .position(|byte| FORBIDDEN.iter().any(|&c| u32::from(byte) == u32::from(c)))?;
+    let found = value.get(at..=at)?;
+    Some(Finding::new(Code::TextForbiddenCharacter).with("character", found))
 }
 
 #[cfg(test)]

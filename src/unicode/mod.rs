@@ -18,18 +18,27 @@ pub(crate) use hooks::{grapheme_at, nfc};
 
 /// Whether `c` is a letter, general category L (`\p{L}`, FACTS.md §2.1).
 pub(crate) fn is_letter(c: char) -> bool {
+    // The ASCII letters are the only letters below U+0080.
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
     in_table(generated::LETTER, c)
 }
 
 /// Whether `c` is a number, general category N (`\p{N}`, FACTS.md §2.1).
 pub(crate) fn is_number(c: char) -> bool {
+    // The ASCII digits are the only numbers below U+0080.
+    if c.is_ascii() {
+        return c.is_ascii_digit();
+    }
     in_table(generated::NUMBER, c)
 }
 
 /// Whether `c` is a combining mark, general category M (`\p{M}`): the
 /// characters NFD text and Indic vowel signs carry, which `\p{L}` rejects.
 pub(crate) fn is_mark(c: char) -> bool {
-    in_table(generated::MARK, c)
+    // No ASCII character is a mark.
+    !c.is_ascii() && in_table(generated::MARK, c)
 }
 
 /// Binary search of a sorted table of disjoint inclusive ranges, each packed
