@@ -346,14 +346,43 @@ fn check_flex_codes(line: &Object<'_, '_>, report: &mut Report) {
 }
 
 fn check_unique_numbers(path: &Loc<'_>, lines: &[Line<'_>], report: &mut Report) {
-    let mut seen = std::collections::BTreeSet::new();
-    for line in lines {
+    for index in repeated_numbers(lines) {
+        let Some(line) = lines.get(index) else {
+            continue;
+        };
         let Some(number) = line.number else { continue };
-        if !seen.insert(number) {
-            let finding = Finding::new(Code::LineItemNumberDuplicate).with("value", number);
-            report.add(&path.index(line.index).key("extLineItemNumber"), finding);
-        }
+        let finding = Finding::new(Code::LineItemNumberDuplicate).with("value", number);
+        report.add(&path.index(line.index).key("extLineItemNumber"), finding);
     }
+}
+
+/// The positions in `lines` of every line whose number an earlier line
+/// already has, in order. Storefronts number lines 1, 2, 3…: a rising run is
+/// proved unique in one pass; anything else is sorted once (`n log n`, no
+/// hashing).
+fn repeated_numbers(lines: &[Line<'_>]) -> Vec<usize> {
+    let numbers = lines
+        .iter()
+        .enumerate()
+        .filter_map(|(at, line)| Some((line.number?, at)));
+    let mut previous = None;
+    let rising = numbers.clone().all(|(number, _)| {
+        let up = previous.is_none_or(|before| number > before);
+        previous = Some(number);
+        up
+    });
+    if rising {
+        return Vec::new();
+    }
+    let mut sorted: Vec<(i64, usize)> = numbers.collect();
+    sorted.sort_unstable();
+    let mut repeats: Vec<usize> = sorted
+        .windows(2)
+        .filter(|pair| pair[0].0 == pair[1].0)
+        .map(|pair| pair[1].1)
+        .collect();
+    repeats.sort_unstable();
+    repeats
 }
 
 /// `cancellingItems`: only on switch orders, where they are required; one item,
@@ -499,5 +528,36 @@ fn check_returned_line(path: &Loc<'_>, line: &Line<'_>, reference: &Order, repor
             .with("max", bought)
             .with("reason", "(the quantity bought on that line)");
         report.add(&path.key("quantity"), finding);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(numbers: &[Option<i64>]) -> Vec<Line<'static>> {
+        numbers
+            .iter()
+            .enumerate()
+            .map(|(index, &number)| Line {
+                index,
+                number,
+                offer_id: None,
+                quantity: None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_repeat_after_the_first_is_named_in_line_order() {
+        let found = repeated_numbers(&lines(&[Some(3), Some(1), Some(3), None, Some(1), Some(3)]));
+        assert_eq!(found, [2, 4, 5]);
+    }
+
+    #[test]
+    fn rising_and_gapped_numbers_have_no_repeat() {
+        assert!(repeated_numbers(&lines(&[Some(1), Some(2), Some(10), None, Some(11)])).is_empty());
+        assert!(repeated_numbers(&lines(&[Some(5), Some(1), Some(2)])).is_empty());
+        assert!(repeated_numbers(&[]).is_empty());
     }
 }
