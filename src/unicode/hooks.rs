@@ -55,7 +55,7 @@ pub(crate) fn nfc(text: &str) -> String {
 /// The byte range of the grapheme cluster of `text` holding the character at
 /// byte `at`.
 #[cfg(feature = "unicode-tables")]
-pub(crate) fn grapheme_at(text: &str, at: usize) -> Range<usize> {
+fn cluster_in(text: &str, at: usize) -> Range<usize> {
     use unicode_segmentation::UnicodeSegmentation;
     text.grapheme_indices(true)
         .map(|(start, grapheme)| start..start + grapheme.len())
@@ -67,7 +67,7 @@ pub(crate) fn grapheme_at(text: &str, at: usize) -> Range<usize> {
 /// byte `at`, from the host; without hooks, or when the range does not hold
 /// `at` on character boundaries, the character alone.
 #[cfg(not(feature = "unicode-tables"))]
-pub(crate) fn grapheme_at(text: &str, at: usize) -> Range<usize> {
+fn cluster_in(text: &str, at: usize) -> Range<usize> {
     let range = HOOKS
         .get()
         .map_or(at..at, |hooks| (hooks.grapheme_at)(text, at));
@@ -76,6 +76,91 @@ pub(crate) fn grapheme_at(text: &str, at: usize) -> Range<usize> {
     } else {
         let width = text[at..].chars().next().map_or(0, char::len_utf8);
         at..at + width
+    }
+}
+
+/// How far, in characters, the segmentation window reaches on each side of
+/// the character when no certain break comes sooner.
+const WINDOW_CHARS: usize = 64;
+
+/// The byte range of the grapheme cluster of `text` holding the character at
+/// byte `at` (a character boundary below `text.len()`).
+///
+/// Only a window around `at` is segmented, so naming the refused character of
+/// a 64 KiB value costs the same as of a short one. The window ends at certain
+/// breaks: UAX #29 always breaks between an ASCII character and a printable
+/// ASCII character after it (no rule joins them: they are neither Prepend,
+/// Extend, SpacingMark, ZWJ, Regional Indicator nor CR LF), so segmenting from
+/// such a break gives the clusters the whole text would. Where no such break
+/// lies within [`WINDOW_CHARS`] characters (a long run of non-ASCII text), the
+/// window stops there: only a cluster or a run of flags longer than that
+/// could then be named differently.
+pub(crate) fn grapheme_at(text: &str, at: usize) -> Range<usize> {
+    let start = window_start(text, at);
+    let end = window_end(text, at);
+    let window = text.get(start..end).unwrap_or(text);
+    let offset = if window.len() == text.len() { 0 } else { start };
+    let found = cluster_in(window, at - offset);
+    found.start + offset..found.end + offset
+}
+
+/// Whether UAX #29 certainly breaks before byte `at` of `text`.
+fn certain_break_before(bytes: &[u8], at: usize) -> bool {
+    at == 0 || at >= bytes.len() || (bytes[at - 1].is_ascii() && (0x20..0x7f).contains(&bytes[at]))
+}
+
+fn window_start(text: &str, at: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut start = at;
+    for _ in 0..WINDOW_CHARS {
+        if certain_break_before(bytes, start) {
+            return start;
+        }
+        start = text[..start]
+            .char_indices()
+            .next_back()
+            .map_or(0, |(before, _)| before);
+    }
+    start
+}
+
+fn window_end(text: &str, at: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut ends = text[at..]
+        .char_indices()
+        .skip(1)
+        .map(|(offset, _)| at + offset);
+    for _ in 0..WINDOW_CHARS {
+        match ends.next() {
+            Some(end) if certain_break_before(bytes, end) => return end,
+            Some(_) => {}
+            None => return text.len(),
+        }
+    }
+    ends.next().unwrap_or(text.len())
+}
+
+#[cfg(test)]
+mod window_tests {
+    use super::*;
+
+    #[test]
+    fn the_window_stops_at_breaks_between_ascii_characters() {
+        let text = format!("{}Cafe\u{301}!{}", "a".repeat(1000), "b".repeat(1000));
+        let at = 1000 + 3;
+        let start = window_start(&text, at);
+        let end = window_end(&text, at);
+        assert_eq!((start, end), (1000 + 3, 1000 + 7));
+        assert_eq!(window_start(&text, 0), 0);
+        assert_eq!(window_end(&text, text.len() - 1), text.len());
+    }
+
+    #[test]
+    fn a_long_non_ascii_run_is_cut_at_the_window() {
+        let text = "日".repeat(500);
+        let at = 3 * 250;
+        assert_eq!(window_start(&text, at), at - 3 * WINDOW_CHARS);
+        assert_eq!(window_end(&text, at), at + 3 * (WINDOW_CHARS + 1));
     }
 }
 
@@ -91,6 +176,19 @@ mod tests {
         assert_eq!(grapheme_at(text, 4), 3..6);
         assert_eq!(grapheme_at(text, 6), 6..7);
         assert_eq!(grapheme_at("हिंदी", 3), 0..9);
+    }
+
+    proptest::proptest! {
+        /// The window gives the cluster the whole text gives, for texts mixing
+        /// ASCII with marks, ZWJ emoji, flags, Hangul, Prepend and CR LF.
+        #[test]
+        fn the_window_agrees_with_the_whole_text(
+            text in "[a-c !<\r\n\u{301}\u{93f}\u{200d}\u{1f600}\u{1f1e6}\u{1f1e8}\u{1100}\u{1161}\u{11a8}\u{600}日]{0,300}"
+        ) {
+            for (at, _) in text.char_indices() {
+                proptest::prop_assert_eq!(grapheme_at(&text, at), cluster_in(&text, at), "at {}", at);
+            }
+        }
     }
 
     #[test]
