@@ -18,7 +18,7 @@ use vipmp::basket::{Basket, BasketLine};
 use vipmp::date::Date;
 use vipmp::input::Json;
 use vipmp::pricing::{PriceList, QuoteContext, price_list, quote};
-use vipmp::validate::{self, Context, Operation};
+use vipmp::validate::{self, Context, FieldContext, Operation, validate_field};
 
 /// Products in the generated price list, five levels each: 5,000 rows.
 const PRODUCTS: u32 = 1_000;
@@ -162,6 +162,35 @@ fn validation(c: &mut Criterion) {
     group.finish();
 }
 
+/// One field at a time, as a form checks it while the user types: the two
+/// rules that run a pattern (Adobe's email regex, the country's postal format).
+fn field(c: &mut Criterion) {
+    let no_country = FieldContext::default();
+    let germany = FieldContext {
+        country: Some("DE".into()),
+    };
+    let britain = FieldContext {
+        country: Some("GB".into()),
+    };
+    let cases = [
+        ("email", "first.last+tag@sub.example.co.uk", &no_country),
+        ("postalCode", "80331", &germany),
+        ("postalCode", "SW1A 1AA", &britain),
+    ];
+    for (name, value, context) in cases {
+        let report = validate_field(name, value, context).expect("known field");
+        assert!(report.is_valid(), "{name} {value}: {report:?}");
+    }
+
+    let mut group = c.benchmark_group("field");
+    for (name, value, context) in cases {
+        group.bench_function(format!("{name} {value}, valid"), |b| {
+            b.iter(|| validate_field(name, black_box(value), context));
+        });
+    }
+    group.finish();
+}
+
 fn pricing(c: &mut Criterion) {
     let file = price_list_file();
     let list = loaded_list();
@@ -186,5 +215,5 @@ fn pricing(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, validation, pricing);
+criterion_group!(benches, validation, field, pricing);
 criterion_main!(benches);
