@@ -64,6 +64,7 @@ pub mod field;
 pub mod input;
 pub mod locale;
 pub mod offer;
+mod pattern;
 pub mod pricing;
 pub mod provisioning;
 pub mod report;

@@ -9,7 +9,6 @@
 //! turned into a list of excluded prefixes. Anything else it cannot translate
 //! faithfully stops generation with an error naming the country.
 
-use regex_syntax::ast::{self, Ast, ClassSet, ClassSetItem, GroupKind};
 use serde::Deserialize;
 use std::fmt::Write as _;
 use std::path::Path;
@@ -215,7 +214,7 @@ fn translate(adobe: &str) -> Result<Translated, String> {
     };
     let (excluded, body) = leading_negative_lookahead(body)?;
     let pattern = format!("^(?:{})$", java_escapes(body)?);
-    check_regex_lite(&pattern)?;
+    crate::java::check_subset(&pattern)?;
     Ok(Translated { pattern, excluded })
 }
 
@@ -295,61 +294,6 @@ fn escape(c: char, in_class: bool) -> Result<String, String> {
         (c, _) if c.is_ascii_punctuation() => format!("\\{c}"),
         (c, _) => return Err(format!("escape \\{c} has no regex-lite translation")),
     })
-}
-
-/// Parses the translation and accepts only what `regex-lite` runs with Java's
-/// meaning: ASCII literals, bracketed classes of literals and ranges, groups
-/// without flags, alternation, repetition and line anchors.
-fn check_regex_lite(pattern: &str) -> Result<(), String> {
-    let ast = ast::parse::Parser::new()
-        .parse(pattern)
-        .map_err(|e| format!("{pattern}: {e}"))?;
-    check_ast(&ast).map_err(|e| format!("{pattern}: {e}"))
-}
-
-fn check_ast(node: &Ast) -> Result<(), String> {
-    match node {
-        Ast::Empty(_) => Ok(()),
-        Ast::Literal(literal) => check_literal(literal),
-        Ast::Assertion(assertion) => match assertion.kind {
-            ast::AssertionKind::StartLine | ast::AssertionKind::EndLine => Ok(()),
-            ref other => Err(format!("assertion {other:?}")),
-        },
-        Ast::ClassBracketed(class) => check_class_set(&class.kind),
-        Ast::Repetition(repetition) => check_ast(&repetition.ast),
-        Ast::Group(group) => match &group.kind {
-            GroupKind::CaptureIndex(_) => check_ast(&group.ast),
-            GroupKind::NonCapturing(flags) if flags.items.is_empty() => check_ast(&group.ast),
-            other => Err(format!("group {other:?}")),
-        },
-        Ast::Alternation(alternation) => alternation.asts.iter().try_for_each(check_ast),
-        Ast::Concat(concat) => concat.asts.iter().try_for_each(check_ast),
-        other => Err(format!("construct {other:?}")),
-    }
-}
-
-fn check_literal(literal: &ast::Literal) -> Result<(), String> {
-    if literal.c.is_ascii() {
-        Ok(())
-    } else {
-        Err(format!("literal {:?}", literal.c))
-    }
-}
-
-fn check_class_set(set: &ClassSet) -> Result<(), String> {
-    match set {
-        ClassSet::Item(item) => check_class_item(item),
-        ClassSet::BinaryOp(op) => Err(format!("class operation {:?}", op.kind)),
-    }
-}
-
-fn check_class_item(item: &ClassSetItem) -> Result<(), String> {
-    match item {
-        ClassSetItem::Literal(literal) => check_literal(literal),
-        ClassSetItem::Range(range) => check_literal(&range.start).and(check_literal(&range.end)),
-        ClassSetItem::Union(union) => union.items.iter().try_for_each(check_class_item),
-        other => Err(format!("class item {other:?}")),
-    }
 }
 
 #[cfg(test)]

@@ -9,8 +9,11 @@
 //!
 //! `cargo xtask pkg` builds the npm package into `pkg/` (see `pkg.rs`).
 
+mod automaton;
 mod countries;
+mod java;
 mod locales;
+mod patterns;
 mod pkg;
 mod products;
 mod unicode;
@@ -36,6 +39,10 @@ const TARGETS: &[Target] = &[
     Target {
         path: "src/offer/generated.rs",
         generate: products::generate,
+    },
+    Target {
+        path: "src/pattern/generated.rs",
+        generate: patterns::generate,
     },
     Target {
         path: "src/unicode/generated.rs",
