@@ -3,10 +3,10 @@
 //! Adobe caps postal codes at 40 characters (FACTS.md §2.2) and checks them against
 //! a per-country Java regex from its sandbox portal (FACTS.md §2.6); countries
 //! without a pattern accept anything, even an empty value. The core runs the
-//! generated `regex-lite` translation of each pattern (see [`crate::country`]),
-//! which keeps Java's full-match meaning where the published patterns leave an
-//! alternation ungrouped (AU, GH, HN, PE) and Germany's look-ahead as an exclusion.
-//! The length is checked before any pattern runs.
+//! country's generated automaton (see [`crate::country`]), compiled from a
+//! translation that keeps Java's full-match meaning where the published patterns
+//! leave an alternation ungrouped (AU, GH, HN, PE), and Germany's look-ahead as an
+//! exclusion. The length is checked before any pattern runs.
 
 use crate::country::{Country, PostalRule};
 use crate::report::{Code, Finding};
@@ -297,12 +297,19 @@ mod tests {
     }
 
     mod oracle {
-        //! Differential test: Adobe's verbatim pattern in `fancy-regex` (look-ahead
-        //! and all) with Java's full match against the core's translated rule, over
-        //! the examples and deterministic mutations of them. ASCII inputs only:
-        //! `\d` and `\s` are Unicode in `fancy-regex`.
+        //! Differential tests: Adobe's verbatim pattern in `fancy-regex` (look-ahead
+        //! and all) with Java's full match, against the core's rule (the country's
+        //! generated automaton and Germany's exclusions), over the examples,
+        //! deterministic mutations of them, and random strings.
+        //!
+        //! The non-ASCII characters in the inputs are letters and punctuation,
+        //! never digits or spaces: for those, `fancy-regex`'s `\d` and `\s` are
+        //! Unicode where Java's are ASCII (FACTS.md §2.3 item 5), so the oracle
+        //! would be wrong. `unicode_digits_and_spaces_never_match` covers them.
 
         use super::*;
+        use proptest::prelude::*;
+        use proptest::sample::Index;
 
         /// Strings around the published hazards (FACTS.md §2.6) and common shapes,
         /// tried against every country.
@@ -355,7 +362,12 @@ mod tests {
         ];
 
         /// Characters inserted and substituted by the mutations.
-        const ALPHABET: &[char] = &['0', '5', '9', 'A', 'Z', 'a', 'B', '-', ' ', '|', '\t', '\n'];
+        const ALPHABET: &[char] = &[
+            '0', '5', '9', 'A', 'Z', 'a', 'B', '-', ' ', '|', '\t', '\n', 'é', '–', 'Ø',
+        ];
+
+        /// The random strings' characters, as a proptest regex class.
+        const RANDOM_ALPHABET: &str = "[0-9A-Za-z \\-|\t\néØß–中]";
 
         fn mutations(seed: &str) -> Vec<String> {
             let chars: Vec<char> = seed.chars().collect();
@@ -399,18 +411,31 @@ mod tests {
             all
         }
 
+        /// Every country with a postal pattern.
+        fn with_patterns() -> Vec<(&'static Country, &'static PostalRule)> {
+            all()
+                .iter()
+                .filter_map(|country| Some((country, country.postal_rule()?)))
+                .collect()
+        }
+
+        /// Adobe's pattern as Java's `matches()` runs it.
+        fn java(rule: &PostalRule) -> fancy_regex::Regex {
+            let full = format!("^(?:{})$", rule.adobe_pattern());
+            fancy_regex::Regex::new(&full).expect("Adobe's pattern compiles")
+        }
+
+        fn java_matches(oracle: &fancy_regex::Regex, input: &str) -> bool {
+            oracle.is_match(input).expect("oracle runs")
+        }
+
         #[test]
-        fn translated_rules_agree_with_adobes_patterns() {
+        fn automata_agree_with_adobes_patterns() {
             let mut checked = 0usize;
-            for country in all() {
-                let Some(rule) = country.postal_rule() else {
-                    continue;
-                };
-                let java = format!("^(?:{})$", rule.adobe_pattern());
-                let oracle = fancy_regex::Regex::new(&java).expect("Adobe's pattern compiles");
+            for (country, rule) in with_patterns() {
+                let oracle = java(rule);
                 for input in inputs(country) {
-                    assert!(input.is_ascii());
-                    let expected = oracle.is_match(&input).expect("oracle runs");
+                    let expected = java_matches(&oracle, &input);
                     assert_eq!(
                         rule.is_match(&input),
                         expected,
@@ -425,14 +450,10 @@ mod tests {
 
         #[test]
         fn seeds_agree_everywhere() {
-            for country in all() {
-                let Some(rule) = country.postal_rule() else {
-                    continue;
-                };
-                let java = format!("^(?:{})$", rule.adobe_pattern());
-                let oracle = fancy_regex::Regex::new(&java).expect("Adobe's pattern compiles");
+            for (country, rule) in with_patterns() {
+                let oracle = java(rule);
                 for seed in SEEDS.iter().flat_map(|seed| mutations(seed)) {
-                    let expected = oracle.is_match(&seed).expect("oracle runs");
+                    let expected = java_matches(&oracle, &seed);
                     assert_eq!(
                         rule.is_match(&seed),
                         expected,
@@ -440,6 +461,98 @@ mod tests {
                         country.code()
                     );
                 }
+            }
+        }
+
+        #[test]
+        fn unicode_digits_and_spaces_never_match() {
+            // Java's `\d` and `\s` are ASCII (FACTS.md §2.3 item 5).
+            let digit = |c: char| c.is_ascii_digit();
+            let space = |c: char| c == ' ';
+            let lookalikes: [(&dyn Fn(char) -> bool, char); 4] = [
+                (&digit, '٣'),
+                (&digit, '３'),
+                (&space, '\u{a0}'),
+                (&space, '\u{3000}'),
+            ];
+            for (country, rule) in with_patterns() {
+                for example in country
+                    .postal_examples()
+                    .iter()
+                    .filter(|e| rule.is_match(e))
+                {
+                    for (is_ascii_form, unicode) in lookalikes {
+                        for (i, _) in example.char_indices().filter(|&(_, c)| is_ascii_form(c)) {
+                            let mut lookalike = (*example).to_owned();
+                            lookalike.replace_range(i..=i, &unicode.to_string());
+                            assert!(
+                                !rule.is_match(&lookalike),
+                                "{} {lookalike:?}",
+                                country.code()
+                            );
+                        }
+                    }
+                }
+            }
+        }
+
+        /// A country with a pattern, and a code its translated pattern
+        /// accepts, generated from the translation's text.
+        fn valid_code() -> impl Strategy<Value = (usize, String)> {
+            (0..with_patterns().len()).prop_flat_map(|index| {
+                let (_, rule) = with_patterns()[index];
+                let body = rule
+                    .pattern()
+                    .strip_prefix("^(?:")
+                    .and_then(|p| p.strip_suffix(")$"))
+                    .expect("anchored");
+                let codes = proptest::string::string_regex(body).expect("proptest reads it");
+                (Just(index), codes)
+            })
+        }
+
+        /// One edit at `at`: insert, replace or delete a character.
+        fn edited(value: &str, at: Index, edit: u8, c: char) -> String {
+            let mut chars: Vec<char> = value.chars().collect();
+            let i = at.index(chars.len() + 1);
+            match edit % 3 {
+                0 => chars.insert(i, c),
+                1 if i < chars.len() => chars[i] = c,
+                _ if i < chars.len() => {
+                    chars.remove(i);
+                }
+                _ => {}
+            }
+            chars.into_iter().collect()
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(1024))]
+
+            #[test]
+            fn automata_agree_on_random_strings(
+                index in 0..with_patterns().len(),
+                input in proptest::string::string_regex(&format!("{RANDOM_ALPHABET}{{0,12}}"))
+                    .expect("alphabet"),
+            ) {
+                let (country, rule) = with_patterns()[index];
+                let expected = java_matches(&java(rule), &input);
+                prop_assert_eq!(rule.is_match(&input), expected, "{} {:?}", country.code(), input);
+            }
+
+            #[test]
+            fn automata_agree_near_valid_codes(
+                (index, code) in valid_code(),
+                at in any::<Index>(),
+                edit in any::<u8>(),
+                c in proptest::string::string_regex(RANDOM_ALPHABET).expect("alphabet"),
+            ) {
+                let (country, rule) = with_patterns()[index];
+                let oracle = java(rule);
+                prop_assert_eq!(rule.is_match(&code), java_matches(&oracle, &code), "{} {:?}", country.code(), code);
+                let near = edited(&code, at, edit, c.chars().next().unwrap_or('x'));
+                let expected = java_matches(&oracle, &near);
+                prop_assert_eq!(rule.is_match(&near), expected, "{} {:?}", country.code(), near);
             }
         }
     }

@@ -1,19 +1,20 @@
 //! Adobe's fixed patterns, compiled ahead of time and walked here without a
 //! regex engine.
 //!
-//! The email pattern (FACTS.md §2.1) never changes at run time, so compiling it
-//! in every browser would waste both a regex engine's bytes in the shipped wasm
-//! and its start-up and matching time (DESIGN.md, "The engine"). `cargo xtask
-//! codegen` compiles it into a minimal deterministic automaton
-//! (`crates/xtask/src/automaton.rs`) and writes the tables to [`generated`]. This
-//! module only walks a table: one state per input byte, no backtracking and no
-//! allocation, so matching is linear in the input's length.
+//! The email pattern (FACTS.md §2.1) and the 170 postal formats (FACTS.md §2.6)
+//! never change at run time, so compiling them in every browser would waste both
+//! the engine's bytes in the shipped wasm and its start-up and matching time
+//! (DESIGN.md, "The engine"). `cargo xtask codegen` compiles each into a minimal
+//! deterministic automaton (`crates/xtask/src/automaton.rs`) and writes the
+//! tables to [`generated`]; the postal formats share one automaton per distinct
+//! language. This module only walks a table: one state per input byte, no
+//! backtracking and no allocation, so matching is linear in the input's length.
 //!
 //! Matching is Java's `matches()`: the whole input must match. The walk starts
 //! at the first byte and reads the verdict after the last. The patterns are
 //! ASCII, so a byte of a non-ASCII character leads to the dead state; the
-//! differential tests in `field::email` hold the tables to the `regex` crate
-//! running Adobe's text.
+//! differential tests in `field::email` and `field::postal_code` hold the tables
+//! to the `regex` and `fancy-regex` crates running Adobe's text.
 
 #[rustfmt::skip]
 pub(crate) mod generated;

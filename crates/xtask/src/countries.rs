@@ -1,15 +1,18 @@
 //! Generates `src/country/generated.rs` from `data/countries.json`.
 //!
 //! Adobe publishes postal-code patterns as Java regexes (FACTS.md §2.6). The core
-//! runs them on `regex-lite`, which is linear-time and small enough for the
-//! WebAssembly budget (DESIGN.md, "Decisions") but reads a few constructs
-//! differently from Java. So the generator emits both the verbatim pattern (for
-//! documentation and the differential test) and a translation with Java's meaning
-//! (FACTS.md §2.3): full match, ASCII `\d` and `\s`, and Germany's look-ahead
-//! turned into a list of excluded prefixes. Anything else it cannot translate
-//! faithfully stops generation with an error naming the country.
+//! matches them with automata compiled by `cargo xtask codegen` (`patterns.rs`),
+//! whose regex parser reads a few constructs differently from Java. So the
+//! generator translates each pattern to Java's meaning (FACTS.md §2.3): full
+//! match, ASCII `\d` and `\s`, and Germany's look-ahead turned into a list of
+//! excluded prefixes. The country table keeps the verbatim pattern (for
+//! documentation and the differential test), the translation, and the name of
+//! the translation's automaton. Anything it cannot translate faithfully stops
+//! generation with an error naming the country.
 
+use crate::patterns::PostalAutomata;
 use serde::Deserialize;
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
 
@@ -40,7 +43,7 @@ struct RegionRow {
     name: Option<String>,
 }
 
-/// A postal pattern ready for `regex-lite`.
+/// A postal pattern with Java's meaning, ready to compile.
 #[derive(Debug, PartialEq)]
 struct Translated {
     pattern: String,
@@ -49,22 +52,12 @@ struct Translated {
 
 /// The text of `src/country/generated.rs`.
 pub(crate) fn generate(root: &Path) -> Result<String, String> {
-    let path = root.join("data/countries.json");
-    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let mut rows: Vec<CountryRow> =
-        serde_json::from_str(&text).map_err(|e| format!("data/countries.json: {e}"))?;
-    rows.sort_by(|a, b| a.code.cmp(&b.code));
-    check_rows(&rows)?;
+    let rows = load(root)?;
+    let translations = translations(&rows)?;
+    let automata = PostalAutomata::compile(&anchored_patterns(&translations))?;
     let mut out = crate::header("data/countries.json");
-    out.push_str("use super::{Country, PostalRule, Support};\n\n");
-    let patterns = rows
-        .iter()
-        .filter(|row| row.postal_pattern.is_some())
-        .count();
-    let _ = writeln!(
-        out,
-        "/// How many countries carry a postal pattern.\npub(super) const PATTERN_COUNT: usize = {patterns};\n"
-    );
+    out.push_str("use super::{Country, PostalRule, Support};\n");
+    out.push_str("use crate::pattern::generated as automata;\n\n");
     for row in rows.iter().filter(|row| !row.regions.is_empty()) {
         let _ = writeln!(
             out,
@@ -74,20 +67,55 @@ pub(crate) fn generate(root: &Path) -> Result<String, String> {
         );
     }
     out.push_str("\n/// Every ISO 3166-1 country and `AN`, sorted by code.\npub(super) static COUNTRIES: &[Country] = &[\n");
-    let mut slot = 0;
     for row in &rows {
-        let postal = match &row.postal_pattern {
-            Some(adobe) => {
-                let rule = postal_rule(slot, adobe).map_err(|e| format!("{}: {e}", row.code))?;
-                slot += 1;
-                format!("Some({rule})")
+        let postal = match (&row.postal_pattern, translations.get(&row.code)) {
+            (Some(adobe), Some(translated)) => {
+                let automaton = automata
+                    .path_of(&row.code)
+                    .ok_or_else(|| format!("{}: no automaton", row.code))?;
+                format!("Some({})", postal_rule(adobe, translated, &automaton))
             }
-            None => "None".to_owned(),
+            _ => "None".to_owned(),
         };
         let _ = writeln!(out, "{},", country(row, &postal));
     }
     out.push_str("];\n");
     Ok(out)
+}
+
+/// Each country's translated postal pattern, anchored, by country code: what
+/// `src/pattern/generated.rs` compiles.
+pub(crate) fn postal_patterns(root: &Path) -> Result<Vec<(String, String)>, String> {
+    Ok(anchored_patterns(&translations(&load(root)?)?))
+}
+
+/// The rows of `data/countries.json`, sorted by code and checked.
+fn load(root: &Path) -> Result<Vec<CountryRow>, String> {
+    let path = root.join("data/countries.json");
+    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut rows: Vec<CountryRow> =
+        serde_json::from_str(&text).map_err(|e| format!("data/countries.json: {e}"))?;
+    rows.sort_by(|a, b| a.code.cmp(&b.code));
+    check_rows(&rows)?;
+    Ok(rows)
+}
+
+/// The translation of every country's postal pattern, by country code.
+fn translations(rows: &[CountryRow]) -> Result<BTreeMap<String, Translated>, String> {
+    rows.iter()
+        .filter_map(|row| Some((&row.code, row.postal_pattern.as_ref()?)))
+        .map(|(code, adobe)| {
+            let translated = translate(adobe).map_err(|e| format!("{code}: {e}"))?;
+            Ok((code.clone(), translated))
+        })
+        .collect()
+}
+
+fn anchored_patterns(translations: &BTreeMap<String, Translated>) -> Vec<(String, String)> {
+    translations
+        .iter()
+        .map(|(code, translated)| (code.clone(), translated.pattern.clone()))
+        .collect()
 }
 
 /// Fails on data the core relies on being well formed: sorted unique alpha-2 codes,
@@ -175,15 +203,14 @@ fn support(row: &CountryRow) -> String {
     }
 }
 
-/// `PostalRule { … }` for one verbatim Adobe pattern.
-fn postal_rule(slot: usize, adobe: &str) -> Result<String, String> {
-    let translated = translate(adobe)?;
-    Ok(format!(
-        "PostalRule {{ slot: {slot}, adobe: {}, pattern: {}, excluded: {} }}",
+/// `PostalRule { … }` for one verbatim Adobe pattern and its translation.
+fn postal_rule(adobe: &str, translated: &Translated, automaton: &str) -> String {
+    format!(
+        "PostalRule {{ adobe: {}, pattern: {}, automaton: &{automaton}, excluded: {} }}",
         raw(adobe),
         raw(&translated.pattern),
         str_slice(&translated.excluded)
-    ))
+    )
 }
 
 fn str_slice(items: &[String]) -> String {
@@ -204,8 +231,9 @@ fn raw(text: &str) -> String {
     }
 }
 
-/// Translates one Java pattern to a `regex-lite` pattern with the same meaning
-/// under Java's `matches()` (FACTS.md §2.3).
+/// Translates one Java pattern to an anchored pattern that means, to the
+/// generator's regex parser, what the Java pattern means under `matches()`
+/// (FACTS.md §2.3).
 fn translate(adobe: &str) -> Result<Translated, String> {
     let body = adobe.strip_prefix('^').unwrap_or(adobe);
     let body = match body.strip_suffix('$') {
@@ -284,7 +312,7 @@ fn java_escapes(body: &str) -> Result<String, String> {
     Ok(out)
 }
 
-/// The `regex-lite` text for one Java escape `\c`.
+/// The text, in the generator's regex syntax, for one Java escape `\c`.
 fn escape(c: char, in_class: bool) -> Result<String, String> {
     Ok(match (c, in_class) {
         ('d', true) => "0-9".to_owned(),
@@ -292,7 +320,7 @@ fn escape(c: char, in_class: bool) -> Result<String, String> {
         ('s', true) => JAVA_SPACE_ITEMS.to_owned(),
         ('s', false) => format!("[{JAVA_SPACE_ITEMS}]"),
         (c, _) if c.is_ascii_punctuation() => format!("\\{c}"),
-        (c, _) => return Err(format!("escape \\{c} has no regex-lite translation")),
+        (c, _) => return Err(format!("escape \\{c} has no translation")),
     })
 }
 
@@ -325,7 +353,7 @@ mod tests {
     }
 
     #[test]
-    fn refuses_what_regex_lite_would_read_differently() {
+    fn refuses_what_the_generator_would_read_differently() {
         for bad in [
             r"^\w+$",
             r"^\p{L}$",
