@@ -14,15 +14,22 @@
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
+use vipmp::report::ValidationResult;
 use vipmp::{Code, Finding, Path, Report};
 use wasm_bindgen::prelude::*;
 
 /// A JS value as JSON, through `JSON.stringify`.
 pub(crate) fn body_from_value(input: &JsValue) -> Value {
+    body_from_json_text(&body_text(input))
+}
+
+/// A JS value as JSON text, through `JSON.stringify`; `null` for what JSON
+/// cannot express (`undefined`, a function, a cycle, a `BigInt`).
+pub(crate) fn body_text(input: &JsValue) -> String {
     js_sys::JSON::stringify(input)
         .ok()
         .and_then(|text| text.as_string())
-        .map_or(Value::Null, |text| body_from_json_text(&text))
+        .unwrap_or_else(|| "null".to_owned())
 }
 
 /// JSON text as a value; text that is not JSON is `null`.
@@ -69,6 +76,30 @@ pub(crate) fn answer<T: Serialize + ?Sized>(value: &T) -> JsValue {
         .ok()
         .and_then(|text| js_sys::JSON::parse(&text).ok())
         .unwrap_or(JsValue::NULL)
+}
+
+/// A validator's answer. A valid one is the same frozen object every time
+/// (`{ valid: true, violations: [] }`): it costs no serialization, no parse
+/// and no allocation on either side. Only violations are written out.
+pub(crate) fn answer_report(report: Report) -> JsValue {
+    if report.is_valid() {
+        return VALID.with(JsValue::clone);
+    }
+    answer(&ValidationResult::from(report))
+}
+
+thread_local! {
+    /// The one answer every valid input gets.
+    static VALID: JsValue = frozen_valid_answer();
+}
+
+fn frozen_valid_answer() -> JsValue {
+    let answer = answer(&ValidationResult::from(Report::new()));
+    if let Ok(violations) = js_sys::Reflect::get(&answer, &JsValue::from_str("violations")) {
+        js_sys::Object::freeze(violations.unchecked_ref::<js_sys::Object>());
+    }
+    js_sys::Object::freeze(answer.unchecked_ref::<js_sys::Object>());
+    answer
 }
 
 /// The report for a field value that is not a string; an unknown field name is

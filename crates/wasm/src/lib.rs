@@ -16,19 +16,17 @@ pub mod pricing;
 pub mod request;
 mod text;
 
-use boundary::{answer, body_from_json_text, body_from_value, options_from, required_options_from};
+use boundary::{answer, answer_report, body_text, options_from, required_options_from};
 use vipmp::country;
-use vipmp::report::ValidationResult;
+use vipmp::input::Json;
 use vipmp::validate::{
     self, AccountOptions, FieldContext, Operation, Options, QueryValidation, transfer_operation,
 };
 use wasm_bindgen::prelude::*;
 
-fn run(operation: Operation, body: &serde_json::Value, context: &validate::Context) -> JsValue {
+fn run(operation: Operation, body: &str, context: &validate::Context) -> JsValue {
     text::install();
-    answer(&ValidationResult::from(validate::run(
-        operation, body, context,
-    )))
+    answer_report(validate::run_text(operation, body, context))
 }
 
 /// Validates a reseller for `op: "create"` (`POST /v3/resellers`) or
@@ -41,7 +39,7 @@ pub fn validate_reseller(
     let options: AccountOptions = required_options_from(options)?;
     Ok(run(
         options.op.reseller(),
-        &body_from_value(input),
+        &body_text(input),
         &options.context,
     ))
 }
@@ -56,7 +54,7 @@ pub fn validate_customer(
     let options: AccountOptions = required_options_from(options)?;
     Ok(run(
         options.op.customer(),
-        &body_from_value(input),
+        &body_text(input),
         &options.context,
     ))
 }
@@ -68,11 +66,7 @@ pub fn validate_customer_json(
     #[wasm_bindgen(unchecked_param_type = "AccountOptions")] options: JsValue,
 ) -> Result<JsValue, JsError> {
     let options: AccountOptions = required_options_from(options)?;
-    Ok(run(
-        options.op.customer(),
-        &body_from_json_text(json),
-        &options.context,
-    ))
+    Ok(run(options.op.customer(), json, &options.context))
 }
 
 /// Validates a Create Order body of any order type.
@@ -84,7 +78,7 @@ pub fn validate_order(
     let options: Options = options_from(options)?;
     Ok(run(
         Operation::CreateOrder,
-        &body_from_value(input),
+        &body_text(input),
         &options.context,
     ))
 }
@@ -96,11 +90,7 @@ pub fn validate_order_json(
     #[wasm_bindgen(unchecked_optional_param_type = "Options")] options: Option<JsValue>,
 ) -> Result<JsValue, JsError> {
     let options: Options = options_from(options)?;
-    Ok(run(
-        Operation::CreateOrder,
-        &body_from_json_text(json),
-        &options.context,
-    ))
+    Ok(run(Operation::CreateOrder, json, &options.context))
 }
 
 /// Validates an Update Order body (`externalReferenceId` only).
@@ -111,7 +101,7 @@ pub fn validate_order_update(
 ) -> JsValue {
     run(
         Operation::UpdateOrder,
-        &body_from_value(input),
+        &body_text(input),
         &validate::Context::default(),
     )
 }
@@ -126,7 +116,7 @@ pub fn validate_subscription_update(
     let options: Options = options_from(options)?;
     Ok(run(
         Operation::UpdateSubscription,
-        &body_from_value(input),
+        &body_text(input),
         &options.context,
     ))
 }
@@ -140,12 +130,15 @@ pub fn validate_transfer(
     #[wasm_bindgen(unchecked_optional_param_type = "Options")] options: Option<JsValue>,
 ) -> Result<JsValue, JsError> {
     let options: Options = options_from(options)?;
-    let body = body_from_value(input);
-    Ok(run(
-        transfer_operation(&body, options.kind),
+    let text = body_text(input);
+    let body = Json::parse(&text).unwrap_or(Json::Null);
+    text::install();
+    let operation = transfer_operation(&body, options.kind);
+    Ok(answer_report(validate::run_json(
+        operation,
         &body,
         &options.context,
-    ))
+    )))
 }
 
 /// Validates Get Order History query parameters: a query string
@@ -177,7 +170,7 @@ pub fn validate_field(
         Some(text) => validate::validate_field(name, &text, &context)?,
         None => boundary::not_text(name)?,
     };
-    Ok(answer(&ValidationResult::from(report)))
+    Ok(answer_report(report))
 }
 
 /// Every country, supported or not, with what a form needs to show it.
@@ -214,9 +207,10 @@ pub fn validate_customer_walked(
     #[wasm_bindgen(unchecked_param_type = "AccountOptions")] options: JsValue,
 ) -> Result<JsValue, JsError> {
     let options: AccountOptions = required_options_from(options)?;
-    Ok(run(
+    text::install();
+    Ok(answer_report(validate::run(
         options.op.customer(),
         &boundary::body_walked(input),
         &options.context,
-    ))
+    )))
 }
