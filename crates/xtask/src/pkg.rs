@@ -34,18 +34,26 @@ const WASM_OPT_FEATURES: &[&str] = &[
 struct PkgOptions {
     features: Option<String>,
     out: PathBuf,
+    /// `--config` overrides for cargo (e.g. `profile.wasm.opt-level=3`), for
+    /// measuring other builds than the shipped one (`scripts/opt-study`).
+    cargo_config: Vec<String>,
+    /// wasm-opt's optimisation level: `z` (shipped), `s`, `2`, `3`.
+    wasm_opt_level: String,
 }
 
 /// Builds the package.
 pub(crate) fn build(root: &Path, args: &[&str]) -> Result<(), String> {
     let options = parse_args(root, args)?;
-    let wasm = cargo_build(root, options.features.as_deref())?;
+    let wasm = cargo_build(root, &options)?;
     check_bindgen_version(root)?;
     std::fs::remove_dir_all(&options.out).ok();
     for (target, dir) in [("nodejs", "node"), ("web", "web")] {
         let out_dir = options.out.join(dir);
         bindgen(&wasm, target, &out_dir)?;
-        optimize(&out_dir.join(format!("{OUT_NAME}_bg.wasm")))?;
+        optimize(
+            &out_dir.join(format!("{OUT_NAME}_bg.wasm")),
+            &options.wasm_opt_level,
+        )?;
     }
     copy_template(&root.join("pkg-template"), &options.out)?;
     report_size(&options.out.join("web").join(format!("{OUT_NAME}_bg.wasm")))
@@ -55,6 +63,8 @@ fn parse_args(root: &Path, args: &[&str]) -> Result<PkgOptions, String> {
     let mut options = PkgOptions {
         features: None,
         out: root.join("pkg"),
+        cargo_config: Vec::new(),
+        wasm_opt_level: "z".to_owned(),
     };
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
@@ -62,6 +72,11 @@ fn parse_args(root: &Path, args: &[&str]) -> Result<PkgOptions, String> {
         match *arg {
             "--features" => options.features = Some((*value).to_owned()),
             "--out" => options.out = PathBuf::from(value),
+            "--config" => options.cargo_config.push((*value).to_owned()),
+            "--wasm-opt" if matches!(*value, "z" | "s" | "2" | "3") => {
+                options.wasm_opt_level = (*value).to_owned();
+            }
+            "--wasm-opt" => return Err(format!("--wasm-opt takes z, s, 2 or 3, not {value}")),
             other => return Err(format!("unknown option {other}")),
         }
     }
@@ -81,7 +96,7 @@ fn run(command: &mut Command) -> Result<(), String> {
 /// `Cargo.toml`).
 const WASM_PROFILE: &str = "wasm";
 
-fn cargo_build(root: &Path, features: Option<&str>) -> Result<PathBuf, String> {
+fn cargo_build(root: &Path, options: &PkgOptions) -> Result<PathBuf, String> {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
     let mut command = Command::new(cargo);
     command.current_dir(root).args([
@@ -94,8 +109,11 @@ fn cargo_build(root: &Path, features: Option<&str>) -> Result<PathBuf, String> {
         "--target",
         WASM_TARGET,
     ]);
-    if let Some(features) = features {
+    if let Some(features) = &options.features {
         command.args(["--features", features]);
+    }
+    for setting in &options.cargo_config {
+        command.args(["--config", setting]);
     }
     run(&mut command)?;
     Ok(root
@@ -139,11 +157,12 @@ fn bindgen(wasm: &Path, target: &str, out_dir: &Path) -> Result<(), String> {
         .arg(out_dir))
 }
 
-/// Runs `wasm-opt -Oz` when a recent enough one is on `PATH`. Binaryen before
+/// Runs `wasm-opt -O{level}` (`-Oz` for the shipped build) when a recent
+/// enough one is on `PATH`. Binaryen before
 /// version 116 writes wasm-bindgen's `externref` table as `anyref`, which a
 /// current V8 refuses to grow: Debian bookworm's 108 breaks the module, so it is
 /// skipped (scripts/wasm-tools installs npm's `binaryen` instead).
-fn optimize(wasm: &Path) -> Result<(), String> {
+fn optimize(wasm: &Path, level: &str) -> Result<(), String> {
     match wasm_opt_version() {
         Some(version) if version >= MIN_WASM_OPT => {}
         found => {
@@ -155,7 +174,7 @@ fn optimize(wasm: &Path) -> Result<(), String> {
         }
     }
     run(Command::new("wasm-opt")
-        .arg("-Oz")
+        .arg(format!("-O{level}"))
         .args(WASM_OPT_FEATURES)
         .arg(wasm)
         .arg("-o")
