@@ -22,8 +22,8 @@ const JAVA_SPACE_ITEMS: &str = r"\t\n\x0B\f\r ";
 /// One record of `data/countries.json` (see data/README.md for every field).
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
-struct CountryRow {
-    code: String,
+pub(crate) struct CountryRow {
+    pub(crate) code: String,
     alpha3: String,
     name: String,
     supported: bool,
@@ -33,14 +33,14 @@ struct CountryRow {
     price_region: Option<String>,
     postal_pattern: Option<String>,
     postal_examples: Vec<String>,
-    regions: Vec<RegionRow>,
+    pub(crate) regions: Vec<RegionRow>,
 }
 
 /// One region of a country.
 #[derive(Deserialize)]
-struct RegionRow {
-    code: String,
-    name: Option<String>,
+pub(crate) struct RegionRow {
+    pub(crate) code: String,
+    pub(crate) name: Option<String>,
 }
 
 /// A postal pattern with Java's meaning, ready to compile.
@@ -52,7 +52,7 @@ struct Translated {
 
 /// The text of `src/country/generated.rs`.
 pub(crate) fn generate(root: &Path) -> Result<String, String> {
-    let rows = load(root)?;
+    let rows = rows(root)?;
     let translations = translations(&rows)?;
     let automata = PostalAutomata::compile(&anchored_patterns(&translations))?;
     let mut out = crate::header("data/countries.json");
@@ -86,11 +86,11 @@ pub(crate) fn generate(root: &Path) -> Result<String, String> {
 /// Each country's translated postal pattern, anchored, by country code: what
 /// `src/pattern/generated.rs` compiles.
 pub(crate) fn postal_patterns(root: &Path) -> Result<Vec<(String, String)>, String> {
-    Ok(anchored_patterns(&translations(&load(root)?)?))
+    Ok(anchored_patterns(&translations(&rows(root)?)?))
 }
 
 /// The rows of `data/countries.json`, sorted by code and checked.
-fn load(root: &Path) -> Result<Vec<CountryRow>, String> {
+pub(crate) fn rows(root: &Path) -> Result<Vec<CountryRow>, String> {
     let path = root.join("data/countries.json");
     let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
     let mut rows: Vec<CountryRow> =
@@ -119,7 +119,7 @@ fn anchored_patterns(translations: &BTreeMap<String, Translated>) -> Vec<(String
 }
 
 /// Fails on data the core relies on being well formed: sorted unique alpha-2 codes,
-/// alpha-3 codes, region codes without spaces.
+/// alpha-3 codes, unique region codes without spaces, names on one line.
 fn check_rows(rows: &[CountryRow]) -> Result<(), String> {
     let is_upper = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_uppercase());
     for pair in rows.windows(2) {
@@ -144,6 +144,9 @@ fn check_rows(rows: &[CountryRow]) -> Result<(), String> {
         {
             return Err(format!("{}: bad region code {:?}", row.code, region.code));
         }
+        if let Some(code) = duplicate_region(&row.regions) {
+            return Err(format!("{}: region {code} is listed twice", row.code));
+        }
         if let Some(region) = row
             .regions
             .iter()
@@ -156,6 +159,16 @@ fn check_rows(rows: &[CountryRow]) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+/// A region code a country lists twice. Codes must be unique: validation matches
+/// on them and the package's `forms.json` keys region names by them.
+fn duplicate_region(regions: &[RegionRow]) -> Option<&str> {
+    let mut seen = std::collections::HashSet::new();
+    regions
+        .iter()
+        .map(|r| r.code.as_str())
+        .find(|code| !seen.insert(*code))
 }
 
 /// `"00\n02 Canillo"`: one line a region, the code, then the name after one

@@ -1,7 +1,8 @@
 //! Developer tasks of the vipmp workspace.
 //!
 //! `cargo xtask codegen` turns the tables under `data/` into checked-in Rust
-//! (`src/**/generated.rs`, each with a DO-NOT-EDIT header naming this command).
+//! (`src/**/generated.rs`, each with a DO-NOT-EDIT header naming this command)
+//! and into the npm package's data asset (`pkg-template/forms.json`, see `forms.rs`).
 //! `cargo xtask codegen --check` regenerates in memory and fails when a checked-in
 //! file differs, which is how CI keeps the tables and the code in step. Tables are
 //! generated here rather than in `build.rs` so that a build never reads `data/`
@@ -11,6 +12,7 @@
 
 mod automaton;
 mod countries;
+mod forms;
 mod java;
 mod locales;
 mod patterns;
@@ -47,6 +49,10 @@ const TARGETS: &[Target] = &[
     Target {
         path: "src/unicode/generated.rs",
         generate: unicode::generate,
+    },
+    Target {
+        path: "pkg-template/forms.json",
+        generate: forms::generate_json,
     },
 ];
 
@@ -91,15 +97,13 @@ fn codegen(check: bool) -> Result<(), String> {
     let root = workspace_root();
     let mut stale = Vec::new();
     for target in TARGETS {
-        let text = (target.generate)(&root)?;
-        let path = root.join(target.path);
-        let current = std::fs::read_to_string(&path).unwrap_or_default();
-        if current == text {
+        let Some(text) = stale_text(&root, target)? else {
             continue;
-        }
+        };
         if check {
             stale.push(target.path);
         } else {
+            let path = root.join(target.path);
             std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
             println!("wrote {}", target.path);
         }
@@ -112,4 +116,11 @@ fn codegen(check: bool) -> Result<(), String> {
             stale.join(", ")
         ))
     }
+}
+
+/// The text a generated file should have, or `None` when it already has it.
+fn stale_text(root: &Path, target: &Target) -> Result<Option<String>, String> {
+    let text = (target.generate)(root)?;
+    let current = std::fs::read_to_string(root.join(target.path)).unwrap_or_default();
+    Ok((current != text).then_some(text))
 }
