@@ -124,3 +124,15 @@ fn stale_text(root: &Path, target: &Target) -> Result<Option<String>, String> {
     let current = std::fs::read_to_string(root.join(target.path)).unwrap_or_default();
     Ok((current != text).then_some(text))
 }
+
+/// Fails when the generated file at `path` (one of [`TARGETS`]) is stale.
+pub(crate) fn require_fresh(root: &Path, path: &str) -> Result<(), String> {
+    let target = TARGETS
+        .iter()
+        .find(|target| target.path == path)
+        .ok_or_else(|| format!("{path} is not a generated file"))?;
+    match stale_text(root, target)? {
+        None => Ok(()),
+        Some(_) => Err(format!("{path} is stale, run `cargo xtask codegen`")),
+    }
+}

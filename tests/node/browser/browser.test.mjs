@@ -1,6 +1,7 @@
 // Loads the web build of the installed package from a local static server in
 // Debian's headless Chromium (playwright-core, no browser download), runs the
-// shared fixtures in the page, and validates a payload there.
+// shared fixtures in the page, validates a payload there, and lists a country's
+// regions with the names init() fetched from forms.json.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createServer } from "node:http";
@@ -23,8 +24,12 @@ function resolve(url) {
   return null;
 }
 
+/** Every path the page asked for. */
+const served = [];
+
 function serve(request, response) {
   const url = new URL(request.url, "http://127.0.0.1").pathname;
+  served.push(url);
   if (url === "/fixtures/index.json") {
     const names = readdirSync(fixtureDir).filter((n) => n.endsWith(".json")).sort();
     response.writeHead(200, { "content-type": TYPES[".json"] }).end(JSON.stringify(names));
@@ -58,6 +63,10 @@ test("the web build validates in Chromium with the same verdicts as Rust", async
     assert.deepEqual(outcome.failures, []);
     assert.equal(outcome.postal.violations[0].code, "postal_code.invalid_format");
     assert.match(await page.textContent("#postal"), /does not match the format for United States/);
+    assert.deepEqual(outcome.canada.find((r) => r.code === "QC"), { code: "QC", name: "Quebec" });
+    assert.deepEqual(outcome.canada.find((r) => r.code === "PQ"), { code: "PQ" });
+    assert.match(await page.textContent("#regions"), /^Alberta, British Columbia, .*Yukon$/);
+    assert.ok(served.includes("/vipmp/forms.json"), "init() fetches forms.json beside the module");
     if (screenshotDir) {
       mkdirSync(screenshotDir, { recursive: true });
       await page.screenshot({ path: join(screenshotDir, "package-in-chromium.png") });

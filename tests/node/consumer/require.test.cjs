@@ -8,6 +8,7 @@ test("require('vipmp') works without init", () => {
   assert.equal(result.valid, false);
   assert.equal(result.violations[0].code, "text.invalid_character");
   assert.equal(typeof vipmp.validateCustomer, "function");
+  assert.deepEqual(vipmp.regions("CA").find((r) => r.code === "NL"), { code: "NL", name: "Newfoundland and Labrador" });
 });
 
 test("the ESM and CommonJS doors open the same functions", async () => {
