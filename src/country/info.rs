@@ -48,7 +48,9 @@ pub struct CountryInfo {
 pub struct RegionInfo {
     /// The code to send in `address.region`.
     pub code: &'static str,
-    /// Its name, where known.
+    /// Its name, where known. The core fills it with its `form-names` feature;
+    /// the npm package's wasm is built without it, and the package's `regions()`
+    /// adds the name from `forms.json`.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "tsify", tsify(optional))]
     pub name: Option<&'static str>,
@@ -74,7 +76,7 @@ impl From<Region> for RegionInfo {
     fn from(region: Region) -> Self {
         Self {
             code: region.code(),
-            name: region.name(),
+            name: region.name,
         }
     }
 }

@@ -179,7 +179,9 @@ pub fn countries() -> JsValue {
     answer(&country::countries())
 }
 
-/// The regions Adobe accepts for a country; empty for an unknown code.
+/// The regions Adobe accepts for a country; empty for an unknown code. The
+/// module lists codes only (the core's `form-names` feature is off here); the
+/// package's `vipmp.js` adds each name from `forms.json`.
 #[wasm_bindgen(unchecked_return_type = "RegionInfo[]")]
 pub fn regions(country: &str) -> JsValue {
     answer(&country::regions(country).unwrap_or_default())

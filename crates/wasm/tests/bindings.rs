@@ -122,6 +122,12 @@ fn lookups_serve_a_form() {
     assert_eq!(get(&aland, "supported"), JsValue::FALSE);
     assert!(Array::from(&regions("CA")).length() >= 13);
     assert_eq!(Array::from(&regions("ZZ")).length(), 0);
+    // Codes only: the package's vipmp.js adds the names from forms.json.
+    let quebec = Array::from(&regions("CA"))
+        .iter()
+        .find(|r| text(r, "code").as_deref() == Some("QC"))
+        .expect("QC");
+    assert!(get(&quebec, "name").is_undefined());
     assert!(
         Array::from(&violation_codes())
             .includes(&JsValue::from_str("postal_code.invalid_format"), 0)

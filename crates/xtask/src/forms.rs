@@ -1,11 +1,14 @@
-//! Generates `pkg-template/forms.json` from `data/countries.json`: the text only
-//! forms need, shipped in the npm package beside the wasm rather than inside it.
+//! Generates the region names from `data/countries.json`, apart from the codes
+//! that validation reads: `pkg-template/forms.json` for the npm package and
+//! `src/country/region_names.rs` for native builds of the core.
 //!
 //! Region display names fill drop-downs; nothing in validation or in messages
 //! reads them (a message names the country, never the region). Compiled into the
 //! module they cost every page that only validates (DESIGN.md, "Bytes that forms
-//! need, not rules"), so the package's `regions()` takes the codes from the wasm
-//! and the names from this asset (`pkg-template/{node,web}/vipmp.js`).
+//! need, not rules"), so the wasm builds the core without its `form-names`
+//! feature, and the package's `regions()` takes the codes from the wasm and the
+//! names from the asset (`pkg-template/{node,web}/vipmp.js`). Native users keep
+//! names compiled in: the feature is on by default.
 //!
 //! Names are keyed by country and region code, not by position, so a name can
 //! never land on the wrong code; regions without a name are left out, as
@@ -14,6 +17,7 @@
 
 use crate::countries::{self, CountryRow};
 use serde_json::Value;
+use std::fmt::Write as _;
 use std::path::Path;
 
 /// JSON has no comments: the header travels as a `$comment` member.
@@ -29,6 +33,33 @@ pub(crate) fn generate_json(root: &Path) -> Result<String, String> {
         json(COMMENT),
         countries.join(",\n")
     ))
+}
+
+/// The text of `src/country/region_names.rs`: for each country with a named
+/// region, one line a region in the order of its codes in `generated.rs`, empty
+/// where the region has no name. Sorted by country code for binary search.
+pub(crate) fn generate_rust(root: &Path) -> Result<String, String> {
+    let rows = countries::rows(root)?;
+    let mut out = crate::header("data/countries.json");
+    out.push_str(
+        "/// Region names by country code, for forms (the `form-names` feature): one line a\n\
+         /// region, in the order of the country's codes, empty where a region has none.\n\
+         pub(super) static REGION_NAMES: &[(&str, &str)] = &[\n",
+    );
+    for row in rows.iter().filter(|row| has_named_region(row)) {
+        let lines: Vec<&str> = row
+            .regions
+            .iter()
+            .map(|region| region.name.as_deref().unwrap_or_default())
+            .collect();
+        let _ = writeln!(out, "({:?}, {:?}),", row.code, lines.join("\n"));
+    }
+    out.push_str("];\n");
+    Ok(out)
+}
+
+fn has_named_region(row: &CountryRow) -> bool {
+    row.regions.iter().any(|region| region.name.is_some())
 }
 
 /// `"AD":{"02":"Canillo",…}`, or `None` when no region of the country has a name.

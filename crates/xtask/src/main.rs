@@ -1,8 +1,9 @@
 //! Developer tasks of the vipmp workspace.
 //!
 //! `cargo xtask codegen` turns the tables under `data/` into checked-in Rust
-//! (`src/**/generated.rs`, each with a DO-NOT-EDIT header naming this command)
-//! and into the npm package's data asset (`pkg-template/forms.json`, see `forms.rs`).
+//! (`src/**/generated.rs` and `src/country/region_names.rs`, each with a
+//! DO-NOT-EDIT header naming this command) and into the npm package's data asset
+//! (`pkg-template/forms.json`, see `forms.rs`).
 //! `cargo xtask codegen --check` regenerates in memory and fails when a checked-in
 //! file differs, which is how CI keeps the tables and the code in step. Tables are
 //! generated here rather than in `build.rs` so that a build never reads `data/`
@@ -33,6 +34,10 @@ const TARGETS: &[Target] = &[
     Target {
         path: "src/country/generated.rs",
         generate: countries::generate,
+    },
+    Target {
+        path: "src/country/region_names.rs",
+        generate: forms::generate_rust,
     },
     Target {
         path: "src/locale/generated.rs",

@@ -1,6 +1,7 @@
-// Region names ship beside the wasm (pkg/forms.json): regions() of the installed
-// package, with no init call, answers what data/countries.json says; the web
-// door's init() options for the names behave as the README says.
+// Region names ship beside the wasm, not in it (pkg/forms.json): regions() of the
+// installed package, with no init call, answers what data/countries.json says,
+// neither build of the module carries a region name, and the web door's init()
+// options for the names behave as the README says.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -23,6 +24,15 @@ test("regions() answers the core's table, names included", () => {
   for (const country of data) assert.deepEqual(regions(country.code), regionInfos(country), country.code);
   assert.deepEqual(regions("ZZ"), []);
   assert.deepEqual(regions("__proto__"), []);
+});
+
+test("the wasm carries no region name; country names stay for messages", () => {
+  for (const door of ["node", "web"]) {
+    const wasm = readFileSync(join(packageDir, door, "vipmp_bg.wasm"));
+    assert.equal(wasm.indexOf("Newfoundland and Labrador"), -1, door);
+    assert.equal(wasm.indexOf("Sant Julià de Lòria"), -1, door);
+    assert.notEqual(wasm.indexOf("Bosnia and Herzegovina"), -1, door);
+  }
 });
 
 test("forms.json is exported for bundlers and tools", () => {
