@@ -135,7 +135,18 @@ impl Country {
 
     /// The region with exactly this code.
     pub fn region(&self, code: &str) -> Option<Region> {
-        self.regions().find(|region| region.code() == code)
+        let position = self.region_codes().position(|listed| listed == code)?;
+        self.regions().nth(position)
+    }
+
+    /// Whether Adobe accepts this exact region code for the country: the
+    /// validators' question, answered from the codes alone (no names looked up).
+    pub fn has_region(&self, code: &str) -> bool {
+        self.region_codes().any(|listed| listed == code)
+    }
+
+    fn region_codes(&self) -> impl Iterator<Item = &'static str> + use<> {
+        self.regions.split('\n').filter(|listed| !listed.is_empty())
     }
 }
 
@@ -310,6 +321,18 @@ mod tests {
                 lookup(country).expect(country).region(region).is_some(),
                 "{country} {region}"
             );
+        }
+    }
+
+    #[test]
+    fn has_region_and_region_agree_with_the_list() {
+        for country in all() {
+            for region in country.regions() {
+                assert!(country.has_region(region.code()), "{}", country.code());
+                assert_eq!(country.region(region.code()), Some(region));
+            }
+            assert!(!country.has_region(""), "{}", country.code());
+            assert!(!country.has_region("ZZZ"), "{}", country.code());
         }
     }
 

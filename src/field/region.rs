@@ -17,7 +17,7 @@ pub fn check(country: &Country, value: &str) -> Vec<Finding> {
     if value.is_empty() {
         return vec![Finding::new(Code::FieldRequired)];
     }
-    if country.region(value).is_some() {
+    if country.has_region(value) {
         return Vec::new();
     }
     if let Some(suffix) = without_country_prefix(country, value) {
@@ -29,7 +29,7 @@ pub fn check(country: &Country, value: &str) -> Vec<Finding> {
 /// `CA` for `US-CA` when `CA` is a region of the US.
 fn without_country_prefix<'a>(country: &Country, value: &'a str) -> Option<&'a str> {
     let (prefix, suffix) = value.split_once('-')?;
-    let is_region = prefix == country.code() && country.region(suffix).is_some();
+    let is_region = prefix == country.code() && country.has_region(suffix);
     is_region.then_some(suffix)
 }
 
