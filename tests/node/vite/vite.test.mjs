@@ -1,0 +1,81 @@
+// The package as a Vite user meets it: a one-file page (app/) that imports
+// `vipmp` is built with `vite build` (production), the output is served from
+// a local static server, and Debian's headless Chromium (playwright-core) runs
+// it: the page checks a postal code as typed and lists a country's regions.
+// The wasm and forms.json must be emitted by Vite as assets, with no manual copy.
+//
+// VIPMP_CONSUMER: a directory whose node_modules holds the installed package
+// (scripts/test-js's scratch project). VIPMP_SCREENSHOTS: where to save one.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { createServer } from "node:http";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { dirname, extname, join, normalize } from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "vite";
+import { chromium } from "playwright-core";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const consumer = process.env.VIPMP_CONSUMER;
+const screenshotDir = process.env.VIPMP_SCREENSHOTS;
+const TYPES = { ".html": "text/html", ".js": "text/javascript", ".json": "application/json", ".wasm": "application/wasm" };
+const CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+  "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+
+/** Copies app/ beside the installed package and runs `vite build` on it. */
+async function buildApp() {
+  assert.ok(consumer && existsSync(join(consumer, "node_modules/vipmp")), "VIPMP_CONSUMER holds the installed package");
+  const root = join(consumer, "vite-app");
+  rmSync(root, { recursive: true, force: true });
+  cpSync(join(here, "app"), root, { recursive: true });
+  await build({ root, logLevel: "warn", build: { outDir: "dist", target: "es2022" } });
+  return join(root, "dist");
+}
+
+function staticServer(dir) {
+  return createServer((request, response) => {
+    const path = new URL(request.url, "http://127.0.0.1").pathname;
+    const file = normalize(join(dir, path === "/" ? "index.html" : path));
+    if (!file.startsWith(dir) || !existsSync(file)) {
+      response.writeHead(404).end();
+      return;
+    }
+    response.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
+    response.end(readFileSync(file));
+  });
+}
+
+test("a Vite production build of a one-file page checks a postal code in Chromium", async () => {
+  const dist = await buildApp();
+  const assets = readdirSync(join(dist, "assets"));
+  assert.ok(assets.some((name) => name.endsWith(".wasm")), `Vite emitted the wasm: ${assets}`);
+  assert.ok(assets.some((name) => name.startsWith("forms") && name.endsWith(".json")), `Vite emitted forms.json: ${assets}`);
+
+  const server = staticServer(dist);
+  await new Promise((ready) => server.listen(0, "127.0.0.1", ready));
+  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  try {
+    const page = await browser.newPage();
+    const errors = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    await page.goto(`http://127.0.0.1:${server.address().port}/`);
+    await page.waitForFunction(() => window.vipmpVerdicts !== undefined, null, { timeout: 60_000 });
+    const verdicts = await page.evaluate(() => window.vipmpVerdicts);
+    assert.deepEqual(errors, []);
+    assert.equal(verdicts.good.valid, true);
+    assert.equal(verdicts.bad.valid, false);
+    assert.equal(verdicts.bad.violations[0].code, "postal_code.invalid_format");
+    assert.deepEqual(verdicts.quebec, { code: "QC", name: "Quebec" });
+    assert.equal(await page.textContent("#verdict"), "valid");
+    await page.fill("#postal", "K1A0B");
+    await page.waitForFunction(() => document.querySelector("#verdict").textContent !== "valid");
+    assert.match(await page.textContent("#verdict"), /does not match the format for Canada/);
+    if (screenshotDir) {
+      mkdirSync(screenshotDir, { recursive: true });
+      await page.screenshot({ path: join(screenshotDir, "vite-build-in-chromium.png") });
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+});
