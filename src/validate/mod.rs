@@ -16,6 +16,7 @@
 //! ```
 
 mod benefits;
+mod common_options;
 mod customer;
 mod field;
 mod history;
@@ -26,6 +27,7 @@ mod reseller;
 mod subscription;
 mod transfer;
 
+pub use common_options::FromCommonText;
 pub use field::{FIELD_NAMES, FieldContext, validate_field};
 pub use history::{
     OrderHistoryQuery, QueryValidation, order_history_query, order_history_query_string,

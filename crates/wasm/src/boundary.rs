@@ -15,6 +15,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 use vipmp::report::ValidationResult;
+use vipmp::validate::FromCommonText;
 use vipmp::{Code, Finding, Path, Report};
 use wasm_bindgen::prelude::*;
 
@@ -45,7 +46,7 @@ pub(crate) fn body_walked(input: JsValue) -> Value {
 }
 
 /// Options of the caller; absent, `undefined` and `null` mean the defaults.
-pub(crate) fn options_from<T: DeserializeOwned + Default>(
+pub(crate) fn options_from<T: DeserializeOwned + Default + FromCommonText>(
     value: Option<JsValue>,
 ) -> Result<T, JsError> {
     match value {
@@ -62,8 +63,14 @@ pub(crate) fn options_from<T: DeserializeOwned + Default>(
     clippy::needless_pass_by_value,
     reason = "the exported functions receive options by value"
 )]
-pub(crate) fn required_options_from<T: DeserializeOwned>(value: JsValue) -> Result<T, JsError> {
-    serde_json::from_value(body_from_value(&value))
+pub(crate) fn required_options_from<T: DeserializeOwned + FromCommonText>(
+    value: JsValue,
+) -> Result<T, JsError> {
+    let text = body_text(&value);
+    if let Some(common) = T::from_common_text(&text) {
+        return Ok(common);
+    }
+    serde_json::from_value(body_from_json_text(&text))
         .map_err(|error| JsError::new(&format!("invalid options: {error}")))
 }
 
