@@ -44,6 +44,10 @@ pub enum Json<'a> {
 /// What a missing member reads as.
 static NULL: Json<'static> = Json::Null;
 
+/// The room an object's member list starts with: most objects of a request
+/// (an address, a contact, a line) fit, so reading one reallocates nothing.
+const OBJECT_CAPACITY: usize = 8;
+
 /// Objects with more members than this are deduplicated through a sort
 /// instead of a scan, so a hostile body cannot make reading quadratic.
 const SCAN_DEDUP_LIMIT: usize = 32;
@@ -202,7 +206,9 @@ impl<'de> Visitor<'de> for JsonVisitor {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let mut members: Vec<(Cow<'de, str>, Json<'de>)> = Vec::new();
+        // serde_json gives no size hint; a request's objects hold a few members.
+        let mut members: Vec<(Cow<'de, str>, Json<'de>)> =
+            Vec::with_capacity(map.size_hint().unwrap_or(OBJECT_CAPACITY));
         while let Some(Key(key)) = map.next_key()? {
             let value = map.next_value()?;
             members.push((key, value));
