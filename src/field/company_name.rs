@@ -23,13 +23,13 @@ pub const MIN_LENGTH: usize = 4;
 pub const MAX_LENGTH: usize = 80;
 
 /// Adobe's COMPANY_NAME class beyond `\p{L}\p{N}` (FACTS.md §2.1).
-const CLASS: NameClass = NameClass {
-    extras: &[
+const CLASS: NameClass = NameClass::new(
+    &[
         '_', ' ', '\u{3000}', ',', '.', '\u{FF06}', '&', '\u{30FB}', '\'', '(', ')', '\u{FF08}',
         '\u{FF09}', '"', '/', '-',
     ],
-    allowed: "letters, digits, spaces and _ , . & ＆ ・ ' ( ) （ ） \" / -",
-};
+    "letters, digits, spaces and _ , . & ＆ ・ ' ( ) （ ） \" / -",
+);
 
 /// Checks a company name: required, 4–80 characters, Adobe's class. Reports
 /// a length violation and the first class violation together.

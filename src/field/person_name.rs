@@ -16,12 +16,12 @@ use crate::Finding;
 pub const MAX_LENGTH: usize = 35;
 
 /// Adobe's NAME class beyond `\p{L}\p{N}` (FACTS.md §2.1).
-const CLASS: NameClass = NameClass {
-    extras: &[
+const CLASS: NameClass = NameClass::new(
+    &[
         '-', '_', ' ', '\u{3000}', ',', '.', '\u{FF06}', '&', '\'', '"',
     ],
-    allowed: "letters, digits, spaces and - _ , . & ＆ ' \"",
-};
+    "letters, digits, spaces and - _ , . & ＆ ' \"",
+);
 
 /// Checks a first or last name: required, at most 35 characters, Adobe's
 /// class. Reports a length violation and the first class violation together.
