@@ -46,7 +46,8 @@ struct PkgOptions {
     /// `--config` overrides for cargo (e.g. `profile.wasm.opt-level=3`), for
     /// measuring other builds than the shipped one (`scripts/opt-study`).
     cargo_config: Vec<String>,
-    /// wasm-opt's optimisation level: `z` (shipped), `s`, `2`, `3`.
+    /// wasm-opt's optimisation level: `s` (shipped, as the `wasm` profile's
+    /// opt-level), `z`, `2`, `3`.
     wasm_opt_level: String,
 }
 
@@ -76,7 +77,7 @@ fn parse_args(root: &Path, args: &[&str]) -> Result<PkgOptions, String> {
         features: None,
         out: root.join("pkg"),
         cargo_config: Vec::new(),
-        wasm_opt_level: "z".to_owned(),
+        wasm_opt_level: "s".to_owned(),
     };
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
@@ -187,7 +188,7 @@ fn rename_bindings(out_dir: &Path) -> Result<(), String> {
     std::fs::remove_file(&js).map_err(|e| format!("{}: {e}", js.display()))
 }
 
-/// Runs `wasm-opt -O{level}` (`-Oz` for the shipped build) when a recent
+/// Runs `wasm-opt -O{level}` (`-Os` for the shipped build) when a recent
 /// enough one is on `PATH`. Binaryen before
 /// version 116 writes wasm-bindgen's `externref` table as `anyref`, which a
 /// current V8 refuses to grow: Debian bookworm's 108 breaks the module, so it is
