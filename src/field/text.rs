@@ -18,8 +18,10 @@ use crate::{Code, Finding};
 
 /// A name class `[\p{L}\p{N}…]`: letters, numbers and some punctuation.
 pub(crate) struct NameClass {
-    /// The characters admitted besides letters (`\p{L}`) and numbers (`\p{N}`).
-    extras: &'static [char],
+    /// The non-ASCII characters admitted besides letters (`\p{L}`) and
+    /// numbers (`\p{N}`), the first `wide_count` of the array.
+    wide: [char; WIDE_MAX],
+    wide_count: usize,
     /// The admitted characters in words, for the `allowed` parameter.
     pub(crate) allowed: &'static str,
     /// Which ASCII characters the class admits, by code: a name is mostly
@@ -27,9 +29,14 @@ pub(crate) struct NameClass {
     ascii: [bool; 128],
 }
 
+/// At most this many non-ASCII extras in a class (Adobe's have five).
+const WIDE_MAX: usize = 8;
+
 impl NameClass {
     /// The class of letters, numbers and `extras`.
     pub(crate) const fn new(extras: &'static [char], allowed: &'static str) -> Self {
+        let mut wide = ['\0'; WIDE_MAX];
+        let mut wide_count = 0;
         let mut ascii = [false; 128];
         let mut byte: u8 = 0;
         while byte < 128 {
@@ -38,26 +45,38 @@ impl NameClass {
         }
         let mut i = 0;
         while i < extras.len() {
-            let extra = extras[i] as usize;
-            if extra < 128 {
-                ascii[extra] = true;
+            let extra = extras[i];
+            if extra.is_ascii() {
+                ascii[extra as usize] = true;
+            } else {
+                // More non-ASCII extras than WIDE_MAX fail the build here.
+                wide[wide_count] = extra;
+                wide_count += 1;
             }
             i += 1;
         }
         Self {
-            extras,
+            wide,
+            wide_count,
             allowed,
             ascii,
         }
     }
 
     /// Whether the class admits `c`.
+    #[inline]
     pub(crate) fn admits(&self, c: char) -> bool {
         match self.ascii.get(c as usize) {
             Some(&admitted) => admitted,
             // The few extras first: they are cheaper than the table searches.
-            None => self.extras.contains(&c) || is_letter(c) || is_number(c),
+            None => self.is_wide_extra(c) || is_letter(c) || is_number(c),
         }
+    }
+
+    fn is_wide_extra(&self, c: char) -> bool {
+        self.wide
+            .get(..self.wide_count)
+            .is_some_and(|wide| wide.contains(&c))
     }
 }
 
@@ -124,13 +143,26 @@ fn first_refused<'t>(text: &'t str, class: &NameClass) -> Option<&'t str> {
         .bytes()
         .position(|byte| !class.ascii.get(usize::from(byte)).copied().unwrap_or(false))?;
     let rest = text.get(ascii_run..)?;
-    let (at, _) = rest.char_indices().find(|&(_, c)| !class.admits(c))?;
+    // A character repeated is judged once: the previous one was admitted.
+    let mut previous = None;
+    let (at, _) = rest.char_indices().find(|&(_, c)| {
+        let refused = previous != Some(c) && !class.admits(c);
+        previous = Some(c);
+        refused
+    })?;
     Some(&text[grapheme_at(text, ascii_run + at)])
 }
 
-/// Whether the text holds a combining mark (none can be ASCII).
+/// Whether the text holds a combining mark (none can be ASCII; a character
+/// repeated is looked up once).
 fn has_mark(text: &str) -> bool {
-    !text.is_ascii() && text.chars().any(is_mark)
+    let mut previous = None;
+    !text.is_ascii()
+        && text.chars().any(|c| {
+            let mark = previous != Some(c) && is_mark(c);
+            previous = Some(c);
+            mark
+        })
 }
 
 /// The one class violation of `text`, if any, diagnosed as described in the
