@@ -28,6 +28,52 @@ fn a_valid_customer_is_valid() {
 }
 
 #[wasm_bindgen_test]
+fn every_valid_answer_is_one_frozen_object() {
+    let first = validate_customer(&js(CUSTOMER), js(r#"{"op":"create"}"#)).expect("result");
+    let second = validate_field(
+        "postalCode",
+        &JsValue::from_str("K1A 0B1"),
+        Some(js(r#"{"country":"CA"}"#)),
+    )
+    .expect("result");
+    assert!(
+        Object::is(&first, &second),
+        "the same object for every valid answer"
+    );
+    assert!(Object::is_frozen(first.unchecked_ref::<Object>()));
+    assert!(Object::is_frozen(
+        get(&first, "violations").unchecked_ref::<Object>()
+    ));
+    let invalid = validate_field(
+        "postalCode",
+        &JsValue::from_str("K1A"),
+        Some(js(r#"{"country":"CA"}"#)),
+    )
+    .expect("result");
+    assert!(!Object::is(&first, &invalid));
+    assert!(
+        !Object::is_frozen(invalid.unchecked_ref::<Object>()),
+        "violations are fresh objects"
+    );
+}
+
+#[wasm_bindgen_test]
+fn options_are_read_the_same_with_or_without_the_shortcut() {
+    // `{"op":"create"}` takes the shortcut; the spaced-out text does not.
+    let options = [
+        js(r#"{"op":"create"}"#),
+        js(r#"{ "op" : "create", "context": {} }"#),
+    ];
+    let body = CUSTOMER.replace("95110-1234", "9511");
+    let answers: Vec<Vec<String>> = options
+        .into_iter()
+        .map(|options| codes(&validate_customer(&js(&body), options).expect("result")))
+        .collect();
+    assert_eq!(answers[0], answers[1]);
+    assert_eq!(answers[0], ["postal_code.invalid_format"]);
+}
+
+#[wasm_bindgen_test]
 fn params_arrive_as_a_plain_object_with_numbers() {
     let body = CUSTOMER.replace("Fairmont\"", "Fai\"");
     let result = validate_customer(&js(&body), js(r#"{"op":"create"}"#)).expect("result");
