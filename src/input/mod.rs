@@ -15,10 +15,12 @@
 //! Duplicate keys read as serde_json reads them: the member keeps the place
 //! of its first occurrence and the value of its last.
 
-use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+mod reader;
+
+pub use reader::JsonError;
+
 use serde_json::Value;
 use std::borrow::Cow;
-use std::fmt;
 
 /// One JSON value, borrowing its text where it can.
 #[derive(Clone, Debug, PartialEq)]
@@ -56,10 +58,10 @@ impl<'a> Json<'a> {
     /// Reads JSON text. Strings without escapes are borrowed from `text`.
     ///
     /// # Errors
-    /// serde_json's error when the text is not one JSON value (or nests deeper
-    /// than its recursion limit).
-    pub fn parse(text: &'a str) -> Result<Self, serde_json::Error> {
-        serde_json::from_str(text)
+    /// A [`JsonError`] where the text is not one JSON value, exactly where
+    /// serde_json would refuse it (including nesting deeper than 127).
+    pub fn parse(text: &'a str) -> Result<Self, JsonError> {
+        reader::read(text)
     }
 
     /// Borrows a `serde_json::Value` without copying its strings.
@@ -146,109 +148,7 @@ fn number_of(number: &serde_json::Number) -> Json<'static> {
     }
 }
 
-impl<'de> Deserialize<'de> for Json<'de> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(JsonVisitor)
-    }
-}
-
-struct JsonVisitor;
-
-impl<'de> Visitor<'de> for JsonVisitor {
-    type Value = Json<'de>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a JSON value")
-    }
-
-    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(Json::Null)
-    }
-
-    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(Json::Null)
-    }
-
-    fn visit_bool<E: de::Error>(self, flag: bool) -> Result<Self::Value, E> {
-        Ok(Json::Bool(flag))
-    }
-
-    fn visit_i64<E: de::Error>(self, whole: i64) -> Result<Self::Value, E> {
-        Ok(Json::Int(whole))
-    }
-
-    fn visit_u64<E: de::Error>(self, whole: u64) -> Result<Self::Value, E> {
-        Ok(i64::try_from(whole).map_or(Json::Big(whole), Json::Int))
-    }
-
-    fn visit_f64<E: de::Error>(self, number: f64) -> Result<Self::Value, E> {
-        Ok(Json::Float(number))
-    }
-
-    fn visit_borrowed_str<E: de::Error>(self, text: &'de str) -> Result<Self::Value, E> {
-        Ok(Json::Text(Cow::Borrowed(text)))
-    }
-
-    fn visit_str<E: de::Error>(self, text: &str) -> Result<Self::Value, E> {
-        Ok(Json::Text(Cow::Owned(text.to_owned())))
-    }
-
-    fn visit_string<E: de::Error>(self, text: String) -> Result<Self::Value, E> {
-        Ok(Json::Text(Cow::Owned(text)))
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
-        while let Some(item) = seq.next_element()? {
-            items.push(item);
-        }
-        Ok(Json::List(items))
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        // serde_json gives no size hint; a request's objects hold a few members.
-        let mut members: Vec<(Cow<'de, str>, Json<'de>)> =
-            Vec::with_capacity(map.size_hint().unwrap_or(OBJECT_CAPACITY));
-        while let Some(Key(key)) = map.next_key()? {
-            let value = map.next_value()?;
-            members.push((key, value));
-        }
-        Ok(Json::Object(without_duplicates(members)))
-    }
-}
-
-/// A key, borrowed from the text when it has no escapes.
-struct Key<'de>(Cow<'de, str>);
-
-impl<'de> Deserialize<'de> for Key<'de> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_str(KeyVisitor)
-    }
-}
-
-struct KeyVisitor;
-
-impl<'de> Visitor<'de> for KeyVisitor {
-    type Value = Key<'de>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("an object key")
-    }
-
-    fn visit_borrowed_str<E: de::Error>(self, text: &'de str) -> Result<Self::Value, E> {
-        Ok(Key(Cow::Borrowed(text)))
-    }
-
-    fn visit_str<E: de::Error>(self, text: &str) -> Result<Self::Value, E> {
-        Ok(Key(Cow::Owned(text.to_owned())))
-    }
-
-    fn visit_string<E: de::Error>(self, text: String) -> Result<Self::Value, E> {
-        Ok(Key(Cow::Owned(text)))
-    }
-}
-
-type Members<'de> = Vec<(Cow<'de, str>, Json<'de>)>;
+type Members<'a> = Vec<(Cow<'a, str>, Json<'a>)>;
 
 /// Keeps each key once, at its first place, with its last value (what
 /// serde_json's map does on a repeated key). Linear for the small objects of
