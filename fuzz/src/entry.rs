@@ -21,6 +21,7 @@ use vipmp::basket::{Basket, BasketContext, check_basket};
 use vipmp::date::Date;
 use vipmp::pricing::price_list::{self, PriceList};
 use vipmp::pricing::{OfferId, PriceRowView, QuoteContext, csv, quote_json};
+use vipmp::report::Segment;
 use vipmp::request::{self, Auth, BodyRule, BuildInput, BuildResult, Endpoint, Ids};
 use vipmp::response::{self, Body, Parsed};
 use vipmp::validate::{
@@ -113,12 +114,61 @@ fn check_violations(violations: &[Violation]) {
                 || matches!(violation.code, Code::TypeInvalid | Code::FieldRequired),
             "{code} at the root: {violation:?}"
         );
-        // Keys are not escaped in the rendered path: a member named `.x` renders
-        // as `.x`, so nothing is asserted about the text beyond its serialization.
+        assert_eq!(
+            read_path(&path).as_deref(),
+            Some(violation.path.segments()),
+            "the path text {path:?} does not name its own segments: {violation:?}"
+        );
         let serialized = serde_json::to_value(violation).expect("a violation serializes");
         assert_eq!(serialized["path"], Value::String(path), "path serializes");
         assert_eq!(serialized["code"], Value::String(code.to_owned()));
     }
+}
+
+/// Reads a rendered path back into its segments: bare keys after `.`,
+/// indexes as `[n]`, and keys the dotted notation cannot carry as `["…"]`
+/// (a JSON string literal). `None` when the text is not in that notation.
+fn read_path(text: &str) -> Option<Vec<Segment>> {
+    let mut segments = Vec::new();
+    let mut rest = text;
+    while !rest.is_empty() {
+        if let Some(bracketed) = rest.strip_prefix('[') {
+            let (segment, after) = read_bracketed(bracketed)?;
+            segments.push(segment);
+            rest = after;
+            continue;
+        }
+        let bare = match rest.strip_prefix('.') {
+            Some(bare) if !segments.is_empty() => bare,
+            _ if segments.is_empty() => rest,
+            _ => return None,
+        };
+        let end = bare.find(['.', '[']).unwrap_or(bare.len());
+        if end == 0 {
+            return None;
+        }
+        segments.push(Segment::Key(bare[..end].to_owned()));
+        rest = &bare[end..];
+    }
+    Some(segments)
+}
+
+/// The inside of `[…]`: a decimal index or a quoted key, and what follows `]`.
+fn read_bracketed(text: &str) -> Option<(Segment, &str)> {
+    if text.starts_with('"') {
+        let mut escaped = false;
+        let close = text.char_indices().skip(1).find_map(|(at, character)| {
+            let closes = character == '"' && !escaped;
+            escaped = character == '\\' && !escaped;
+            closes.then_some(at)
+        })?;
+        let key: String = serde_json::from_str(&text[..=close]).ok()?;
+        let after = text[close + 1..].strip_prefix(']')?;
+        return Some((Segment::Key(key), after));
+    }
+    let close = text.find(']')?;
+    let index = text[..close].parse().ok()?;
+    Some((Segment::Index(index), &text[close + 1..]))
 }
 
 fn check_report(report: &Report) {

@@ -5,8 +5,15 @@
 //! `companyProfile.contacts[0].email`, `lineItems[2].quantity`. Query parameters
 //! use their wire names (`start-date`), and a path with no segment names the
 //! whole body.
+//!
+//! A key that the dotted notation cannot carry (one containing `.`, `[` or
+//! `]`, or the empty key) is written the way JavaScript would index it:
+//! bracketed and double-quoted, with `"`, `\` and control characters escaped
+//! as in a JSON string (`{"a.b":1}` is `["a.b"]`, not `a` then `b`). Every
+//! other key is written bare, so the paths of the API's own fields never
+//! change.
 
-use std::fmt;
+use std::fmt::{self, Write as _};
 
 /// One step from a JSON value to one of its children.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -73,6 +80,7 @@ impl fmt::Display for Path {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for (position, segment) in self.segments.iter().enumerate() {
             match segment {
+                Segment::Key(key) if needs_quoting(key) => write_quoted_key(f, key)?,
                 Segment::Key(key) if position == 0 => f.write_str(key)?,
                 Segment::Key(key) => write!(f, ".{key}")?,
                 Segment::Index(index) => write!(f, "[{index}]")?,
@@ -80,6 +88,28 @@ impl fmt::Display for Path {
         }
         Ok(())
     }
+}
+
+/// Whether a key would be misread in the dotted notation: a `.` would split
+/// it, a `[` or `]` would read as an index, and an empty key would vanish.
+fn needs_quoting(key: &str) -> bool {
+    key.is_empty() || key.contains(['.', '[', ']'])
+}
+
+/// Writes `["key"]`, escaping the key as a JSON (and JavaScript) string
+/// literal, so the text can be pasted after a JS expression to reach the
+/// member.
+fn write_quoted_key(f: &mut fmt::Formatter<'_>, key: &str) -> fmt::Result {
+    f.write_str("[\"")?;
+    for character in key.chars() {
+        match character {
+            '"' => f.write_str("\\\"")?,
+            '\\' => f.write_str("\\\\")?,
+            control if control < ' ' => write!(f, "\\u{:04x}", u32::from(control))?,
+            other => f.write_char(other)?,
+        }
+    }
+    f.write_str("\"]")
 }
 
 /// Anything that names a place in a request: a [`Path`] itself, or the
@@ -178,6 +208,33 @@ mod tests {
             "companyProfile.contacts[0].email"
         );
         assert_eq!(Loc::Root.to_path(), Path::root());
+    }
+
+    #[test]
+    fn a_key_the_dotted_notation_cannot_carry_is_quoted() {
+        let dotted = Path::root().key("a.b");
+        assert_eq!(dotted.to_string(), r#"["a.b"]"#);
+        assert_ne!(
+            dotted.to_string(),
+            Path::root().key("a").key("b").to_string()
+        );
+        let nested = Path::root().key("lineItems").index(0).key("x[1]").key("y");
+        assert_eq!(nested.to_string(), r#"lineItems[0]["x[1]"].y"#);
+        assert_eq!(Path::root().key("a").key("]").to_string(), r#"a["]"]"#);
+        assert_eq!(Path::root().key("").key("x").to_string(), r#"[""].x"#);
+        assert_eq!(Path::root().key(".x").to_string(), r#"[".x"]"#);
+    }
+
+    #[test]
+    fn a_quoted_key_escapes_like_a_json_string() {
+        let path = Path::root().key("a.\"b\\\n");
+        assert_eq!(path.to_string(), r#"["a.\"b\\\u000a"]"#);
+    }
+
+    #[test]
+    fn ordinary_keys_stay_bare() {
+        let path = Path::root().key("start-date").key("a b").key("é\"");
+        assert_eq!(path.to_string(), "start-date.a b.é\"");
     }
 
     #[test]
