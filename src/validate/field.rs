@@ -111,7 +111,15 @@ fn with_country(
         .unwrap_or_default()
 }
 
+/// A coterm date, as on Create Customer: empty (no coterm date yet) or a real
+/// `YYYY-MM-DD` date. Adobe's COTERM_DATE pattern makes the whole date
+/// optional (`^(\d{4}-…)?$`, FACTS.md §2.1, §2.3 item 10), and the reference
+/// shows a new customer with `"cotermDate": ""`
+/// (partner-api-reference-2024-02.txt, Create Customer response).
 fn coterm_date(value: &str) -> Vec<Finding> {
+    if value.is_empty() {
+        return Vec::new();
+    }
     crate::date::Date::parse(value)
         .err()
         .map(crate::date::DateError::finding)
