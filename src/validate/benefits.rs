@@ -11,6 +11,7 @@
 
 use super::Context;
 use super::json::Object;
+use crate::date::Date;
 use crate::input::Json;
 use crate::report::{Code, Finding, Loc, Report};
 use crate::resource::{Benefit, Customer};
@@ -23,7 +24,10 @@ const REQUEST_READ_ONLY: &[&str] = &["startDate", "endDate", "status"];
 /// Minimum 3YC quantities (FACTS.md §2.7; Adobe answers 1135, undocumented).
 const MIN_LICENSES: i64 = 10;
 const MIN_CONSUMABLES: i64 = 1000;
-/// A recommitment may be requested in the last 30 days of a commitment.
+/// A recommitment may be requested only "less than 30 days before the
+/// commitment end date" (partner-api-reference-2024-02.txt, "3YC API Changes",
+/// recommitmentRequest): 29 days before the end date is the first such day, 30
+/// is not.
 const RECOMMIT_WINDOW_DAYS: i64 = 30;
 
 /// Whether the body is a create or an update: a new customer has no
@@ -192,16 +196,23 @@ fn check_recommit_allowed(
     let end = commitment
         .end_date
         .as_deref()
-        .and_then(|d| crate::date::Date::parse(d).ok());
-    let opens = end.and_then(|end| end.add_days(-RECOMMIT_WINDOW_DAYS));
-    if let (Some(opens), Some(end), Some(today)) = (opens, end, context.today) {
-        if today < opens || today > end {
+        .and_then(|d| Date::parse(d).ok());
+    if let (Some(end), Some(today)) = (end, context.today) {
+        if !inside_recommit_window(today, end) {
             refuse(
-                "a recommitment opens 30 days before the commitment ends",
+                "a recommitment is allowed only less than 30 days before the commitment ends",
                 report,
             );
         }
     }
+}
+
+/// Whether `today` is "less than 30 days before the commitment end date"
+/// (partner-api-reference-2024-02.txt, "3YC API Changes"): 0 to 29 days
+/// before it, the end date itself included. After the end date the
+/// commitment is over and there is nothing left to recommit to.
+fn inside_recommit_window(today: Date, end: Date) -> bool {
+    (0..RECOMMIT_WINDOW_DAYS).contains(&today.days_until(end))
 }
 
 /// `minimumQuantities`: each offer type once, at least the program minimum, and
@@ -311,4 +322,23 @@ fn has_sub_segment(value: &Json<'_>) -> bool {
                 .iter()
                 .all(|v| matches!(v.as_str(), Some("FEDERAL" | "STATE")))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(text: &str) -> Date {
+        Date::parse(text).expect("a date")
+    }
+
+    #[test]
+    fn the_recommit_window_is_less_than_30_days_before_the_end() {
+        let end = day("2026-02-09");
+        assert!(!inside_recommit_window(day("2026-01-09"), end), "31 days");
+        assert!(!inside_recommit_window(day("2026-01-10"), end), "30 days");
+        assert!(inside_recommit_window(day("2026-01-11"), end), "29 days");
+        assert!(inside_recommit_window(end, end), "the end date");
+        assert!(!inside_recommit_window(day("2026-02-10"), end), "after it");
+    }
 }
