@@ -37,9 +37,10 @@ function contactPath(index, key) {
 
 const SEGMENTS = [["COM", "Commercial"], ["EDU", "Education"], ["GOV", "Government"]];
 
-/** The rule name validateField knows a path by: its last segment. */
+/** The rule name validateField knows a path by: its last segment, except a contact's phone, whose rule differs from the address's. */
 function ruleName(path) {
-  return path.split(".").pop();
+  const name = path.split(".").pop();
+  return name === "phoneNumber" && path.includes(".contacts[") ? "contactPhoneNumber" : name;
 }
 
 /** A DOM id from an API path. */

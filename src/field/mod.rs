@@ -8,6 +8,7 @@
 pub mod account_id;
 pub mod approval_code;
 pub mod company_name;
+pub mod contact_phone;
 pub mod country;
 pub mod currency;
 pub mod email;

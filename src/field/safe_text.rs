@@ -15,7 +15,8 @@ use crate::{Code, Finding};
 pub const ADDRESS_LINE_MAX: usize = 60;
 /// The longest city (FACTS.md §2.2).
 pub const CITY_MAX: usize = 40;
-/// The longest address phone number (FACTS.md §2.2).
+/// The longest address phone number (FACTS.md §2.2). A contact's phone number
+/// is not free text under this rule: see [`contact_phone`](super::contact_phone).
 pub const PHONE_NUMBER_MAX: usize = 40;
 /// The longest external reference ID (FACTS.md §2.2).
 pub const EXTERNAL_REFERENCE_ID_MAX: usize = 35;

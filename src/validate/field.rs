@@ -6,8 +6,9 @@
 
 use crate::error::Error;
 use crate::field::{
-    account_id, approval_code, company_name, country, currency, email, locale, market_segment,
-    membership_id, offer_id, person_name, postal_code, region, safe_text, subscription_id,
+    account_id, approval_code, company_name, contact_phone, country, currency, email, locale,
+    market_segment, membership_id, offer_id, person_name, postal_code, region, safe_text,
+    subscription_id,
 };
 use crate::report::{Finding, Path, Report};
 use serde::Deserialize;
@@ -22,7 +23,9 @@ pub struct FieldContext {
     pub country: Option<String>,
 }
 
-/// Names of the fields [`validate_field`] knows.
+/// Names of the fields [`validate_field`] knows. `phoneNumber` is the
+/// address's phone; `contactPhoneNumber` is a contact's, which has no
+/// character rule (Resources, Contact).
 pub const FIELD_NAMES: &[&str] = &[
     "companyName",
     "firstName",
@@ -50,6 +53,7 @@ pub const FIELD_NAMES: &[&str] = &[
     "membershipId",
     "offerId",
     "approvalCode",
+    "contactPhoneNumber",
 ];
 
 /// Validates one field's value by the rule the request validators use for it.
@@ -76,6 +80,7 @@ fn findings_for(name: &str, value: &str, context: &FieldContext) -> Option<Vec<F
         "companyName" => company_name::check(value),
         "firstName" | "lastName" => person_name::check(value),
         "email" | "requestedBy" => email::check(value),
+        // `phoneNumber` is the address's (XSS rule); a contact's has its own name.
         "phoneNumber" | "city" => safe_text::check(value, 40),
         "addressLine1" | "addressLine2" => safe_text::check(value, 60),
         "externalReferenceId" => safe_text::check(value, 35),
@@ -93,6 +98,7 @@ fn findings_for(name: &str, value: &str, context: &FieldContext) -> Option<Vec<F
         "membershipId" => membership_id::check(value),
         "offerId" => offer_id::check(value),
         "approvalCode" => approval_code::check(value),
+        "contactPhoneNumber" => contact_phone::check(value),
         _ => return None,
     })
 }

@@ -6,8 +6,8 @@
 
 use super::json::{Object, apply, text};
 use crate::field::{
-    company_name, country, email, locale, market_segment, person_name, postal_code, region,
-    safe_text,
+    company_name, contact_phone, country, email, locale, market_segment, person_name, postal_code,
+    region, safe_text,
 };
 use crate::input::Json;
 use crate::report::{Code, Finding, Loc, Report};
@@ -265,7 +265,8 @@ fn check_contacts(profile: &Object<'_, '_>, report: &mut Report) {
     }
 }
 
-/// The Contact resource.
+/// The Contact resource. Its phone number has only a length limit, unlike
+/// the address's (see [`contact_phone`]).
 pub(crate) fn check_contact(contact: &Object<'_, '_>, report: &mut Report) {
     contact.check_keys(CONTACT_KEYS, &[], report);
     for key in ["firstName", "lastName"] {
@@ -276,7 +277,9 @@ pub(crate) fn check_contact(contact: &Object<'_, '_>, report: &mut Report) {
     if let Some(address) = contact.required_str("email", report) {
         contact.apply("email", email::check(address), report);
     }
-    check_free_text(contact, "phoneNumber", PHONE_MAX, false, report);
+    if let Some(phone) = contact.optional_str("phoneNumber", report) {
+        contact.apply("phoneNumber", contact_phone::check(phone), report);
+    }
 }
 
 /// Checks a profile given as a raw value (type problems filed at `companyProfile`).
