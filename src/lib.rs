@@ -71,6 +71,7 @@ pub mod report;
 pub mod request;
 pub mod resource;
 pub mod response;
+mod return_window;
 pub mod unicode;
 pub mod validate;
 

@@ -10,13 +10,13 @@ use crate::date::Date;
 use crate::field::quantity;
 use crate::offer::{self, ProductKind};
 use crate::pricing::{OfferId, PriceList, SubSegment};
+use crate::return_window::{self, Placed};
 use crate::{Code, Finding, Path, Report};
 use std::collections::HashSet;
 
 /// At most 499 lines in one order (FACTS.md §3.5).
 pub const MAX_LINES: usize = 499;
-/// Days after an order in which it can be cancelled (storefront rule 7; FACTS.md §3.5).
-pub const RETURN_WINDOW_DAYS: i64 = 14;
+pub use crate::return_window::RETURN_WINDOW_DAYS;
 
 /// Checks a basket against every rule; the price list, when given, supplies
 /// minimum quantities, sub-segments and the offers' currency.
@@ -376,15 +376,16 @@ fn line_count(basket: &Basket, report: &mut Report) {
 }
 
 /// Storefront rule 7 (FACTS.md §3.5 RETURN): cancellation only in the first 14
-/// days of an executed order. Without `today` the rule cannot run and is skipped.
+/// days of an executed order, by [`crate::return_window`]'s one definition (the
+/// basket knows the order's day, not its time). Without `today` the rule
+/// cannot run and is skipped.
 fn cancellations(basket: &Basket, context: &BasketContext, report: &mut Report) {
     let Some(today) = context.today else {
         return;
     };
     for (index, cancellation) in basket.cancellations.iter().enumerate() {
-        let deadline = cancellation.order_date.add_days(RETURN_WINDOW_DAYS);
-        if deadline.is_none_or(|deadline: Date| today > deadline) {
-            let shown = deadline.map_or_else(String::new, |d| d.to_string());
+        let placed = Placed::On(cancellation.order_date);
+        if let Some(shown) = return_window::closed_before(placed, today) {
             report.add(
                 &Path::root()
                     .key("cancellations")

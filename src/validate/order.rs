@@ -4,16 +4,19 @@
 //! referenceOrderId, Restrictions: 499 lines, extLineItemNumber ≤ 999999 and
 //! unique, externalReferenceId ≤ 35, quantity per line); FACTS.md §1.2 (the
 //! current orderType enum, line currency, flex discounts, switch orders) and §3.5
-//! (order rules now: 14-day returns, partial returns, RENEWAL lines).
+//! (order rules now: 14-day returns, partial returns, RENEWAL lines); the return
+//! window itself is [`crate::return_window`]'s.
 
 use super::json::{Object, apply, text};
 use super::profile::check_free_text;
 use super::reseller::EXTERNAL_REFERENCE_MAX;
 use super::{Context, date_of};
+use crate::date::Timestamp;
 use crate::field::{account_id, currency, offer_id, quantity, subscription_id};
 use crate::input::Json;
 use crate::report::{Code, Finding, Loc, Report};
 use crate::resource::{Order, OrderType};
+use crate::return_window::{self, Placed};
 
 const ORDER_KEYS: &[&str] = &[
     "orderType",
@@ -67,8 +70,6 @@ const MAX_LINES: usize = 499;
 const MAX_LINE_NUMBER: i64 = 999_999;
 /// One flexible discount code per line (FACTS.md §3.5; error 2147).
 const MAX_FLEX_CODES: usize = 1;
-/// Lines can be returned for 14 days after the order (FACTS.md §3.5).
-const RETURN_WINDOW_DAYS: i64 = 14;
 
 /// `POST /v3/customers/{id}/orders`.
 pub(super) fn check_create(body: &Json<'_>, context: &Context, report: &mut Report) {
@@ -483,17 +484,27 @@ fn check_return_against(
     }
 }
 
+/// The 14-day return window from the referenced order's `creationDate`
+/// (its timestamp when it has one), as [`crate::return_window`] defines it.
 fn check_return_window(reference: &Order, context: &Context, path: &Loc<'_>, report: &mut Report) {
-    let ordered = reference.creation_date.as_deref().and_then(date_of);
-    let deadline = ordered.and_then(|date| date.add_days(RETURN_WINDOW_DAYS));
-    let (Some(deadline), Some(today)) = (deadline, context.today) else {
+    let (Some(placed), Some(today)) = (placed_at(reference), context.today) else {
         return;
     };
-    if today > deadline {
+    if let Some(deadline) = return_window::closed_before(placed, today) {
         report.add(
             path,
-            Finding::new(Code::ReturnWindowClosed).with("deadline", deadline.to_string()),
+            Finding::new(Code::ReturnWindowClosed).with("deadline", deadline),
         );
+    }
+}
+
+/// When the referenced order was placed: its `creationDate` as a timestamp,
+/// or only its day when the text holds no time Adobe would write.
+fn placed_at(reference: &Order) -> Option<Placed> {
+    let text = reference.creation_date.as_deref()?;
+    match Timestamp::parse(text) {
+        Ok(instant) => Some(Placed::At(instant)),
+        Err(_) => date_of(text).map(Placed::On),
     }
 }
 
