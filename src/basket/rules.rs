@@ -6,7 +6,6 @@
 //! (reason codes `INELIGIBLE_MARKET_SEGMENT`, `INELIGIBLE_ADD_ON`).
 
 use super::{Basket, BasketCheck, BasketContext, BasketLine, LineKind};
-use crate::date::Date;
 use crate::field::quantity;
 use crate::offer::{self, ProductKind};
 use crate::pricing::{OfferId, PriceList, SubSegment};
@@ -435,6 +434,7 @@ fn currency(
 mod tests {
     use super::*;
     use crate::basket::Cancellation;
+    use crate::date::Date;
     use crate::pricing::{MarketSegment, price_list};
 
     // data/products.json: 65304479CA is not in the catalogue; 30001558CA is a
