@@ -183,6 +183,9 @@ codes! {
     /// The customer's market segment is not one the reseller sells into (Adobe
     /// answers 2135). Params: `value`, `allowed`.
     MarketSegmentNotEnabled = "market_segment.not_enabled",
+    /// Worldwide purchasing (`globalSalesEnabled`) asked for a customer whose
+    /// market segment is not COM (Adobe answers 1142). Params: `value`.
+    GlobalSalesSegmentNotAllowed = "global_sales.segment_not_allowed",
     /// A query carries a parameter the endpoint does not define. Params: `name`.
     QueryUnknownParameter = "query.unknown_parameter",
     /// A query parameter that takes one value was given several. Params: `name`.

@@ -177,6 +177,10 @@ pub(super) fn render(path: &Path, code: Code, params: &Params) -> String {
                 p("status")
             )
         }
+        Code::GlobalSalesSegmentNotAllowed => format!(
+            "Global sales are available to commercial (COM) customers only, not to {} customers.",
+            p("value")
+        ),
         Code::MarketSegmentNotEnabled => format!(
             "{field} {} is not a segment this reseller sells into ({}).",
             p("value"),

@@ -44,7 +44,17 @@ pub enum QueryKind {
     Bool,
     /// A whole number of ASCII digits (`limit`, `offset`).
     Number,
+    /// A page size: a whole number from 1 to [`PAGE_LIMIT_MAX`] (`limit` of the
+    /// reseller, customer and flex-discount lists).
+    PageLimit,
 }
+
+/// The largest page the reseller, customer and flex-discount lists serve:
+/// FACTS.md §1.2 gives `limit(1–50)` for `GET /v3/resellers` and
+/// `GET /v3/resellers/{resellerId}/customers`, and `limit(≤50)` for
+/// `GET /v3/flex-discounts` (its lower bound of 1 is *assumed*, as for the
+/// other two: a page of nothing is not a page).
+pub const PAGE_LIMIT_MAX: u32 = 50;
 
 /// The body an endpoint takes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -110,7 +120,7 @@ macro_rules! endpoints {
 }
 
 use BodyRule::{None as NoBody, Object, Validated};
-use QueryKind::{Bool, Many, Number, Text};
+use QueryKind::{Bool, Many, Number, PageLimit, Text};
 use QueryRule::{List, OrderHistory};
 
 const NO_QUERY: QueryRule = List(&[]);
@@ -144,7 +154,7 @@ const RESELLER_LIST: &[(&str, QueryKind)] = &[
     ("company-name", Text),
     ("sort-by", Text),
     ("order-by", Text),
-    ("limit", Number),
+    ("limit", PageLimit),
     ("offset", Number),
 ];
 const CUSTOMER_LIST: &[(&str, QueryKind)] = &[
@@ -154,7 +164,7 @@ const CUSTOMER_LIST: &[(&str, QueryKind)] = &[
     ("company-name", Text),
     ("sort-by", Text),
     ("order-by", Text),
-    ("limit", Number),
+    ("limit", PageLimit),
     ("offset", Number),
 ];
 const NOTIFICATIONS: &[(&str, QueryKind)] = &[
@@ -174,7 +184,7 @@ const FLEX_DISCOUNTS: &[(&str, QueryKind)] = &[
     ("include-eligible-reusable-discounts", Bool),
     ("start-date", Text),
     ("end-date", Text),
-    ("limit", Number),
+    ("limit", PageLimit),
     ("offset", Number),
 ];
 const SWITCH_PATHS: &[(&str, QueryKind)] = &[

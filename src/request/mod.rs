@@ -35,7 +35,7 @@ mod params;
 mod query;
 
 pub use encode::{encode, query_string};
-pub use endpoint::{BodyRule, Endpoint, Method, QueryKind, QueryRule};
+pub use endpoint::{BodyRule, Endpoint, Method, PAGE_LIMIT_MAX, QueryKind, QueryRule};
 pub use headers::{Auth, Ids, JSON};
 pub use idempotency::{Correlator, IdempotencyError, Intent, Outcome};
 pub use page::{follow, next_page, prev_page};

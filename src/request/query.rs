@@ -6,7 +6,7 @@
 //! the newer endpoints. Violations sit at `query.<name>` (with an index for a
 //! repeated one), so a caller can tell them from body violations.
 
-use super::endpoint::{QueryKind, QueryRule};
+use super::endpoint::{PAGE_LIMIT_MAX, QueryKind, QueryRule};
 use crate::report::{Code, Finding, Path, Report, Segment};
 use crate::validate;
 use serde_json::Value;
@@ -103,14 +103,34 @@ fn check_value(kind: QueryKind, value: &str) -> Option<Finding> {
         QueryKind::Bool if value != "true" && value != "false" => {
             Some(Finding::new(Code::EnumInvalid).with("allowed", "true or false"))
         }
-        QueryKind::Number if value.is_empty() || !value.bytes().all(|b| b.is_ascii_digit()) => {
+        QueryKind::Number | QueryKind::PageLimit if !is_digits(value) => {
             Some(Finding::new(Code::NumberNotInteger))
         }
+        QueryKind::PageLimit => page_limit(value),
         QueryKind::Text | QueryKind::Many if value.is_empty() => {
             Some(Finding::new(Code::FieldRequired))
         }
         _ => None,
     }
+}
+
+/// Whether the value is a whole number written in ASCII digits.
+fn is_digits(value: &str) -> bool {
+    !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// `number.out_of_range` for a page size outside 1–[`PAGE_LIMIT_MAX`] (FACTS.md
+/// §1.2: the reseller and customer lists' `limit(1–50)`, the flex-discount
+/// list's `limit(≤50)`). Digits too many for a `u32` are out of range too.
+fn page_limit(digits: &str) -> Option<Finding> {
+    let inside = digits
+        .parse::<u32>()
+        .is_ok_and(|limit| (1..=PAGE_LIMIT_MAX).contains(&limit));
+    (!inside).then(|| {
+        Finding::new(Code::NumberOutOfRange)
+            .with("min", 1_i64)
+            .with("max", i64::from(PAGE_LIMIT_MAX))
+    })
 }
 
 /// Moves the order-history validator's violations under `query.`.
@@ -215,5 +235,33 @@ mod tests {
             found(Endpoint::ListFlexDiscounts, &json!({ "limit": "-1" })),
             ["query.limit number.not_integer"]
         );
+    }
+
+    #[test]
+    fn list_pages_hold_1_to_50() {
+        for endpoint in [
+            Endpoint::ListResellers,
+            Endpoint::ListResellerCustomers,
+            Endpoint::ListFlexDiscounts,
+        ] {
+            for limit in ["1", "50", "050"] {
+                let query = json!({ "limit": limit, "offset": "0" });
+                assert!(found(endpoint, &query).is_empty(), "{endpoint:?} {limit}");
+            }
+            for limit in ["0", "51", "99999999999999999999"] {
+                assert_eq!(
+                    found(endpoint, &json!({ "limit": limit })),
+                    ["query.limit number.out_of_range"],
+                    "{endpoint:?} {limit}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn other_pages_keep_any_whole_number() {
+        let query = json!({ "limit": "500", "offset": "5000" });
+        assert!(found(Endpoint::ListCustomerFlexDiscounts, &query).is_empty());
+        assert!(found(Endpoint::ListResellers, &json!({ "offset": "5000" })).is_empty());
     }
 }

@@ -42,6 +42,8 @@ const LINKED_MEMBERSHIP_NAME_MAX: usize = 80;
 /// Extended term: COM and GOV up to 3 years ahead, EDU up to 4 (FACTS.md §2.7).
 const EXTENDED_TERM_YEARS: i32 = 3;
 const EXTENDED_TERM_YEARS_EDU: i32 = 4;
+/// The one market segment that may buy worldwide (1142; FACTS.md §1.2).
+const GLOBAL_SALES_SEGMENT: &str = "COM";
 /// A Large Government Agency's coterm date is at most 23 months ahead (FACTS.md §4.2).
 const LGA_COTERM_MONTHS: i32 = 23;
 
@@ -85,12 +87,42 @@ fn check_common(
         false,
         report,
     );
-    object.optional_bool("globalSalesEnabled", report);
+    if object.optional_bool("globalSalesEnabled", report) == Some(true) {
+        check_global_sales_segment(object, body, context, report);
+    }
     let lga = benefits::has_lga(body);
     if check_profile_value(object, Owner::Customer { lga }, report) {
         check_segment_enabled(object, body, context, report);
     }
     benefits::check(object, body, context, stage, report);
+}
+
+/// Worldwide purchasing is for commercial customers: `globalSalesEnabled`
+/// with an EDU or GOV customer is refused, as Adobe refuses it with 1142
+/// "Market segment not allowed for global sales" (FACTS.md §4, error table).
+/// That only COM qualifies rests on SoftwareOne's docs ("COM only per S7
+/// tips", FACTS.md §1.2): *assumed*, not Adobe's text. The segment is the
+/// body's, else the stored customer's; when neither is known nothing is
+/// checked.
+fn check_global_sales_segment(
+    object: &Object<'_, '_>,
+    body: &Json<'_>,
+    context: &Context,
+    report: &mut Report,
+) {
+    let stored = context
+        .customer
+        .as_ref()
+        .and_then(|customer| customer.company_profile.market_segment.as_deref());
+    let segment = body["companyProfile"]["marketSegment"].as_str().or(stored);
+    let Some(segment) = segment else {
+        return;
+    };
+    let known = crate::field::market_segment::check(segment).is_empty();
+    if known && segment != GLOBAL_SALES_SEGMENT {
+        let finding = Finding::new(Code::GlobalSalesSegmentNotAllowed).with("value", segment);
+        report.add(&object.at("globalSalesEnabled"), finding);
+    }
 }
 
 /// The customer's segment must be one the reseller sells into (2135).

@@ -86,6 +86,7 @@ fn code_for(violation: &str, path: &str) -> Option<&'static str> {
         "switch.quantity_mismatch" => "2149",
         "array.too_many" if path == "cancellingItems" => "2152",
         "return.window_closed" => "2134",
+        "global_sales.segment_not_allowed" => "1142",
         "return.line_mismatch" => "2130",
         "return.not_returnable" => "2127",
         "line_item.duplicate_number" => "2121",
