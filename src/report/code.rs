@@ -83,7 +83,7 @@ codes! {
     /// An account ID (distributor, reseller, customer, order) is not 4–40 letters,
     /// ASCII digits or hyphens.
     IdInvalidFormat = "id.invalid_format",
-    /// A subscription ID is not 32 ASCII letters and digits.
+    /// A subscription ID is not 1–40 ASCII letters and digits.
     SubscriptionIdInvalidFormat = "subscription_id.invalid_format",
     /// A VIP membership ID is not 1–40 ASCII letters, digits or hyphens.
     MembershipIdInvalidFormat = "membership_id.invalid_format",

@@ -56,7 +56,7 @@ pub(super) fn render(path: &Path, code: Code, params: &Params) -> String {
             format!("{field} must be 4 to 40 letters, digits or hyphens.")
         }
         Code::SubscriptionIdInvalidFormat => {
-            format!("{field} must be exactly 32 letters and digits.")
+            format!("{field} must be 1 to 40 letters and digits.")
         }
         Code::MembershipIdInvalidFormat => {
             format!("{field} must be 1 to 40 letters, digits or hyphens.")

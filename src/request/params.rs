@@ -1,7 +1,7 @@
 //! Path parameters: checked by the ID rules, then percent-encoded.
 //!
 //! Account-shaped IDs (`customerId`, `resellerId`, `orderId`) follow
-//! ACCOUNT_ID_REGEX, `subscriptionId` the 32-character rule and `membershipId`
+//! ACCOUNT_ID_REGEX, `subscriptionId` its 1–40 alphanumerics and `membershipId`
 //! the VIP membership rule (FACTS.md §2.1–2.2, see [`crate::field`]). Adobe
 //! publishes no pattern for transfer, deployment and linked-membership IDs:
 //! those must only be present. Every value is percent-encoded, so no ID can
