@@ -52,10 +52,14 @@ impl<S: Copy + Into<usize>> Automaton<S> {
     }
 
     /// The state `byte` leads to from `state`.
+    #[inline]
     fn next(&self, state: usize, byte: u8) -> usize {
+        // The ranges are sorted: the first whose end reaches the byte is the
+        // only one that can hold it.
         self.transitions(state)
             .iter()
-            .find(|&&(lo, hi, _)| (lo..=hi).contains(&byte))
+            .find(|&&(_, hi, _)| byte <= hi)
+            .filter(|&&(lo, _, _)| lo <= byte)
             .map_or(DEAD, |&(_, _, next)| next.into())
     }
 
