@@ -11,8 +11,11 @@
     reason = "criterion_group! generates an undocumented function"
 )]
 
+#[path = "common/bodies.rs"]
+mod bodies;
+
+use bodies::{customer_body, invalid_customer_body, order_body};
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
-use serde_json::{Value, json};
 use std::hint::black_box;
 use vipmp::basket::{Basket, BasketLine};
 use vipmp::date::Date;
@@ -23,39 +26,6 @@ use vipmp::validate::{self, Context, FieldContext, Operation, validate_field};
 /// Products in the generated price list, five levels each: 5,000 rows.
 const PRODUCTS: u32 = 1_000;
 const LEVELS: [&str; 5] = ["01", "02", "03", "04", "T1"];
-
-/// The spec's create-customer example, as the storefront sends it.
-fn customer_body() -> Value {
-    let text = include_str!("../tests/fixtures/spec/requests/create-customer.json");
-    serde_json::from_str(text).expect("spec example is JSON")
-}
-
-/// The spec's example with two mistakes: a bad email and an unknown country.
-fn invalid_customer_body() -> Value {
-    let mut body = customer_body();
-    body["companyProfile"]["contacts"][0]["email"] = json!("not-an-email");
-    body["companyProfile"]["address"]["country"] = json!("XX");
-    body
-}
-
-/// A NEW order at the 499-line limit, every line valid.
-fn order_body(lines: u32) -> Value {
-    let line_items: Vec<Value> = (0..lines)
-        .map(|n| {
-            json!({
-                "extLineItemNumber": n + 1,
-                "offerId": format!("{:08}CA01A12", 65_000_000 + n),
-                "quantity": 1 + n % 40,
-            })
-        })
-        .collect();
-    json!({
-        "orderType": "NEW",
-        "externalReferenceId": "cart-499",
-        "currencyCode": "USD",
-        "lineItems": line_items,
-    })
-}
 
 /// A monthly price-list file of `PRODUCTS × LEVELS` rows, in the columns the
 /// core reads (the price-list API's attribute names).

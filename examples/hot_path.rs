@@ -6,39 +6,12 @@
 //! `cargo run --release --example hot_path -- CASE [ITERATIONS]`, CASE one of
 //! `customer`, `customer-text`, `customer-invalid`, `order`, `order-text`.
 
-use serde_json::{Value, json};
+#[path = "../benches/common/bodies.rs"]
+mod bodies;
+
+use bodies::{customer_body, invalid_customer_body, order_body};
 use std::hint::black_box;
 use vipmp::validate::{self, Context, Operation};
-
-fn customer() -> Value {
-    let text = include_str!("../tests/fixtures/spec/requests/create-customer.json");
-    serde_json::from_str(text).expect("spec example is JSON")
-}
-
-fn invalid_customer() -> Value {
-    let mut body = customer();
-    body["companyProfile"]["contacts"][0]["email"] = json!("not-an-email");
-    body["companyProfile"]["address"]["country"] = json!("XX");
-    body
-}
-
-fn order(lines: u32) -> Value {
-    let line_items: Vec<Value> = (0..lines)
-        .map(|n| {
-            json!({
-                "extLineItemNumber": n + 1,
-                "offerId": format!("{:08}CA01A12", 65_000_000 + n),
-                "quantity": 1 + n % 40,
-            })
-        })
-        .collect();
-    json!({
-        "orderType": "NEW",
-        "externalReferenceId": "cart-499",
-        "currencyCode": "USD",
-        "lineItems": line_items,
-    })
-}
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -46,9 +19,9 @@ fn main() {
     let iterations: u32 = args.next().and_then(|n| n.parse().ok()).unwrap_or(10_000);
     let context = Context::default();
     let (operation, body) = match case.as_str() {
-        "customer" | "customer-text" => (Operation::CreateCustomer, customer()),
-        "customer-invalid" => (Operation::CreateCustomer, invalid_customer()),
-        "order" | "order-text" => (Operation::CreateOrder, order(499)),
+        "customer" | "customer-text" => (Operation::CreateCustomer, customer_body()),
+        "customer-invalid" => (Operation::CreateCustomer, invalid_customer_body()),
+        "order" | "order-text" => (Operation::CreateOrder, order_body(499)),
         other => {
             eprintln!("unknown case {other}");
             std::process::exit(2);

@@ -44,6 +44,7 @@ fn matches(value: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::field::testing::edited;
     use proptest::prelude::*;
     use proptest::sample::Index;
     use std::sync::LazyLock;
@@ -188,21 +189,6 @@ mod tests {
     /// Characters that steer the pattern's branches: atoms, dots, quotes,
     /// backslashes, address literals, controls, spaces and non-ASCII letters.
     const ALPHABET: &str = r#"[a-zA-Z0-9.@"\\\[\]:!#$%&'*+/=?^_`{|}~\x01\x0b\x0e\x7f\t éü中-]"#;
-
-    /// One edit at `at`: insert, replace or delete a character.
-    fn edited(value: &str, at: Index, edit: u8, c: char) -> String {
-        let mut chars: Vec<char> = value.chars().collect();
-        let i = at.index(chars.len() + 1);
-        match edit % 3 {
-            0 => chars.insert(i, c),
-            1 if i < chars.len() => chars[i] = c,
-            _ if i < chars.len() => {
-                chars.remove(i);
-            }
-            _ => {}
-        }
-        chars.into_iter().collect()
-    }
 
     /// Addresses the pattern accepts, generated from its own text.
     fn valid_address() -> impl Strategy<Value = String> {

@@ -308,6 +308,7 @@ mod tests {
         //! would be wrong. `unicode_digits_and_spaces_never_match` covers them.
 
         use super::*;
+        use crate::field::testing::edited;
         use proptest::prelude::*;
         use proptest::sample::Index;
 
@@ -509,21 +510,6 @@ mod tests {
                 let codes = proptest::string::string_regex(body).expect("proptest reads it");
                 (Just(index), codes)
             })
-        }
-
-        /// One edit at `at`: insert, replace or delete a character.
-        fn edited(value: &str, at: Index, edit: u8, c: char) -> String {
-            let mut chars: Vec<char> = value.chars().collect();
-            let i = at.index(chars.len() + 1);
-            match edit % 3 {
-                0 => chars.insert(i, c),
-                1 if i < chars.len() => chars[i] = c,
-                _ if i < chars.len() => {
-                    chars.remove(i);
-                }
-                _ => {}
-            }
-            chars.into_iter().collect()
         }
 
         proptest! {

@@ -8,7 +8,7 @@ import { createServer } from "node:http";
 import { readFileSync, readdirSync, mkdirSync, existsSync } from "node:fs";
 import { join, extname, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
+import { launchChromium } from "../chromium.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const packageDir = process.env.VIPMP_PACKAGE;
@@ -44,13 +44,11 @@ function serve(request, response) {
   response.end(readFileSync(file));
 }
 
-const CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-  "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
 test("the web build validates in Chromium with the same verdicts as Rust", async () => {
   const server = createServer(serve);
   await new Promise((ready) => server.listen(0, "127.0.0.1", ready));
-  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage();
     const errors = [];

@@ -13,14 +13,12 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from
 import { dirname, extname, join, normalize } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "vite";
-import { chromium } from "playwright-core";
+import { launchChromium } from "../chromium.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const consumer = process.env.VIPMP_CONSUMER;
 const screenshotDir = process.env.VIPMP_SCREENSHOTS;
 const TYPES = { ".html": "text/html", ".js": "text/javascript", ".json": "application/json", ".wasm": "application/wasm" };
-const CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-  "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
 /** Copies app/ beside the installed package and runs `vite build` on it. */
 async function buildApp() {
@@ -53,7 +51,7 @@ test("a Vite production build of a one-file page checks a postal code in Chromiu
 
   const server = staticServer(dist);
   await new Promise((ready) => server.listen(0, "127.0.0.1", ready));
-  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage();
     const errors = [];

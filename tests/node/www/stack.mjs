@@ -9,15 +9,13 @@ import { mkdtempSync, readFileSync, writeFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
+import { launchChromium } from "../chromium.mjs";
 import { startStatic } from "../../../www/dev/serve.mjs";
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), "../../..");
 const bin = process.env.VIPMP_BIN_DIR ?? join(repo, "target/debug");
 const RESELLER = "5000000101";
 const JWT_SECRET = "test-secret";
-const CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-  "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
 /** A port nobody listens on right now. */
 async function freePort() {
@@ -81,7 +79,7 @@ export async function startStack() {
       port: wwwPort, sandbox: sandboxUrl, proxy: proxyUrl, jwt, resellerId: RESELLER,
       clientId: "sandbox-client", clientSecret: "sandbox-secret",
     });
-    const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+    const browser = await launchChromium();
     return {
       url: `http://127.0.0.1:${wwwPort}/`, proxyUrl, sandboxUrl, browser,
       stop: async () => {
