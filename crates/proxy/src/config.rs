@@ -67,6 +67,9 @@ pub struct RawConfig {
     pub instances: Option<u32>,
     /// `redis_url`, `VIPMP_REDIS_URL`: the shared pacer (may hold a password).
     pub redis_url: Option<SecretString>,
+    /// `ownership_ttl_ms`, `VIPMP_OWNERSHIP_TTL_MS`: how long a learnt
+    /// customer → reseller fact is trusted for reads.
+    pub ownership_ttl_ms: Option<u64>,
 }
 
 /// How callers' JWTs are verified.
@@ -119,6 +122,9 @@ pub struct Config {
     pub instances: u32,
     /// Redis for the shared pacer, if any.
     pub redis_url: Option<SecretString>,
+    /// How long a learnt customer → reseller fact is trusted for reads
+    /// (writes always prove the owner again).
+    pub ownership_ttl: Duration,
 }
 
 impl Config {
@@ -210,6 +216,7 @@ impl RawConfig {
             "VIPMP_HEADER_READ_TIMEOUT_MS",
             &mut self.header_read_timeout_ms,
         )?;
+        number(&var, "VIPMP_OWNERSHIP_TTL_MS", &mut self.ownership_ttl_ms)?;
         Ok(self)
     }
 
@@ -262,6 +269,7 @@ impl RawConfig {
             upstream_rate: self.upstream_rate.unwrap_or(DEFAULT_RATE).max(1),
             instances: self.instances.unwrap_or(1).max(1),
             redis_url: self.redis_url,
+            ownership_ttl: millis(self.ownership_ttl_ms, crate::ownership::DEFAULT_TTL_MS),
         })
     }
 }

@@ -170,7 +170,18 @@ async fn forward(
         }
     };
     learn(shared, &forwarded.answer);
+    forget_refused(shared, endpoint, &spec, forwarded.answer.status);
     Ok(forwarded)
+}
+
+/// Drops the cached owner of the path's customer when Adobe refused the
+/// call as forbidden or unknown: the fact may be what is wrong.
+fn forget_refused(shared: &Shared, endpoint: Endpoint, spec: &RequestSpec, status: u16) {
+    if matches!(status, 403 | 404) {
+        if let Some(customer) = path_param(&spec.path, endpoint, "customerId") {
+            shared.ownership.forget(&customer);
+        }
+    }
 }
 
 /// A 5xx to an order creation: the order history decides (see
@@ -319,7 +330,11 @@ async fn check_scope(
         }
     }
     if let Some(customer) = param("customerId") {
-        let owner = owner_of(shared, &customer).await?;
+        let owner = if routes::is_write(endpoint) {
+            proven_owner(shared, &customer).await?
+        } else {
+            owner_of(shared, &customer).await?
+        };
         if !claims.owns(&owner) {
             return Err(ProxyError::NotFound);
         }
@@ -354,11 +369,18 @@ fn path_param(path: &str, endpoint: Endpoint, name: &str) -> Option<String> {
         .and_then(|value| value.as_str().map(str::to_owned))
 }
 
-/// The customer's reseller, from the cache or a GET of the customer.
+/// The customer's reseller, from a fresh fact of the cache or a GET of the
+/// customer (enough for a read).
 async fn owner_of(shared: &Shared, customer_id: &str) -> Result<String, ProxyError> {
-    if let Some(owner) = shared.ownership.reseller_of(customer_id) {
-        return Ok(owner);
+    match shared.ownership.reseller_of(customer_id) {
+        Some(owner) => Ok(owner),
+        None => proven_owner(shared, customer_id).await,
     }
+}
+
+/// The customer's reseller as Adobe answers it now, whatever the cache
+/// holds: a write is never let through on a fact that may have gone stale.
+async fn proven_owner(shared: &Shared, customer_id: &str) -> Result<String, ProxyError> {
     let outbound = Outbound {
         method: reqwest::Method::GET,
         url: format!("/v3/customers/{customer_id}"),
@@ -368,7 +390,10 @@ async fn owner_of(shared: &Shared, customer_id: &str) -> Result<String, ProxyErr
     let answer = upstream::send(shared, &outbound).await?;
     match answer.status {
         200 => {}
-        400 | 403 | 404 => return Err(ProxyError::NotFound),
+        400 | 403 | 404 => {
+            shared.ownership.forget(customer_id);
+            return Err(ProxyError::NotFound);
+        }
         _ => return Err(ProxyError::BadGateway),
     }
     learn(shared, &answer);

@@ -106,7 +106,7 @@ impl Shared {
             pacer,
             tokens: ims::TokenCache::new(ims, http.clone()),
             verifier,
-            ownership: ownership::Ownership::default(),
+            ownership: ownership::Ownership::new(config.ownership_ttl),
             http,
             config,
         })

@@ -1,6 +1,6 @@
 //! Test controls, served under `/admin` only when [`crate::Config::admin`] is
 //! on: advance the clock, arm or clear faults, dump the state, issue approval
-//! codes, decide 3YC requests.
+//! codes, decide 3YC requests, move a customer to another reseller.
 //!
 //! *Assumed*: Adobe has nothing like this; these routes take no credentials and
 //! answer plain JSON, not the error envelope.
@@ -22,6 +22,7 @@ pub fn routes() -> Router<Sandbox> {
         .route("/state", get(dump))
         .route("/approval-codes", post(approval_code))
         .route("/commitments", post(commitment))
+        .route("/reseller-moves", post(move_customer))
 }
 
 /// The body of a clock advance.
@@ -152,4 +153,40 @@ async fn commitment(
 /// `GET /admin/state`: the store as a seed file reads it.
 async fn dump(State(sandbox): State<Sandbox>) -> Json<Value> {
     Json(serde_json::to_value(&sandbox.lock().store).unwrap_or(Value::Null))
+}
+
+/// The body of a direct reseller move.
+#[derive(serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ResellerMove {
+    /// The customer that moves.
+    pub customer_id: String,
+    /// The reseller it moves to.
+    pub reseller_id: String,
+}
+
+/// `POST /admin/reseller-moves {customerId, resellerId}`: the customer now
+/// belongs to another reseller, at once, as if a reseller change had settled
+/// behind the caller's back (for tests of callers that cache ownership).
+/// Answers the customer; 404 for an unknown customer or reseller.
+async fn move_customer(
+    State(sandbox): State<Sandbox>,
+    Json(body): Json<ResellerMove>,
+) -> (StatusCode, Json<Value>) {
+    let mut inner = sandbox.lock();
+    let store = &mut inner.store;
+    if !store.resellers.contains_key(&body.reseller_id) {
+        return not_found("unknown reseller");
+    }
+    let Some(customer) = store.customers.get_mut(&body.customer_id) else {
+        return not_found("unknown customer");
+    };
+    customer.reseller_id.clone_from(&body.reseller_id);
+    let customer = serde_json::to_value(&*customer).unwrap_or(Value::Null);
+    (StatusCode::OK, Json(customer))
+}
+
+/// A plain 404 with a reason.
+fn not_found(why: &str) -> (StatusCode, Json<Value>) {
+    (StatusCode::NOT_FOUND, Json(json!({ "error": why })))
 }

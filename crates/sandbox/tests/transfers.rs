@@ -232,3 +232,21 @@ async fn an_inactive_reseller_cannot_take_a_vip_transfer() {
         .await;
     assert_eq!(code, "5119");
 }
+
+#[tokio::test]
+async fn the_admin_route_moves_a_customer_to_another_reseller_at_once() {
+    let demo = Demo::new(|_| {}).await;
+    let body = json!({ "customerId": CUSTOMER, "resellerId": OTHER_RESELLER });
+    let (status, moved) = demo.admin("/admin/reseller-moves", body).await;
+    assert_eq!(status, 200, "{moved}");
+    assert_eq!(moved["resellerId"], OTHER_RESELLER);
+    let get = json!({ "params": { "customerId": CUSTOMER } });
+    let Some(Body::Customer(customer)) = demo.call(Endpoint::GetCustomer, get).await.body else {
+        panic!("customer")
+    };
+    assert_eq!(customer.reseller_id, OTHER_RESELLER);
+    let unknown = json!({ "customerId": CUSTOMER, "resellerId": "5999999999" });
+    assert_eq!(demo.admin("/admin/reseller-moves", unknown).await.0, 404);
+    let unknown = json!({ "customerId": "6999999999", "resellerId": OTHER_RESELLER });
+    assert_eq!(demo.admin("/admin/reseller-moves", unknown).await.0, 404);
+}
