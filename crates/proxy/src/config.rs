@@ -23,6 +23,11 @@ pub const DEFAULT_SCOPE: &str = "openid,AdobeID,read_organizations";
 /// below Adobe's per-credential limit, which its documents do not state).
 pub const DEFAULT_RATE: u32 = 10;
 
+/// How long the order history is polled after a 5xx to an order creation
+/// when nothing is configured (*assumed* long enough for Adobe to settle;
+/// it must stay under the whole-request timeout, 30 s by default).
+pub const DEFAULT_RECONCILE_WINDOW_MS: u64 = 20_000;
+
 /// Settings as read from the file or the environment, before checking.
 #[derive(Debug, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -70,6 +75,9 @@ pub struct RawConfig {
     /// `ownership_ttl_ms`, `VIPMP_OWNERSHIP_TTL_MS`: how long a learnt
     /// customer → reseller fact is trusted for reads.
     pub ownership_ttl_ms: Option<u64>,
+    /// `reconcile_window_ms`, `VIPMP_RECONCILE_WINDOW_MS`: how long the
+    /// order history is polled after a 5xx to an order creation.
+    pub reconcile_window_ms: Option<u64>,
 }
 
 /// How callers' JWTs are verified.
@@ -125,6 +133,9 @@ pub struct Config {
     /// How long a learnt customer → reseller fact is trusted for reads
     /// (writes always prove the owner again).
     pub ownership_ttl: Duration,
+    /// How long the order history is polled after a 5xx to an order
+    /// creation before the order is taken as absent.
+    pub reconcile_window: Duration,
 }
 
 impl Config {
@@ -217,6 +228,11 @@ impl RawConfig {
             &mut self.header_read_timeout_ms,
         )?;
         number(&var, "VIPMP_OWNERSHIP_TTL_MS", &mut self.ownership_ttl_ms)?;
+        number(
+            &var,
+            "VIPMP_RECONCILE_WINDOW_MS",
+            &mut self.reconcile_window_ms,
+        )?;
         Ok(self)
     }
 
@@ -243,6 +259,11 @@ impl RawConfig {
             (None, None) => return fail("one of jwt_secret or jwks_file is required"),
             (Some(_), Some(_)) => return fail("set jwt_secret or jwks_file, not both"),
         };
+        let request_timeout = millis(self.request_timeout_ms, 30_000);
+        let reconcile_window = millis(self.reconcile_window_ms, DEFAULT_RECONCILE_WINDOW_MS);
+        if reconcile_window >= request_timeout {
+            return fail("reconcile_window_ms must be shorter than request_timeout_ms");
+        }
         let allowed_origins = self.allowed_origins.unwrap_or_default();
         for origin in &allowed_origins {
             checked_url("allowed_origins", origin)?;
@@ -262,7 +283,7 @@ impl RawConfig {
                 .unwrap_or_else(|| "vipmp-proxy".to_owned()),
             correlation_key: required("correlation_key", self.correlation_key)?,
             upstream_timeout: millis(self.upstream_timeout_ms, 10_000),
-            request_timeout: millis(self.request_timeout_ms, 30_000),
+            request_timeout,
             max_body_bytes: self.max_body_bytes.unwrap_or(64 * 1024),
             max_concurrency: self.max_concurrency.unwrap_or(256).max(1),
             header_read_timeout: millis(self.header_read_timeout_ms, 10_000),
@@ -270,6 +291,7 @@ impl RawConfig {
             instances: self.instances.unwrap_or(1).max(1),
             redis_url: self.redis_url,
             ownership_ttl: millis(self.ownership_ttl_ms, crate::ownership::DEFAULT_TTL_MS),
+            reconcile_window,
         })
     }
 }
@@ -405,6 +427,12 @@ mod tests {
             .overlay(env(&bad))
             .and_then(RawConfig::check);
         assert!(error.is_err_and(|e| e.0.starts_with("upstream")));
+        let mut bad = MINIMAL.to_vec();
+        bad.push(("VIPMP_RECONCILE_WINDOW_MS", "30000"));
+        let error = RawConfig::default()
+            .overlay(env(&bad))
+            .and_then(RawConfig::check);
+        assert!(error.is_err_and(|e| e.0.starts_with("reconcile_window_ms")));
     }
 
     #[test]

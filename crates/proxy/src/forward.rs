@@ -197,7 +197,7 @@ async fn after_server_error(
     let customer = path_param(&spec.path, endpoint, "customerId");
     let customer = customer.as_deref();
     let outcome = match (customer, spec.body.as_ref()) {
-        (Some(customer), Some(body)) => reconcile::find_order(shared, customer, body).await,
+        (Some(customer), Some(body)) => reconcile::await_order(shared, customer, body).await,
         _ => Outcome::Unknown("unknown"),
     };
     tracing::warn!(status = answer.status, outcome = ?outcome, "server error on an order creation reconciled");
@@ -354,7 +354,7 @@ async fn checked_again(
     let (Some(customer), Some(body), true) = (customer, body, answer.status >= 500) else {
         return (answer, "retried");
     };
-    match reconcile::find_order(shared, customer, body).await {
+    match reconcile::await_order(shared, customer, body).await {
         Outcome::Found(order) => (order, "found"),
         Outcome::Absent => (answer, "retried"),
         Outcome::Unknown(why) => (answer, why),

@@ -4,27 +4,38 @@
 //! it reads the customer's order history for an order of the same type with
 //! the same `externalReferenceId` and the same lines.
 //!
-//! - Found: the storefront gets that order, `201`, as if the creation had
-//!   answered.
-//! - Known absent (every page of the history read): one more attempt, under
-//!   a correlation ID derived from the first (so a repeat of the same intent
-//!   replays that attempt instead of creating a third order); if that attempt
-//!   gets a 5xx too, the history is read once more.
-//! - Unknown (no `externalReferenceId` to look for, the history unreadable, or
-//!   more pages than the bound): the 5xx goes back as it came.
+//! A gateway in front of Adobe may answer 504 while the backend still
+//! creates the order, and a history may list a new order late, so one read
+//! proves nothing: the history is polled over a bounded window
+//! (`reconcile_window_ms`), with growing, jittered pauses, and the order is
+//! declared absent only by a complete read made once the window is over.
+//!
+//! - Found (at any read): the storefront gets that order, `201`, as if the
+//!   creation had answered.
+//! - Proven absent (every page of a read made after the window shows none):
+//!   one more attempt, under a correlation ID derived from the first (so a
+//!   repeat of the same intent replays that attempt instead of creating a
+//!   third order); if that attempt gets a 5xx too, the history is polled
+//!   again the same way.
+//! - Unknown (no `externalReferenceId` to look for, or no complete read of
+//!   the history after the window: unreadable, more pages than the bound):
+//!   the 5xx goes back as it came, with no retry.
 //!
 //! The outcome is told in the `X-Vipmp-Reconciled` answer header.
 //!
-//! *Assumed*: the history lists an order as soon as its creation is
-//! acknowledged (Adobe's documents do not say), and `externalReferenceId` plus
-//! the lines identify a storefront's order (a storefront that reuses one
-//! reference for identical orders gets the earlier order back, never a
-//! duplicate).
+//! *Assumed*: an order the backend creates after a gateway's 5xx, or lists
+//! late, shows in the history within the window (Adobe's documents give no
+//! figure; the default is 20 s, under the whole-request timeout), and
+//! `externalReferenceId` plus the lines identify a storefront's order (a
+//! storefront that reuses one reference for identical orders gets the
+//! earlier order back, never a duplicate).
 
 use crate::Shared;
 use crate::ids;
 use crate::upstream::{self, Answer, Outbound};
 use serde_json::{Map, Value};
+use std::time::Duration;
+use tokio::time::Instant;
 use vipmp::request::{self, BuildInput, Endpoint};
 
 /// The answer header naming the outcome.
@@ -35,6 +46,12 @@ const PAGE: usize = 100;
 
 /// History pages read at most.
 const MAX_PAGES: usize = 10;
+
+/// The first pause between two reads of the history; each pause doubles.
+const FIRST_PAUSE: Duration = Duration::from_millis(250);
+
+/// The longest pause between two reads of the history.
+const LONGEST_PAUSE: Duration = Duration::from_secs(5);
 
 /// Order types that create nothing: a 5xx to them is returned as it is.
 const PREVIEWS: &[&str] = &["PREVIEW", "PREVIEW_RENEWAL", "PREVIEW_SWITCH"];
@@ -61,8 +78,41 @@ pub fn applies(endpoint: Endpoint, status: u16, body: Option<&Value>) -> bool {
         && order_type.is_some_and(|t| !PREVIEWS.contains(&t))
 }
 
+/// Polls the history for the order `body` would have created, over the
+/// configured window (see the module docs): found at any read, absent only
+/// when a complete read started after the window shows none, unknown
+/// otherwise.
+pub async fn await_order(shared: &Shared, customer_id: &str, body: &Value) -> Outcome {
+    let deadline = Instant::now() + shared.config.reconcile_window;
+    let mut pause = FIRST_PAUSE;
+    loop {
+        let started = Instant::now();
+        let outcome = find_order(shared, customer_id, body).await;
+        let window_over = started >= deadline;
+        match outcome {
+            Outcome::Found(_) | Outcome::Unknown("no-reference") => return outcome,
+            Outcome::Absent if window_over => return outcome,
+            _ if window_over => return Outcome::Unknown("unknown"),
+            _ => {}
+        }
+        let left = deadline.saturating_duration_since(Instant::now());
+        tokio::time::sleep(jittered(pause).min(left)).await;
+        pause = (pause * 2).min(LONGEST_PAUSE);
+    }
+}
+
+/// A pause plus up to a quarter more, so that proxies reconciling at once
+/// do not read in step.
+fn jittered(pause: Duration) -> Duration {
+    let byte = ids::random_hex()
+        .get(..2)
+        .and_then(|hex| u32::from_str_radix(hex, 16).ok())
+        .unwrap_or(0);
+    pause + pause / 4 * byte / 255
+}
+
 /// Looks for the order `body` would have created for `customer_id`, page by
-/// page (by offset: the pages' own links are not relied on).
+/// page (by offset: the pages' own links are not relied on); one read.
 pub async fn find_order(shared: &Shared, customer_id: &str, body: &Value) -> Outcome {
     let Some(reference) = body.get("externalReferenceId").and_then(Value::as_str) else {
         return Outcome::Unknown("no-reference");
@@ -210,6 +260,15 @@ mod tests {
             "/v3/customers/6000000201/orders?order-type=NEW&limit=100&offset=200"
         );
         assert_eq!(page_url("not an id", &order("c", 1), 0), None);
+    }
+
+    #[test]
+    fn pauses_are_jittered_by_a_quarter_at_most() {
+        let pause = Duration::from_millis(400);
+        for _ in 0..20 {
+            let jittered = jittered(pause);
+            assert!(jittered >= pause && jittered <= pause + pause / 4);
+        }
     }
 
     #[test]

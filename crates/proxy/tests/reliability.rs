@@ -220,6 +220,72 @@ async fn a_5xx_is_returned_when_the_retry_fails_too_or_nothing_identifies_the_or
     assert_eq!(h.orders_of(DEMO_CUSTOMER).await, before);
 }
 
+/// The harness with a reconciliation window far longer than the sandbox's
+/// late creations and listings (400 ms).
+async fn patient() -> (Harness, String, usize) {
+    warmed(&[("VIPMP_RECONCILE_WINDOW_MS", "8000")]).await
+}
+
+#[tokio::test]
+async fn a_gateway_504_before_the_backend_creates_the_order_gives_one_order() {
+    let (h, token, before) = patient().await;
+    h.arm(
+        "createOrder",
+        json!({ "kind": "lateCreate", "status": 504, "ms": 400 }),
+    )
+    .await;
+    let body = referenced_order("cart-late-create");
+    let (status, order, reconciled) = post_order(&h, &token, "late-create", &body).await;
+    assert_eq!(
+        (status, reconciled.as_str()),
+        (StatusCode::CREATED, "found"),
+        "{order}"
+    );
+    assert_eq!(order["externalReferenceId"], "cart-late-create");
+    assert_eq!(h.seen().posts, 1, "no second POST");
+    assert_eq!(h.orders_of(DEMO_CUSTOMER).await, before + 1);
+}
+
+#[tokio::test]
+async fn an_order_the_history_lists_late_is_found_not_ordered_again() {
+    let (h, token, before) = patient().await;
+    h.admin(reqwest::Method::POST, "history-lag", &json!({ "ms": 400 }))
+        .await;
+    h.arm(
+        "createOrder",
+        json!({ "kind": "serverErrorAfter", "status": 500 }),
+    )
+    .await;
+    let body = referenced_order("cart-listed-late");
+    let (status, order, reconciled) = post_order(&h, &token, "listed-late", &body).await;
+    assert_eq!(
+        (status, reconciled.as_str()),
+        (StatusCode::CREATED, "found"),
+        "{order}"
+    );
+    assert_eq!(h.seen().posts, 1, "no second POST");
+    assert_eq!(h.orders_of(DEMO_CUSTOMER).await, before + 1);
+}
+
+#[tokio::test]
+async fn a_history_unreadable_for_the_whole_window_is_unknown_and_not_retried() {
+    let (h, token, before) = warmed(&[]).await;
+    h.arm(
+        "createOrder",
+        json!({ "kind": "serverError", "status": 503 }),
+    )
+    .await;
+    let unreadable = json!({ "route": "getOrderHistory",
+        "fault": { "kind": "serverError", "status": 500 }, "times": 1000 });
+    h.admin(reqwest::Method::POST, "faults", &unreadable).await;
+    let body = referenced_order("cart-unreadable");
+    let (status, _, reconciled) = post_order(&h, &token, "unreadable", &body).await;
+    assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(reconciled, "unknown");
+    assert_eq!(h.seen().posts, 1, "no retry on an unproven absence");
+    assert_eq!(h.orders_of(DEMO_CUSTOMER).await, before);
+}
+
 #[tokio::test]
 async fn the_sandboxs_truncate_fault_still_creates_one_order() {
     // Hyper drops the sandbox's half-written answer before its head leaves the

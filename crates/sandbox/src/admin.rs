@@ -1,6 +1,7 @@
 //! Test controls, served under `/admin` only when [`crate::Config::admin`] is
 //! on: advance the clock, arm or clear faults, dump the state, issue approval
-//! codes, decide 3YC requests, move a customer to another reseller.
+//! codes, decide 3YC requests, move a customer to another reseller, make the
+//! order history list new orders late.
 //!
 //! *Assumed*: Adobe has nothing like this; these routes take no credentials and
 //! answer plain JSON, not the error envelope.
@@ -23,6 +24,7 @@ pub fn routes() -> Router<Sandbox> {
         .route("/approval-codes", post(approval_code))
         .route("/commitments", post(commitment))
         .route("/reseller-moves", post(move_customer))
+        .route("/history-lag", post(history_lag))
 }
 
 /// The body of a clock advance.
@@ -55,6 +57,21 @@ async fn advance(State(sandbox): State<Sandbox>, Json(body): Json<Advance>) -> J
     let now = sandbox.clock.advance(seconds);
     handlers::settle(&mut sandbox.lock().store, now, sandbox.clock.today());
     Json(reading(&sandbox))
+}
+
+/// The body of a history lag.
+#[derive(serde::Deserialize)]
+pub struct Lag {
+    /// Milliseconds (real time) before a new order is listed; 0 turns it off.
+    pub ms: u64,
+}
+
+/// `POST /admin/history-lag {ms}`: orders created from now on are left out of
+/// the order history for `ms` milliseconds.
+async fn history_lag(State(sandbox): State<Sandbox>, Json(body): Json<Lag>) -> Json<Value> {
+    let lag = std::time::Duration::from_millis(body.ms);
+    sandbox.lock().history.set(lag);
+    Json(json!({ "ms": body.ms }))
 }
 
 /// `POST /admin/faults`: arms a fault.

@@ -54,6 +54,10 @@ pub async fn dispatch(
         _ => {}
     }
     let call = call_of(&sandbox, endpoint, params, uri.query().unwrap_or(""), body);
+    if let Some(Fault::LateCreate { status, ms }) = fault {
+        process_later(&sandbox, call, headers, ms);
+        return with_status(error("1124"), status);
+    }
     let answer = process(&mut sandbox.lock(), &call, &headers);
     match fault {
         Some(Fault::ResetAfter) => reset(None),
@@ -61,6 +65,16 @@ pub async fn dispatch(
         Some(Fault::ServerErrorAfter { status }) => with_status(error("1124"), status),
         _ => respond(&answer),
     }
+}
+
+/// Processes a call `ms` milliseconds from now in a task of its own, so that
+/// no request waits for it (the lock is taken only for the processing).
+fn process_later(sandbox: &Sandbox, call: Call, headers: HeaderMap, ms: u64) {
+    let sandbox = sandbox.clone();
+    tokio::spawn(async move {
+        tokio::time::sleep(std::time::Duration::from_millis(ms)).await;
+        process(&mut sandbox.lock(), &call, &headers);
+    });
 }
 
 /// Stores an injected answer under the call's correlation ID, as Adobe
@@ -101,6 +115,7 @@ fn call_of(
     body: Value,
 ) -> Call {
     let now = sandbox.clock.now();
+    let unlisted = sandbox.lock().history.unlisted_now();
     Call {
         endpoint,
         params,
@@ -111,6 +126,7 @@ fn call_of(
         timestamp: sandbox.clock.timestamp(),
         settle_after: sandbox.config.settle_after,
         start: sandbox.clock.start(),
+        unlisted,
     }
 }
 
@@ -133,12 +149,23 @@ fn process(inner: &mut Inner, call: &Call, headers: &HeaderMap) -> Answer {
         error("4120")
     } else {
         handlers::settle(&mut inner.store, call.now, call.today);
-        handlers::handle(&mut inner.store, call)
+        let answer = handlers::handle(&mut inner.store, call);
+        hide_if_created(inner, call, &answer);
+        answer
     };
     inner
         .ledger
         .record(api, (correlation_id, request_id), &answer, call.now);
     answer
+}
+
+/// A new order is left out of the history for the configured lag.
+fn hide_if_created(inner: &mut Inner, call: &Call, answer: &Answer) {
+    if call.endpoint == Endpoint::CreateOrder && answer.status == 201 {
+        if let Some(id) = answer.body.get("orderId").and_then(Value::as_str) {
+            inner.history.hide(id);
+        }
+    }
 }
 
 /// The key for every call; the token too, except for `GET /ping`.

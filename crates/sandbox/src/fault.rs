@@ -1,12 +1,15 @@
 //! Fault modes per route, for reliability tests: a delay, a 5xx before or
-//! after the state change, a 429, a connection reset before or after the
-//! state change, a truncated body.
+//! after the state change, a gateway's 5xx answered before the backend
+//! processes the call, a 429, a connection reset before or after the state
+//! change, a truncated body; and one mode for the whole sandbox, an order
+//! history that lists new orders late.
 //!
 //! Faults are armed through the admin route for an endpoint name
 //! (`createOrder`) and fire a given number of times.
 
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, VecDeque};
+use std::time::{Duration, Instant};
 
 /// What goes wrong.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -36,6 +39,17 @@ pub enum Fault {
         /// The HTTP status.
         status: u16,
     },
+    /// A gateway's server error (`status`, 504 by default; 1124 envelope,
+    /// not recorded) answered at once, while the call is processed and
+    /// recorded `ms` milliseconds later (real time) in the background: what
+    /// the client was told failed comes to exist afterwards.
+    LateCreate {
+        /// The HTTP status answered at once.
+        #[serde(default = "gateway_timeout")]
+        status: u16,
+        /// Milliseconds before the call is processed.
+        ms: u64,
+    },
     /// 429 with the 4118 envelope.
     TooManyRequests,
     /// The connection drops before the request is processed: no state change.
@@ -63,6 +77,43 @@ pub struct Armed {
 /// The default count.
 fn one() -> u32 {
     1
+}
+
+/// The default status of [`Fault::LateCreate`].
+fn gateway_timeout() -> u16 {
+    504
+}
+
+/// The order history's lag: while set, an order created is left out of the
+/// history for that long (real time), as a backend whose history is
+/// eventually consistent would do. Reads of the order itself are not
+/// affected.
+#[derive(Debug, Default)]
+pub struct HistoryLag {
+    lag: Duration,
+    unlisted: HashMap<String, Instant>,
+}
+
+impl HistoryLag {
+    /// Sets the lag for orders created from now on (zero turns it off).
+    pub fn set(&mut self, lag: Duration) {
+        self.lag = lag;
+    }
+
+    /// Leaves a new order out of the history for the lag, if one is set.
+    pub fn hide(&mut self, order_id: &str) {
+        if !self.lag.is_zero() {
+            let listed_from = Instant::now() + self.lag;
+            self.unlisted.insert(order_id.to_owned(), listed_from);
+        }
+    }
+
+    /// The orders the history does not list yet; forgets those now due.
+    pub fn unlisted_now(&mut self) -> Vec<String> {
+        let now = Instant::now();
+        self.unlisted.retain(|_, listed_from| *listed_from > now);
+        self.unlisted.keys().cloned().collect()
+    }
 }
 
 /// The armed faults by route, each route's in the order they were armed.
@@ -122,6 +173,19 @@ mod tests {
         assert_eq!(faults.take("createOrder"), Some(Fault::TooManyRequests));
         assert_eq!(faults.take("createOrder"), Some(Fault::ResetBefore));
         assert_eq!(faults.take("createOrder"), None);
+    }
+
+    #[test]
+    fn the_history_lag_hides_new_orders_until_due() {
+        let mut history = HistoryLag::default();
+        history.hide("7000000001");
+        assert!(history.unlisted_now().is_empty(), "no lag, nothing hidden");
+        history.set(Duration::from_secs(3600));
+        history.hide("7000000002");
+        assert_eq!(history.unlisted_now(), vec!["7000000002".to_owned()]);
+        history.set(Duration::ZERO);
+        history.unlisted.insert("7000000003".into(), Instant::now());
+        assert_eq!(history.unlisted_now(), vec!["7000000002".to_owned()]);
     }
 
     #[test]

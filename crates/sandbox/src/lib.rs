@@ -55,6 +55,8 @@ pub struct Inner {
     pub credentials: auth::Credentials,
     /// Armed faults.
     pub faults: fault::Faults,
+    /// How late the order history lists new orders.
+    pub history: fault::HistoryLag,
 }
 
 /// A running sandbox's shared state; cheap to clone.

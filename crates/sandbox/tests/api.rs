@@ -368,3 +368,52 @@ async fn the_admin_route_is_off_unless_enabled() {
         .expect("request");
     assert_ne!(support::send(&sandbox, request).await.0, 200);
 }
+
+/// How many orders the history of the demo customer lists.
+async fn listed(sandbox: &Sandbox, token: &str, tag: &str) -> usize {
+    let input = json!({ "params": { "customerId": "6000000201" } });
+    let (status, text) = call(sandbox, token, Endpoint::GetOrderHistory, input, (tag, tag)).await;
+    assert_eq!(status, 200, "{text}");
+    let page: Value = serde_json::from_str(&text).expect("json");
+    page["items"].as_array().map_or(0, Vec::len)
+}
+
+/// Waits (real time, generously) until the history lists `count` orders.
+async fn until_listed(sandbox: &Sandbox, token: &str, count: usize) {
+    for n in 0..200 {
+        if listed(sandbox, token, &format!("poll-{n}")).await == count {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    panic!("the history never listed {count} orders");
+}
+
+#[tokio::test]
+async fn a_late_create_answers_504_at_once_and_creates_the_order_later() {
+    let (sandbox, token) = demo().await;
+    arm(
+        &sandbox,
+        json!({ "route": "createOrder", "fault": { "kind": "lateCreate", "ms": 100 } }),
+    )
+    .await;
+    let input = json!({ "params": { "customerId": "6000000201" }, "body": order_body("NEW", 1) });
+    let (status, _) = call(&sandbox, &token, Endpoint::CreateOrder, input, ("lc", "lc")).await;
+    assert_eq!(status, 504);
+    until_listed(&sandbox, &token, 1).await;
+}
+
+#[tokio::test]
+async fn the_history_lag_lists_new_orders_late() {
+    let (sandbox, token) = demo().await;
+    let request = Request::post("/admin/history-lag")
+        .header("content-type", "application/json")
+        .body(Body::from(json!({ "ms": 1500 }).to_string()))
+        .expect("request");
+    assert_eq!(support::send(&sandbox, request).await.0, 200);
+    let input = json!({ "params": { "customerId": "6000000201" }, "body": order_body("NEW", 1) });
+    let (status, _) = call(&sandbox, &token, Endpoint::CreateOrder, input, ("hl", "hl")).await;
+    assert_eq!(status, 201);
+    assert_eq!(listed(&sandbox, &token, "at-once").await, 0);
+    until_listed(&sandbox, &token, 1).await;
+}

@@ -112,6 +112,9 @@ pub async fn proxy_to(
         ("VIPMP_ALLOWED_ORIGINS", "https://shop.example"),
         // Pacing is the pacer tests' business; elsewhere it stays out of the way.
         ("VIPMP_UPSTREAM_RATE", "1000"),
+        // Absence after a 5xx is proven by waiting out this window; tests of
+        // late orders set a longer one.
+        ("VIPMP_RECONCILE_WINDOW_MS", "200"),
     ];
     let env = |name: &str| {
         extra

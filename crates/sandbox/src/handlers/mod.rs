@@ -50,6 +50,8 @@ pub struct Call {
     pub settle_after: i64,
     /// The clock's first day, to write other readings as timestamps.
     pub start: Date,
+    /// Orders the history does not list yet (see [`crate::fault::HistoryLag`]).
+    pub unlisted: Vec<String>,
 }
 
 impl Call {

@@ -230,6 +230,11 @@ pub(super) fn history(store: &mut Store, call: &Call) -> Result<Answer, Answer> 
         .orders
         .values()
         .filter(|o| o.customer_id.as_deref() == Some(customer_id.as_str()))
+        .filter(|o| {
+            !o.order_id
+                .as_ref()
+                .is_some_and(|id| call.unlisted.contains(id))
+        })
         .filter(|o| keep(&types, o.order_type.map_or("", OrderType::as_str)))
         .filter(|o| keep(&statuses, o.status.as_deref().unwrap_or("")))
         .filter(|o| offers.is_empty() || o.line_items.iter().any(|l| keep(&offers, &l.offer_id)))
