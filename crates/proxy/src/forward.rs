@@ -10,6 +10,7 @@ use crate::Shared;
 use crate::caller::{Claims, Role};
 use crate::error::ProxyError;
 use crate::ids::{self, IntentParts};
+use crate::outcomes::{Claim, Remembered};
 use crate::reconcile::{self, Outcome};
 use crate::routes::{self, Match};
 use crate::upstream::{self, Answer, Outbound};
@@ -91,7 +92,8 @@ async fn handle_in_span(
 struct Forwarded {
     answer: Answer,
     correlation_id: String,
-    /// The reconciliation's outcome after a 5xx, when one ran.
+    /// The reconciliation's outcome after a 5xx, when one ran, or
+    /// `remembered` for an intent answered from its outcome.
     reconciled: Option<&'static str>,
 }
 
@@ -157,17 +159,12 @@ async fn forward(
         method: reqwest_method(endpoint),
         url: spec.url(),
         body,
-        correlation_id: correlation_id.clone(),
+        correlation_id,
     };
-    let answer = upstream::send(shared, &outbound).await?;
-    let forwarded = if reconcile::applies(endpoint, answer.status, spec.body.as_ref()) {
-        after_server_error(shared, endpoint, &spec, outbound, answer).await?
+    let forwarded = if reconcile::creates_order(endpoint, spec.body.as_ref()) {
+        once_per_intent(shared, endpoint, &spec, outbound).await?
     } else {
-        Forwarded {
-            answer,
-            correlation_id,
-            reconciled: None,
-        }
+        send_and_reconcile(shared, endpoint, &spec, outbound).await?
     };
     learn(shared, &forwarded.answer);
     forget_refused(shared, endpoint, &spec, forwarded.answer.status);
@@ -181,6 +178,67 @@ fn forget_refused(shared: &Shared, endpoint: Endpoint, spec: &RequestSpec, statu
         if let Some(customer) = path_param(&spec.path, endpoint, "customerId") {
             shared.ownership.forget(&customer);
         }
+    }
+}
+
+/// Sends the call; a 5xx to an order creation is reconciled.
+async fn send_and_reconcile(
+    shared: &Shared,
+    endpoint: Endpoint,
+    spec: &RequestSpec,
+    outbound: Outbound,
+) -> Result<Forwarded, ProxyError> {
+    let answer = upstream::send(shared, &outbound).await?;
+    if reconcile::applies(endpoint, answer.status, spec.body.as_ref()) {
+        return after_server_error(shared, endpoint, spec, outbound, answer).await;
+    }
+    Ok(Forwarded {
+        answer,
+        correlation_id: outbound.correlation_id,
+        reconciled: None,
+    })
+}
+
+/// An order creation, sent at most once per intent (see [`outcomes`]): a
+/// repeat of an intent that succeeded is answered from its outcome, and a
+/// request of an intent being sent waits for it.
+async fn once_per_intent(
+    shared: &Shared,
+    endpoint: Endpoint,
+    spec: &RequestSpec,
+    outbound: Outbound,
+) -> Result<Forwarded, ProxyError> {
+    let intent = outbound.correlation_id.clone();
+    let token = match shared.outcomes.claim(&intent).await {
+        Claim::Answered(outcome) => return Ok(from_outcome(outcome)),
+        Claim::Mine(token) => token,
+    };
+    let result = send_and_reconcile(shared, endpoint, spec, outbound).await;
+    if let Ok(forwarded) = &result {
+        if (200..300).contains(&forwarded.answer.status) {
+            let outcome = Remembered {
+                status: forwarded.answer.status,
+                body: String::from_utf8_lossy(&forwarded.answer.body).into_owned(),
+                request_id: forwarded.answer.request_id.clone(),
+                correlation_id: forwarded.correlation_id.clone(),
+            };
+            shared.outcomes.remember(&intent, &outcome).await;
+        }
+    }
+    shared.outcomes.release(&intent, &token).await;
+    result
+}
+
+/// A remembered outcome as the answer, marked `remembered`.
+fn from_outcome(outcome: Remembered) -> Forwarded {
+    Forwarded {
+        answer: Answer {
+            status: outcome.status,
+            body: outcome.body_bytes(),
+            request_id: outcome.request_id,
+        },
+        correlation_id: outcome.correlation_id,
+        reconciled: Some("remembered"),
     }
 }
 

@@ -8,7 +8,9 @@
 //! ([`ownership`]), the body is re-validated and the request rebuilt by the
 //! core's builder (`vipmp::request::build`: 422 with the Report), the IDs are
 //! derived server-side ([`ids`]), and [`upstream`] sends it with the cached
-//! IMS token ([`ims`]), each attempt paced by [`pacer`]. Configuration is
+//! IMS token ([`ims`]), each attempt paced by [`pacer`]; an order creation
+//! is sent once per intent ([`outcomes`]) and reconciled after a 5xx
+//! ([`reconcile`]). Configuration is
 //! read and checked once ([`config`]);
 //! [`serve`] serves the router with a header-read timeout and a graceful
 //! shutdown.
@@ -32,6 +34,7 @@ pub mod error;
 pub mod forward;
 pub mod ids;
 pub mod ims;
+pub mod outcomes;
 pub mod ownership;
 pub mod pacer;
 pub mod reconcile;
@@ -64,6 +67,8 @@ pub struct Shared {
     pub http: reqwest::Client,
     /// Paces upstream calls below Adobe's rate limit.
     pub pacer: pacer::Pacer,
+    /// What each order-creating intent came to, and who is sending it now.
+    pub outcomes: outcomes::Outcomes,
 }
 
 /// Why the proxy could not be set up.
@@ -102,8 +107,15 @@ impl Shared {
             &config.client_id,
         )
         .map_err(|e| SetupError(e.0))?;
+        let outcomes = outcomes::Outcomes::new(
+            config.redis_url.as_ref(),
+            &config.client_id,
+            config.request_timeout,
+        )
+        .map_err(|e| SetupError(e.0))?;
         Ok(Self {
             pacer,
+            outcomes,
             tokens: ims::TokenCache::new(ims, http.clone()),
             verifier,
             ownership: ownership::Ownership::new(config.ownership_ttl),

@@ -70,12 +70,15 @@ pub enum Outcome {
 /// Whether a 5xx to this call is worth reconciling: an order creation that
 /// creates something.
 pub fn applies(endpoint: Endpoint, status: u16, body: Option<&Value>) -> bool {
+    status >= 500 && creates_order(endpoint, body)
+}
+
+/// Whether the call creates an order (an order creation, not a preview).
+pub fn creates_order(endpoint: Endpoint, body: Option<&Value>) -> bool {
     let order_type = body
         .and_then(|b| b.get("orderType"))
         .and_then(Value::as_str);
-    endpoint == Endpoint::CreateOrder
-        && status >= 500
-        && order_type.is_some_and(|t| !PREVIEWS.contains(&t))
+    endpoint == Endpoint::CreateOrder && order_type.is_some_and(|t| !PREVIEWS.contains(&t))
 }
 
 /// Polls the history for the order `body` would have created, over the

@@ -61,44 +61,6 @@ async fn one_instance_paces_in_memory() {
     assert!(busiest_second(&h.seen().api_times) <= 21);
 }
 
-/// A `redis-server` child on a free loopback port, killed on drop.
-struct Redis {
-    child: tokio::process::Child,
-    url: String,
-}
-
-impl Redis {
-    async fn start() -> Option<Self> {
-        let binary = ["/usr/bin/redis-server", "/usr/local/bin/redis-server"]
-            .into_iter()
-            .find(|path| std::path::Path::new(path).exists())?;
-        let port = std::net::TcpListener::bind("127.0.0.1:0")
-            .and_then(|l| l.local_addr())
-            .expect("free port")
-            .port();
-        let child = tokio::process::Command::new(binary)
-            .args(["--port", &port.to_string(), "--bind", "127.0.0.1"])
-            .args(["--save", "", "--appendonly", "no"])
-            .stdout(std::process::Stdio::null())
-            .kill_on_drop(true)
-            .spawn()
-            .expect("redis-server");
-        for _ in 0..100 {
-            if tokio::net::TcpStream::connect(("127.0.0.1", port))
-                .await
-                .is_ok()
-            {
-                break;
-            }
-            tokio::time::sleep(Duration::from_millis(20)).await;
-        }
-        Some(Self {
-            child,
-            url: format!("redis://127.0.0.1:{port}"),
-        })
-    }
-}
-
 #[tokio::test]
 async fn two_instances_share_the_rate_through_redis_and_survive_its_loss() {
     let Some(mut redis) = Redis::start().await else {

@@ -159,11 +159,28 @@ async fn a_5xx_before_the_order_was_created_is_retried_once_after_the_history_sh
     assert_eq!(reconciled, "retried");
     assert_eq!(h.seen().posts, 2, "the first attempt and one retry");
     assert_eq!(h.orders_of(DEMO_CUSTOMER).await, before + 1);
-    // The storefront repeats the intent: the first ID replays its 5xx, the
-    // history now shows the order, and the storefront gets it: no second order.
+    // The storefront repeats the intent: the proxy answers from the outcome.
     let (status, again, reconciled) = post_order(&h, &token, "s-before", &body).await;
     assert_eq!(status, StatusCode::CREATED);
-    assert_eq!(reconciled, "found");
+    assert_eq!(reconciled, "remembered");
+    assert_eq!(again["orderId"], order["orderId"]);
+    // A proxy that never saw it (a restart, memory only): the first ID
+    // replays its stored 5xx, the history shows the order, the storefront
+    // gets it: no second order.
+    let (fresh, _stop, _served) = proxy_to(&h.sandbox, &[]).await;
+    let response = h
+        .http
+        .post(format!("{fresh}{}", orders_path()))
+        .bearer_auth(&token)
+        .header("x-intent-id", "s-before")
+        .header("content-type", "application/json")
+        .body(body.to_string())
+        .send()
+        .await
+        .expect("send");
+    assert_eq!(header(&response, "x-vipmp-reconciled"), "found");
+    let (status, again) = read(response).await;
+    assert_eq!(status, StatusCode::CREATED);
     assert_eq!(again["orderId"], order["orderId"]);
     assert_eq!(h.orders_of(DEMO_CUSTOMER).await, before + 1);
 }

@@ -9,6 +9,7 @@ use axum::middleware::{Next, from_fn};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 use vipmp_proxy::caller::{self, Claims, Role};
 use vipmp_proxy::config::RawConfig;
 use vipmp_sandbox::{Config, seed};
@@ -312,4 +313,43 @@ pub async fn join_all<F: std::future::Future<Output = (StatusCode, Value)>>(
     })
     .await;
     results.into_iter().flatten().collect()
+}
+
+/// A `redis-server` child on a free loopback port, killed on drop.
+pub struct Redis {
+    pub child: tokio::process::Child,
+    pub url: String,
+}
+
+impl Redis {
+    /// `None` when Debian's `redis-server` is not installed.
+    pub async fn start() -> Option<Self> {
+        let binary = ["/usr/bin/redis-server", "/usr/local/bin/redis-server"]
+            .into_iter()
+            .find(|path| std::path::Path::new(path).exists())?;
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .expect("free port")
+            .port();
+        let child = tokio::process::Command::new(binary)
+            .args(["--port", &port.to_string(), "--bind", "127.0.0.1"])
+            .args(["--save", "", "--appendonly", "no"])
+            .stdout(std::process::Stdio::null())
+            .kill_on_drop(true)
+            .spawn()
+            .expect("redis-server");
+        for _ in 0..100 {
+            if tokio::net::TcpStream::connect(("127.0.0.1", port))
+                .await
+                .is_ok()
+            {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        Some(Self {
+            child,
+            url: format!("redis://127.0.0.1:{port}"),
+        })
+    }
 }
