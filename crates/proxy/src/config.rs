@@ -2,12 +2,15 @@
 //! start-up so that a missing or malformed setting stops the proxy with a
 //! message naming it, instead of failing on the first request.
 //!
-//! Secrets (client secret, JWT secret, correlation key) are held as
-//! [`SecretString`]: their `Debug` output is redacted, so logging a [`Config`]
-//! never leaks them. Every setting can come from the file named by
+//! Secrets (client secret, JWT secret, correlation key, Redis URL) are held
+//! as [`SecretString`]: their `Debug` output is redacted, so logging a
+//! [`Config`] never leaks them. None may be empty, and the keys this proxy
+//! signs or derives with (the JWT secret, the correlation key) must be at
+//! least [`MIN_KEY_BYTES`] long: a short HMAC key can be guessed offline from
+//! one token or one correlation ID. Every setting can come from the file named by
 //! `VIPMP_PROXY_CONFIG` or from its `VIPMP_*` variable; the variable wins.
 
-use secrecy::SecretString;
+use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -22,6 +25,10 @@ pub const DEFAULT_SCOPE: &str = "openid,AdobeID,read_organizations";
 /// Upstream calls per second when `upstream_rate` is not set (*assumed*:
 /// below Adobe's per-credential limit, which its documents do not state).
 pub const DEFAULT_RATE: u32 = 10;
+
+/// The shortest JWT secret or correlation key accepted (256 bits, the
+/// HMAC-SHA256 output size).
+pub const MIN_KEY_BYTES: usize = 32;
 
 /// How long the order history is polled after a 5xx to an order creation
 /// when nothing is configured (*assumed* long enough for Adobe to settle;
@@ -54,6 +61,10 @@ pub struct RawConfig {
     pub jwks_file: Option<PathBuf>,
     /// `jwt_audience`, `VIPMP_JWT_AUDIENCE`.
     pub jwt_audience: Option<String>,
+    /// `jwt_issuer`, `VIPMP_JWT_ISSUER`: the `iss` callers' JWTs must carry.
+    pub jwt_issuer: Option<String>,
+    /// `jwt_max_lifetime_secs`, `VIPMP_JWT_MAX_LIFETIME_SECS`.
+    pub jwt_max_lifetime_secs: Option<u64>,
     /// `correlation_key`, `VIPMP_CORRELATION_KEY`.
     pub correlation_key: Option<SecretString>,
     /// `upstream_timeout_ms`, `VIPMP_UPSTREAM_TIMEOUT_MS`.
@@ -112,6 +123,10 @@ pub struct Config {
     pub jwt_keys: JwtKeys,
     /// The `aud` callers' JWTs must carry.
     pub jwt_audience: String,
+    /// The `iss` callers' JWTs must carry, when set.
+    pub jwt_issuer: Option<String>,
+    /// The longest lifetime of a caller's JWT (`exp` from now, and from `iat`).
+    pub jwt_max_lifetime: Duration,
     /// The key of derived correlation IDs.
     pub correlation_key: SecretString,
     /// Timeout of one upstream attempt (connect included).
@@ -193,6 +208,12 @@ impl RawConfig {
         text("VIPMP_CLIENT_ID", &mut self.client_id);
         text("VIPMP_API_KEY", &mut self.api_key);
         text("VIPMP_JWT_AUDIENCE", &mut self.jwt_audience);
+        text("VIPMP_JWT_ISSUER", &mut self.jwt_issuer);
+        number(
+            &var,
+            "VIPMP_JWT_MAX_LIFETIME_SECS",
+            &mut self.jwt_max_lifetime_secs,
+        )?;
         let secret = |name: &str, slot: &mut Option<SecretString>| {
             if let Some(value) = var(name) {
                 *slot = Some(value.into());
@@ -251,10 +272,13 @@ impl RawConfig {
             None => default_ims(self.upstream.as_deref().unwrap_or("local"), &upstream),
         };
         let client_id = required("client_id", self.client_id)?;
-        let client_secret = required("client_secret", self.client_secret)?;
+        let client_secret = not_empty(
+            "client_secret",
+            required("client_secret", self.client_secret)?,
+        )?;
         let api_key = self.api_key.unwrap_or_else(|| client_id.clone());
         let jwt_keys = match (self.jwt_secret, self.jwks_file) {
-            (Some(secret), None) => JwtKeys::Hs256(secret),
+            (Some(secret), None) => JwtKeys::Hs256(long_key("jwt_secret", secret)?),
             (None, Some(path)) => JwtKeys::Jwks(path),
             (None, None) => return fail("one of jwt_secret or jwks_file is required"),
             (Some(_), Some(_)) => return fail("set jwt_secret or jwks_file, not both"),
@@ -281,7 +305,10 @@ impl RawConfig {
             jwt_audience: self
                 .jwt_audience
                 .unwrap_or_else(|| "vipmp-proxy".to_owned()),
-            correlation_key: required("correlation_key", self.correlation_key)?,
+            correlation_key: long_key(
+                "correlation_key",
+                required("correlation_key", self.correlation_key)?,
+            )?,
             upstream_timeout: millis(self.upstream_timeout_ms, 10_000),
             request_timeout,
             max_body_bytes: self.max_body_bytes.unwrap_or(64 * 1024),
@@ -289,7 +316,14 @@ impl RawConfig {
             header_read_timeout: millis(self.header_read_timeout_ms, 10_000),
             upstream_rate: self.upstream_rate.unwrap_or(DEFAULT_RATE).max(1),
             instances: self.instances.unwrap_or(1).max(1),
-            redis_url: self.redis_url,
+            redis_url: self
+                .redis_url
+                .map(|url| not_empty("redis_url", url))
+                .transpose()?,
+            jwt_issuer: self.jwt_issuer.filter(|issuer| !issuer.is_empty()),
+            jwt_max_lifetime: self
+                .jwt_max_lifetime_secs
+                .map_or(crate::caller::DEFAULT_MAX_LIFETIME, Duration::from_secs),
             ownership_ttl: millis(self.ownership_ttl_ms, crate::ownership::DEFAULT_TTL_MS),
             reconcile_window,
         })
@@ -332,6 +366,26 @@ fn number<T: std::str::FromStr>(
 
 fn required<T>(name: &str, value: Option<T>) -> Result<T, ConfigError> {
     value.map_or_else(|| fail(format!("{name} is required")), Ok)
+}
+
+/// A secret that must not be empty.
+fn not_empty(name: &str, secret: SecretString) -> Result<SecretString, ConfigError> {
+    if secret.expose_secret().is_empty() {
+        return fail(format!("{name} is empty"));
+    }
+    Ok(secret)
+}
+
+/// A key that must hold at least [`MIN_KEY_BYTES`] bytes (its text is never
+/// echoed).
+fn long_key(name: &str, key: SecretString) -> Result<SecretString, ConfigError> {
+    let length = key.expose_secret().len();
+    if length < MIN_KEY_BYTES {
+        return fail(format!(
+            "{name} is {length} bytes long; at least {MIN_KEY_BYTES} are required"
+        ));
+    }
+    Ok(key)
 }
 
 fn millis(value: Option<u64>, default: u64) -> Duration {
@@ -391,9 +445,52 @@ mod tests {
     const MINIMAL: &[(&str, &str)] = &[
         ("VIPMP_CLIENT_ID", "id"),
         ("VIPMP_CLIENT_SECRET", "very-secret"),
-        ("VIPMP_JWT_SECRET", "jwt-secret"),
-        ("VIPMP_CORRELATION_KEY", "corr-key"),
+        ("VIPMP_JWT_SECRET", "a-jwt-secret-of-at-least-32-bytes"),
+        ("VIPMP_CORRELATION_KEY", "a-correlation-key-of-32-bytes-min"),
     ];
+
+    /// The minimal settings with one changed.
+    fn with(name: &str, value: &str) -> Result<Config, ConfigError> {
+        let mut settings: Vec<(&str, &str)> = MINIMAL
+            .iter()
+            .copied()
+            .filter(|(k, _)| *k != name)
+            .collect();
+        settings.push((name, value));
+        RawConfig::default()
+            .overlay(env(&settings))
+            .and_then(RawConfig::check)
+    }
+
+    #[test]
+    fn short_or_empty_secrets_stop_the_start() {
+        let short = "x".repeat(MIN_KEY_BYTES - 1);
+        for name in ["VIPMP_JWT_SECRET", "VIPMP_CORRELATION_KEY"] {
+            for value in ["", short.as_str()] {
+                let error = with(name, value).err().map(|e| e.0);
+                assert!(
+                    error.as_ref().is_some_and(|e| e.contains("at least 32")),
+                    "{name}: {error:?}"
+                );
+                assert!(!error.is_some_and(|e| !value.is_empty() && e.contains(value)));
+            }
+            assert!(with(name, &"x".repeat(MIN_KEY_BYTES)).is_ok());
+        }
+        for name in ["VIPMP_CLIENT_SECRET", "VIPMP_REDIS_URL"] {
+            let error = with(name, "").err().map(|e| e.0);
+            assert!(error.is_some_and(|e| e.ends_with("is empty")), "{name}");
+        }
+    }
+
+    #[test]
+    fn the_issuer_and_the_token_lifetime_are_read() {
+        let config = with("VIPMP_JWT_ISSUER", "https://shop.example").expect("valid");
+        assert_eq!(config.jwt_issuer.as_deref(), Some("https://shop.example"));
+        assert_eq!(config.jwt_max_lifetime, Duration::from_secs(86_400));
+        let config = with("VIPMP_JWT_MAX_LIFETIME_SECS", "3600").expect("valid");
+        assert_eq!(config.jwt_max_lifetime, Duration::from_secs(3600));
+        assert_eq!(config.jwt_issuer, None);
+    }
 
     #[test]
     fn defaults_point_at_the_local_sandbox_on_loopback() {

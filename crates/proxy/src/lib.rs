@@ -90,7 +90,9 @@ impl Shared {
     /// When the JWT keys cannot be loaded or the HTTP client built.
     pub fn new(config: config::Config) -> Result<Self, SetupError> {
         let verifier = caller::Verifier::new(&config.jwt_keys, &config.jwt_audience)
-            .map_err(|e| SetupError(e.to_string()))?;
+            .map_err(|e| SetupError(e.to_string()))?
+            .with_issuer(config.jwt_issuer.clone())
+            .with_max_lifetime(config.jwt_max_lifetime);
         let http = upstream::client(config.upstream_timeout)
             .map_err(|_| SetupError("the HTTP client could not be built".into()))?;
         let ims = ims::ImsClient {

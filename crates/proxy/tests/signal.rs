@@ -27,7 +27,10 @@ fn spawn_proxy(sandbox: &str, port: u16) -> tokio::process::Child {
         .env("VIPMP_CLIENT_ID", "sandbox-client")
         .env("VIPMP_CLIENT_SECRET", "sandbox-secret")
         .env("VIPMP_JWT_SECRET", SECRET)
-        .env("VIPMP_CORRELATION_KEY", "test-correlation-key")
+        .env(
+            "VIPMP_CORRELATION_KEY",
+            "test-correlation-key-of-32-bytes-min",
+        )
         .env("VIPMP_UPSTREAM_RATE", "1000")
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -93,4 +96,30 @@ async fn sigterm_lets_the_request_in_flight_finish_then_exits_cleanly() {
     let output = child.wait_with_output().await.expect("output");
     let logs = String::from_utf8_lossy(&output.stdout);
     assert!(logs.contains("\"signal\":\"SIGTERM\""), "{logs}");
+}
+
+#[tokio::test]
+async fn a_short_jwt_secret_stops_the_start_with_a_message_naming_it() {
+    let output = tokio::process::Command::new(env!("CARGO_BIN_EXE_vipmp-proxy"))
+        .env_clear()
+        .env("VIPMP_LISTEN", format!("127.0.0.1:{}", free_port()))
+        .env("VIPMP_CLIENT_ID", "sandbox-client")
+        .env("VIPMP_CLIENT_SECRET", "sandbox-secret")
+        .env("VIPMP_JWT_SECRET", "short")
+        .env(
+            "VIPMP_CORRELATION_KEY",
+            "test-correlation-key-of-32-bytes-min",
+        )
+        .output();
+    let output = tokio::time::timeout(Duration::from_secs(30), output)
+        .await
+        .expect("exits")
+        .expect("runs");
+    assert!(!output.status.success());
+    let errors = String::from_utf8_lossy(&output.stderr);
+    assert!(errors.contains("jwt_secret"), "{errors}");
+    assert!(
+        !errors.contains("short"),
+        "the secret is not echoed: {errors}"
+    );
 }

@@ -15,7 +15,7 @@ import { startStatic } from "../../../www/dev/serve.mjs";
 const repo = join(dirname(fileURLToPath(import.meta.url)), "../../..");
 const bin = process.env.VIPMP_BIN_DIR ?? join(repo, "target/debug");
 const RESELLER = "5000000101";
-const JWT_SECRET = "test-secret";
+const JWT_SECRET = "test-jwt-secret-of-at-least-32-bytes";
 
 /** A port nobody listens on right now. */
 async function freePort() {
@@ -69,7 +69,7 @@ export async function startStack() {
     const env = {
       ...process.env, VIPMP_LISTEN: `127.0.0.1:${proxyPort}`, VIPMP_UPSTREAM: sandboxUrl,
       VIPMP_CLIENT_ID: "sandbox-client", VIPMP_CLIENT_SECRET: "sandbox-secret", VIPMP_JWT_SECRET: JWT_SECRET,
-      VIPMP_CORRELATION_KEY: "test-correlation-key", VIPMP_ALLOWED_ORIGINS: `http://127.0.0.1:${wwwPort}`, RUST_LOG: "warn",
+      VIPMP_CORRELATION_KEY: "test-correlation-key-of-32-bytes-min", VIPMP_ALLOWED_ORIGINS: `http://127.0.0.1:${wwwPort}`, RUST_LOG: "warn",
     };
     const jwt = execFileSync(join(bin, "vipmp-proxy"), ["mint-jwt", "storefront-test", RESELLER], { env }).toString().trim();
     const proxy = spawn(join(bin, "vipmp-proxy"), [], { env, stdio: "ignore" });

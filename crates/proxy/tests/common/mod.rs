@@ -14,7 +14,7 @@ use vipmp_proxy::caller::{self, Claims, Role};
 use vipmp_proxy::config::RawConfig;
 use vipmp_sandbox::{Config, seed};
 
-pub const SECRET: &str = "test-jwt-secret";
+pub const SECRET: &str = "test-jwt-secret-of-at-least-32-bytes";
 pub const OWN: &str = "5000000101";
 pub const DEMO_CUSTOMER: &str = "6000000201";
 
@@ -109,7 +109,10 @@ pub async fn proxy_to(
         ("VIPMP_CLIENT_ID", "sandbox-client"),
         ("VIPMP_CLIENT_SECRET", "sandbox-secret"),
         ("VIPMP_JWT_SECRET", SECRET),
-        ("VIPMP_CORRELATION_KEY", "test-correlation-key"),
+        (
+            "VIPMP_CORRELATION_KEY",
+            "test-correlation-key-of-32-bytes-min",
+        ),
         ("VIPMP_ALLOWED_ORIGINS", "https://shop.example"),
         // Pacing is the pacer tests' business; elsewhere it stays out of the way.
         ("VIPMP_UPSTREAM_RATE", "1000"),
