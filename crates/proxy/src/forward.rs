@@ -137,11 +137,13 @@ async fn forward(
         Match::WrongMethod => return Err(ProxyError::MethodNotAllowed),
         Match::NotFound => return Err(ProxyError::NotFound),
     };
+    routes::check_params(&params).map_err(|report| ProxyError::BadRequest(Some(report)))?;
     if routes::is_write(endpoint) {
         check_write(shared, &claims, headers)?;
     }
     let body = scoped_body(endpoint, &claims, parse_body(body)?);
-    let spec = build(endpoint, params, uri.query(), body)?;
+    let spec = build(endpoint, params.clone(), uri.query(), body)?;
+    check_sent_path(shared, endpoint, &params, &spec)?;
     check_scope(shared, &claims, &spec, endpoint).await?;
     let body = spec.body.as_ref().map(|b| Bytes::from(b.to_string()));
     let intent = intent_key(headers)?;
@@ -371,6 +373,28 @@ fn classify(report: Report) -> ProxyError {
         ProxyError::Invalid(report)
     } else {
         ProxyError::BadRequest(Some(report))
+    }
+}
+
+/// The upstream URL, parsed as the HTTP client will send it, must still be
+/// the route's template with the inbound parameters (400 otherwise): no
+/// dot segment, encoding or base path may turn it into another resource.
+fn check_sent_path(
+    shared: &Shared,
+    endpoint: Endpoint,
+    params: &Map<String, Value>,
+    spec: &RequestSpec,
+) -> Result<(), ProxyError> {
+    let base = reqwest::Url::parse(&shared.config.upstream).map_err(|_| ProxyError::BadGateway)?;
+    let sent = reqwest::Url::parse(&format!("{}{}", shared.config.upstream, spec.url()))
+        .map_err(|_| ProxyError::BadRequest(None))?;
+    let base_path = base.path().trim_end_matches('/');
+    let path = sent.path().strip_prefix(base_path).unwrap_or("");
+    if routes::sent_as_built(endpoint, params, path) {
+        Ok(())
+    } else {
+        tracing::warn!("upstream path differs from the route's template");
+        Err(ProxyError::BadRequest(None))
     }
 }
 
