@@ -80,10 +80,38 @@ async fn handle_in_span(
             );
             respond(forwarded)
         }
-        Err(error) => {
+        Err(Refusal {
+            error,
+            correlation_id,
+        }) => {
             let status = error.status().as_u16();
+            if let Some(id) = &correlation_id {
+                tracing::Span::current().record("correlation_id", id.as_str());
+            }
             tracing::info!(status, latency_ms, "refused");
-            error.into_response()
+            let mut response = error.into_response();
+            let id = correlation_id.and_then(|id| HeaderValue::from_str(&id).ok());
+            if let Some(id) = id {
+                response.headers_mut().insert("x-correlation-id", id);
+            }
+            response
+        }
+    }
+}
+
+/// A refusal of the proxy's own, with the correlation ID once one was used
+/// upstream (a broken answer may have taken effect: the storefront can name
+/// the call to support, and repeat the intent).
+struct Refusal {
+    error: ProxyError,
+    correlation_id: Option<String>,
+}
+
+impl From<ProxyError> for Refusal {
+    fn from(error: ProxyError) -> Self {
+        Self {
+            error,
+            correlation_id: None,
         }
     }
 }
@@ -129,13 +157,13 @@ async fn forward(
     uri: &Uri,
     headers: &HeaderMap,
     body: &Bytes,
-) -> Result<Forwarded, ProxyError> {
+) -> Result<Forwarded, Refusal> {
     let claims = authenticate(shared, headers)?;
     tracing::Span::current().record("reseller", claims.resellers.join(",").as_str());
     let (endpoint, params) = match routes::find(method.as_str(), uri.path()) {
         Match::Found(endpoint, params) => (endpoint, params),
-        Match::WrongMethod => return Err(ProxyError::MethodNotAllowed),
-        Match::NotFound => return Err(ProxyError::NotFound),
+        Match::WrongMethod => return Err(ProxyError::MethodNotAllowed.into()),
+        Match::NotFound => return Err(ProxyError::NotFound.into()),
     };
     routes::check_params(&params).map_err(|report| ProxyError::BadRequest(Some(report)))?;
     if routes::is_write(endpoint) {
@@ -161,13 +189,17 @@ async fn forward(
         method: reqwest_method(endpoint),
         url: spec.url(),
         body,
-        correlation_id,
+        correlation_id: correlation_id.clone(),
     };
-    let forwarded = if reconcile::creates_order(endpoint, spec.body.as_ref()) {
-        once_per_intent(shared, endpoint, &spec, outbound).await?
+    let sent = if reconcile::creates_order(endpoint, spec.body.as_ref()) {
+        once_per_intent(shared, endpoint, &spec, outbound).await
     } else {
-        send_and_reconcile(shared, endpoint, &spec, outbound).await?
+        send_and_reconcile(shared, endpoint, &spec, outbound).await
     };
+    let forwarded = sent.map_err(|error| Refusal {
+        error,
+        correlation_id: Some(correlation_id),
+    })?;
     learn(shared, &forwarded.answer);
     forget_refused(shared, endpoint, &spec, forwarded.answer.status);
     Ok(forwarded)

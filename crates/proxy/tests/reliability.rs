@@ -303,21 +303,59 @@ async fn a_history_unreadable_for_the_whole_window_is_unknown_and_not_retried() 
     assert_eq!(h.orders_of(DEMO_CUSTOMER).await, before);
 }
 
+/// A call that must answer: a hang would fail the test, not stall it.
+async fn answered(request: reqwest::RequestBuilder) -> reqwest::Response {
+    tokio::time::timeout(Duration::from_secs(30), request.send())
+        .await
+        .expect("answered in time")
+        .expect("answered")
+}
+
+/// The proxy's own 502 for a broken answer: Adobe's envelope shape, the
+/// correlation ID used upstream in the headers.
+async fn assert_structured_502(response: reqwest::Response) -> String {
+    let correlation_id = header(&response, "x-correlation-id");
+    let (status, answer) = read(response).await;
+    assert_eq!(status, StatusCode::BAD_GATEWAY, "{answer}");
+    assert_eq!(answer["code"], "bad_gateway", "{answer}");
+    assert!(answer["message"].as_str().is_some_and(|m| !m.is_empty()));
+    assert!(answer["additionalDetails"].is_array());
+    assert!(correlation_id.starts_with("vipmp-"), "{correlation_id:?}");
+    correlation_id
+}
+
 #[tokio::test]
-async fn the_sandboxs_truncate_fault_still_creates_one_order() {
-    // Hyper drops the sandbox's half-written answer before its head leaves the
-    // socket, so to this client the fault looks like `resetAfter`: no
-    // response, a retry with the same correlation ID, and a replay.
+async fn a_truncated_answer_from_the_sandbox_is_a_structured_502_not_retried() {
+    let h = start().await;
+    let token = jwt("alice", &[OWN]);
+    h.arm("getReseller", json!({ "kind": "truncate" })).await;
+    let request = h.call(
+        reqwest::Method::GET,
+        &format!("/v3/resellers/{OWN}"),
+        &token,
+    );
+    assert_structured_502(answered(request).await).await;
+    assert_eq!(h.seen().api_calls, 1, "an answer arrived: no retry");
+}
+
+#[tokio::test]
+async fn a_truncated_201_is_a_502_and_the_repeated_intent_gets_the_one_order() {
     let (h, token, before) = warmed(&[]).await;
     h.arm("createOrder", json!({ "kind": "truncate" })).await;
-    let (status, _, _) = h.post(&orders_path(), &token, "tr-1", &order_body()).await;
-    assert!(
-        status == StatusCode::CREATED || status == StatusCode::BAD_GATEWAY,
-        "{status}"
-    );
+    let post = |intent: &str| {
+        h.call(reqwest::Method::POST, &orders_path(), &token)
+            .header("x-intent-id", intent)
+            .header("content-type", "application/json")
+            .body(order_body().to_string())
+    };
+    let first = assert_structured_502(answered(post("tr-1")).await).await;
     assert_eq!(h.orders_of(DEMO_CUSTOMER).await, before + 1);
-    let (status, _, _) = h.post(&orders_path(), &token, "tr-1", &order_body()).await;
-    assert_eq!(status, StatusCode::CREATED);
+    // The same intent: Adobe replays the 201 it recorded.
+    let response = answered(post("tr-1")).await;
+    assert_eq!(header(&response, "x-correlation-id"), first);
+    let (status, order) = read(response).await;
+    assert_eq!(status, StatusCode::CREATED, "{order}");
+    assert!(order["orderId"].is_string(), "{order}");
     assert_eq!(h.orders_of(DEMO_CUSTOMER).await, before + 1);
 }
 

@@ -50,7 +50,7 @@ pub async fn dispatch(
             return respond(&answer);
         }
         Some(Fault::TooManyRequests) => return respond(&error("4118")),
-        Some(Fault::ResetBefore) => return reset(None),
+        Some(Fault::ResetBefore) => return reset(),
         _ => {}
     }
     let call = call_of(&sandbox, endpoint, params, uri.query().unwrap_or(""), body);
@@ -60,8 +60,8 @@ pub async fn dispatch(
     }
     let answer = process(&mut sandbox.lock(), &call, &headers);
     match fault {
-        Some(Fault::ResetAfter) => reset(None),
-        Some(Fault::Truncate) => reset(Some(answer.text())),
+        Some(Fault::ResetAfter) => reset(),
+        Some(Fault::Truncate) => truncated(&answer.text()),
         Some(Fault::ServerErrorAfter { status }) => with_status(error("1124"), status),
         _ => respond(&answer),
     }
@@ -200,39 +200,60 @@ fn with_status(mut answer: Answer, status: u16) -> Response {
     respond(&answer)
 }
 
-/// A response whose body fails: nothing (a reset) or half of `text` (a
-/// truncated body) reaches the client before the connection drops.
-fn reset(text: Option<String>) -> Response {
-    let length = text.as_ref().map_or(0, String::len);
-    let half = text
-        .map(|text| text.into_bytes()[..length / 2].to_vec())
-        .unwrap_or_default();
-    let chunks: Vec<Result<Vec<u8>, std::io::Error>> = vec![
-        Ok(half),
-        Err(std::io::Error::new(
-            std::io::ErrorKind::ConnectionReset,
-            "fault",
-        )),
-    ];
-    let mut response = Response::new(Body::from_stream(Chunks(chunks.into_iter())));
-    if length > 0 {
-        response
-            .headers_mut()
-            .insert(header::CONTENT_LENGTH, length.into());
-    }
+/// A response whose body fails at once: nothing reaches the client (hyper
+/// drops the connection before its buffered head is written).
+fn reset() -> Response {
+    Response::new(Body::from_stream(HalfThenReset::new(None)))
+}
+
+/// A response with the full `Content-Length` whose body stops at half of
+/// `text`: the status line, the headers and the half are written, then the
+/// connection drops.
+fn truncated(text: &str) -> Response {
+    let half = text.as_bytes()[..text.len() / 2].to_vec();
+    let mut response = Response::new(Body::from_stream(HalfThenReset::new(Some(half))));
+    response
+        .headers_mut()
+        .insert(header::CONTENT_LENGTH, text.len().into());
     response
 }
 
-/// A stream over prepared chunks.
-struct Chunks(std::vec::IntoIter<Result<Vec<u8>, std::io::Error>>);
+/// A body: an optional first chunk, then (after a pause, so that the server
+/// writes out what it holds) an error that makes hyper drop the connection.
+struct HalfThenReset {
+    half: Option<Vec<u8>>,
+    pause: Option<std::pin::Pin<Box<tokio::time::Sleep>>>,
+}
 
-impl futures_core::Stream for Chunks {
+impl HalfThenReset {
+    /// How long the written half stands before the connection drops.
+    const PAUSE: std::time::Duration = std::time::Duration::from_millis(100);
+
+    fn new(half: Option<Vec<u8>>) -> Self {
+        let pause = half
+            .is_some()
+            .then(|| Box::pin(tokio::time::sleep(Self::PAUSE)));
+        Self { half, pause }
+    }
+}
+
+impl futures_core::Stream for HalfThenReset {
     type Item = Result<Vec<u8>, std::io::Error>;
 
     fn poll_next(
         mut self: std::pin::Pin<&mut Self>,
-        _: &mut std::task::Context<'_>,
+        context: &mut std::task::Context<'_>,
     ) -> std::task::Poll<Option<Self::Item>> {
-        std::task::Poll::Ready(self.0.next())
+        if let Some(half) = self.half.take() {
+            return std::task::Poll::Ready(Some(Ok(half)));
+        }
+        if let Some(pause) = self.pause.as_mut() {
+            if std::future::Future::poll(pause.as_mut(), context).is_pending() {
+                return std::task::Poll::Pending;
+            }
+            self.pause = None;
+        }
+        let reset = std::io::Error::new(std::io::ErrorKind::ConnectionReset, "fault");
+        std::task::Poll::Ready(Some(Err(reset)))
     }
 }

@@ -1,5 +1,6 @@
 //! Against a real server on port 0: the connection-reset faults drop the
-//! connection before any status line; asynchronous order failures and the
+//! connection before any status line, the truncate fault after half the
+//! body; asynchronous order failures and the
 //! order-history query check (through the router in memory).
 
 mod support;
@@ -39,6 +40,24 @@ async fn a_reset_fault_drops_the_connection_without_a_status_line() {
         assert!(!read.starts_with("HTTP/"), "{kind}: {read:?}");
     }
     assert!(raw_ping(address).await.starts_with("HTTP/1.1 200"));
+    server.abort();
+}
+
+#[tokio::test]
+async fn a_truncate_fault_sends_the_head_and_half_the_body_then_drops() {
+    let demo = Demo::new(|_| {}).await;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let address = listener.local_addr().expect("address");
+    let server =
+        tokio::spawn(axum::serve(listener, vipmp_sandbox::app(demo.sandbox.clone())).into_future());
+    let armed = json!({ "route": "ping", "fault": { "kind": "truncate" } });
+    assert_eq!(demo.admin("/admin/faults", armed).await.0, 200);
+    let read = raw_ping(address).await;
+    assert!(read.starts_with("HTTP/1.1 200"), "{read:?}");
+    assert!(read.contains("content-length: 4"), "{read:?}");
+    assert!(read.ends_with("\r\n\r\npo"), "half of `pong`: {read:?}");
     server.abort();
 }
 
