@@ -94,7 +94,14 @@ impl Memory {
     fn remember(&self, key: &str, outcome: &Remembered) {
         let mut outcomes = self.outcomes.lock().unwrap_or_else(PoisonError::into_inner);
         if outcomes.len() >= BOUND {
-            outcomes.retain(|_, (_, until)| Instant::now() < *until);
+            let now = Instant::now();
+            outcomes.retain(|_, (_, until)| now < *until);
+        }
+        if outcomes.len() >= BOUND {
+            // Still full of live outcomes: start over rather than grow; a
+            // repeat then relies on Adobe's replay, as after a restart.
+            tracing::warn!("intent outcomes over the bound: forgotten");
+            outcomes.clear();
         }
         outcomes.insert(key.to_owned(), (outcome.clone(), Instant::now() + KEPT));
     }
@@ -104,6 +111,9 @@ impl Memory {
         let now = Instant::now();
         if claims.len() >= BOUND {
             claims.retain(|_, (_, until)| now < *until);
+        }
+        if claims.len() >= BOUND {
+            return false;
         }
         if claims.get(key).is_some_and(|(_, until)| now < *until) {
             return false;
