@@ -260,3 +260,207 @@ fn check_linked_membership(object: &Object<'_, '_>, report: &mut Report) {
         report,
     );
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{context, customer, customer_update, expect, letters, valid, with};
+    use super::*;
+    use crate::validate::Operation::{CreateCustomer, UpdateCustomer};
+    use serde_json::json;
+
+    fn today() -> Context {
+        context(json!({ "today": "2026-01-15" }))
+    }
+
+    #[test]
+    fn a_valid_customer_files_nothing() {
+        valid(CreateCustomer, &customer(), &Context::default());
+        valid(UpdateCustomer, &customer_update(), &Context::default());
+    }
+
+    #[test]
+    fn the_reseller_id_is_required_and_an_account_id() {
+        let body = with(customer(), "/resellerId", json!(""));
+        expect(
+            CreateCustomer,
+            &body,
+            &Context::default(),
+            &[("resellerId", "field.required")],
+        );
+        let body = with(customer(), "/resellerId", json!("123"));
+        let found = [("resellerId", "id.invalid_format")];
+        expect(CreateCustomer, &body, &Context::default(), &found);
+        valid(
+            CreateCustomer,
+            &with(customer(), "/resellerId", json!("1234")),
+            &Context::default(),
+        );
+    }
+
+    #[test]
+    fn what_only_create_takes_is_read_only_on_update() {
+        let body = with(customer_update(), "/resellerId", json!("5556667778"));
+        let found = [("resellerId", "field.read_only")];
+        expect(UpdateCustomer, &body, &Context::default(), &found);
+        let body = with(customer_update(), "/cotermDate", json!("2027-01-15"));
+        let found = [("cotermDate", "field.read_only")];
+        expect(UpdateCustomer, &body, &Context::default(), &found);
+        let body = with(customer(), "/customerId", json!("1005"));
+        let found = [("customerId", "field.read_only")];
+        expect(CreateCustomer, &body, &Context::default(), &found);
+    }
+
+    #[test]
+    fn the_external_reference_holds_35_characters() {
+        let at_max = with(customer(), "/externalReferenceId", json!(letters(35)));
+        valid(CreateCustomer, &at_max, &Context::default());
+        let over = with(customer(), "/externalReferenceId", json!(letters(36)));
+        let found = [("externalReferenceId", "string.too_long")];
+        expect(CreateCustomer, &over, &Context::default(), &found);
+    }
+
+    #[test]
+    fn global_sales_are_for_com_customers_only() {
+        let body = with(customer(), "/globalSalesEnabled", json!(true));
+        valid(CreateCustomer, &body, &Context::default());
+        let edu = with(body.clone(), "/companyProfile/marketSegment", json!("EDU"));
+        let found = [("globalSalesEnabled", "global_sales.segment_not_allowed")];
+        expect(CreateCustomer, &edu, &Context::default(), &found);
+        let off = with(edu, "/globalSalesEnabled", json!(false));
+        valid(CreateCustomer, &off, &Context::default());
+        let text = with(body, "/globalSalesEnabled", json!("yes"));
+        let found = [("globalSalesEnabled", "type.invalid")];
+        expect(CreateCustomer, &text, &Context::default(), &found);
+    }
+
+    #[test]
+    fn global_sales_fall_back_to_the_stored_segment() {
+        let mut body = with(customer_update(), "/globalSalesEnabled", json!(true));
+        body["companyProfile"]
+            .as_object_mut()
+            .expect("a profile")
+            .remove("marketSegment");
+        let stored = json!({ "customer": { "companyProfile": { "marketSegment": "GOV" } } });
+        let found = [("globalSalesEnabled", "global_sales.segment_not_allowed")];
+        expect(UpdateCustomer, &body, &context(stored), &found);
+        valid(UpdateCustomer, &body, &Context::default());
+    }
+
+    #[test]
+    fn the_segment_must_be_one_the_reseller_sells_into() {
+        let sells = |segments: serde_json::Value| {
+            context(json!({ "reseller": { "companyProfile": { "marketSegments": segments } } }))
+        };
+        let edu = with(customer(), "/companyProfile/marketSegment", json!("EDU"));
+        let found = [("companyProfile.marketSegment", "market_segment.not_enabled")];
+        expect(CreateCustomer, &edu, &sells(json!(["COM"])), &found);
+        valid(CreateCustomer, &edu, &sells(json!(["COM", "EDU"])));
+    }
+
+    #[test]
+    fn the_segment_is_locked_while_subscriptions_are_active() {
+        let edu = with(
+            customer_update(),
+            "/companyProfile/marketSegment",
+            json!("EDU"),
+        );
+        let state = |active: bool| {
+            context(json!({
+                "customer": { "companyProfile": { "marketSegment": "COM" } },
+                "hasActiveSubscriptions": active
+            }))
+        };
+        let found = [("companyProfile.marketSegment", "market_segment.locked")];
+        expect(UpdateCustomer, &edu, &state(true), &found);
+        valid(UpdateCustomer, &edu, &state(false));
+        valid(UpdateCustomer, &customer_update(), &state(true));
+    }
+
+    #[test]
+    fn an_extended_term_ends_one_to_three_years_ahead() {
+        let coterm = |date: &str| with(customer(), "/cotermDate", json!(date));
+        let out = [("cotermDate", "date.out_of_range")];
+        valid(CreateCustomer, &coterm("2027-01-15"), &today());
+        valid(CreateCustomer, &coterm("2029-01-15"), &today());
+        expect(CreateCustomer, &coterm("2027-01-14"), &today(), &out);
+        expect(CreateCustomer, &coterm("2029-01-16"), &today(), &out);
+        valid(CreateCustomer, &coterm("2029-01-16"), &Context::default());
+    }
+
+    #[test]
+    fn an_edu_extended_term_may_end_four_years_ahead() {
+        let edu = with(customer(), "/companyProfile/marketSegment", json!("EDU"));
+        let coterm = |date: &str| with(edu.clone(), "/cotermDate", json!(date));
+        valid(CreateCustomer, &coterm("2030-01-15"), &today());
+        let out = [("cotermDate", "date.out_of_range")];
+        expect(CreateCustomer, &coterm("2030-01-16"), &today(), &out);
+    }
+
+    #[test]
+    fn an_lga_coterm_date_is_at_most_23_months_ahead() {
+        let mut lga = with(customer(), "/companyProfile/marketSegment", json!("GOV"));
+        lga = with(lga, "/companyProfile/marketSubSegments", json!(["FEDERAL"]));
+        lga = with(
+            lga,
+            "/benefits",
+            json!([{ "type": "LARGE_GOVERNMENT_AGENCY" }]),
+        );
+        let coterm = |date: &str| with(lga.clone(), "/cotermDate", json!(date));
+        let out = [("cotermDate", "date.out_of_range")];
+        valid(CreateCustomer, &coterm("2026-01-16"), &today());
+        valid(CreateCustomer, &coterm("2027-12-15"), &today());
+        expect(CreateCustomer, &coterm("2026-01-15"), &today(), &out);
+        expect(CreateCustomer, &coterm("2027-12-16"), &today(), &out);
+    }
+
+    #[test]
+    fn a_coterm_date_is_empty_or_a_real_date() {
+        let coterm = |date: &str| with(customer(), "/cotermDate", json!(date));
+        valid(CreateCustomer, &coterm(""), &today());
+        let found = [("cotermDate", "date.not_a_calendar_date")];
+        expect(CreateCustomer, &coterm("2027-02-31"), &today(), &found);
+        let found = [("cotermDate", "date.invalid_format")];
+        expect(CreateCustomer, &coterm("15/01/2027"), &today(), &found);
+    }
+
+    #[test]
+    fn a_linked_membership_has_a_type_and_a_name_of_80_characters() {
+        let membership = |kind: &str, name: String| {
+            with(
+                customer_update(),
+                "/linkedMembership",
+                json!({ "type": kind, "name": name }),
+            )
+        };
+        valid(
+            UpdateCustomer,
+            &membership("STANDARD", letters(80)),
+            &Context::default(),
+        );
+        valid(
+            UpdateCustomer,
+            &membership("CONSORTIUM", letters(1)),
+            &Context::default(),
+        );
+        let found = [("linkedMembership.name", "string.too_long")];
+        let body = membership("STANDARD", letters(81));
+        expect(UpdateCustomer, &body, &Context::default(), &found);
+        let found = [("linkedMembership.type", "enum.invalid")];
+        let body = membership("GOLD", letters(4));
+        expect(UpdateCustomer, &body, &Context::default(), &found);
+        let found = [("linkedMembership.name", "field.required")];
+        let body = membership("STANDARD", String::new());
+        expect(UpdateCustomer, &body, &Context::default(), &found);
+    }
+
+    #[test]
+    fn a_linked_membership_is_not_sent_on_create() {
+        let body = with(
+            customer(),
+            "/linkedMembership",
+            json!({ "type": "STANDARD" }),
+        );
+        let found = [("linkedMembership", "field.unknown")];
+        expect(CreateCustomer, &body, &Context::default(), &found);
+    }
+}

@@ -25,6 +25,8 @@ mod order;
 mod profile;
 mod reseller;
 mod subscription;
+#[cfg(test)]
+mod testing;
 mod transfer;
 
 pub use common_options::FromCommonText;
