@@ -91,3 +91,87 @@ fn check_segments_kept(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{context, expect, letters, reseller, valid, with, without};
+    use super::*;
+    use crate::validate::Operation::{CreateReseller, UpdateReseller};
+    use serde_json::json;
+
+    fn update() -> serde_json::Value {
+        without(reseller(), "/distributorId")
+    }
+
+    fn selling(segments: &serde_json::Value) -> Context {
+        context(json!({ "reseller": { "companyProfile": { "marketSegments": segments } } }))
+    }
+
+    #[test]
+    fn a_valid_reseller_files_nothing() {
+        valid(CreateReseller, &reseller(), &Context::default());
+        valid(UpdateReseller, &update(), &Context::default());
+    }
+
+    #[test]
+    fn the_distributor_id_is_required_on_create_and_read_only_on_update() {
+        let found = [("distributorId", "field.required")];
+        let body = without(reseller(), "/distributorId");
+        expect(CreateReseller, &body, &Context::default(), &found);
+        let found = [("distributorId", "id.invalid_format")];
+        let body = with(reseller(), "/distributorId", json!("345"));
+        expect(CreateReseller, &body, &Context::default(), &found);
+        let found = [("distributorId", "field.read_only")];
+        expect(UpdateReseller, &reseller(), &Context::default(), &found);
+    }
+
+    #[test]
+    fn adobe_sets_the_reseller_id() {
+        let body = with(reseller(), "/resellerId", json!("1000177552"));
+        let found = [("resellerId", "field.read_only")];
+        expect(CreateReseller, &body, &Context::default(), &found);
+        let body = with(reseller(), "/nickname", json!("F"));
+        let found = [("nickname", "field.unknown")];
+        expect(CreateReseller, &body, &Context::default(), &found);
+    }
+
+    #[test]
+    fn the_external_reference_holds_35_characters() {
+        let body = with(reseller(), "/externalReferenceId", json!(letters(35)));
+        valid(CreateReseller, &body, &Context::default());
+        let body = with(update(), "/externalReferenceId", json!(letters(36)));
+        let found = [("externalReferenceId", "string.too_long")];
+        expect(UpdateReseller, &body, &Context::default(), &found);
+    }
+
+    #[test]
+    fn an_update_keeps_every_segment_the_reseller_sells_into() {
+        let current = selling(&json!(["COM", "EDU"]));
+        valid(UpdateReseller, &update(), &current);
+        let more = with(
+            update(),
+            "/companyProfile/marketSegments",
+            json!(["GOV", "EDU", "COM"]),
+        );
+        valid(UpdateReseller, &more, &current);
+        let fewer = with(update(), "/companyProfile/marketSegments", json!(["COM"]));
+        let found = [("companyProfile.marketSegments", "market_segment.removed")];
+        expect(UpdateReseller, &fewer, &current, &found);
+        valid(UpdateReseller, &fewer, &Context::default());
+        let none = without(update(), "/companyProfile/marketSegments");
+        valid(UpdateReseller, &none, &current);
+    }
+
+    #[test]
+    fn every_dropped_segment_is_named() {
+        let current = selling(&json!(["COM", "EDU", "GOV"]));
+        let body = with(update(), "/companyProfile/marketSegments", json!(["EDU"]));
+        let report = crate::validate::run(UpdateReseller, &body, &current);
+        let dropped: Vec<String> = report
+            .violations
+            .iter()
+            .map(|violation| violation.params.get("value").expect("value").to_string())
+            .collect();
+        assert_eq!(dropped, ["COM", "GOV"]);
+    }
+}
