@@ -105,3 +105,112 @@ fn check_active(object: &Object<'_, '_>, context: &Context, report: &mut Report)
         report.add(&object.at("autoRenewal"), finding);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{context, expect, valid, with, without};
+    use super::*;
+    use crate::validate::Operation::UpdateSubscription;
+    use serde_json::{Value, json};
+
+    fn body() -> Value {
+        json!({ "autoRenewal": { "enabled": true, "renewalQuantity": 7 } })
+    }
+
+    /// A subscription to a Team offer in `status`.
+    fn team(status: &str) -> Context {
+        context(json!({ "subscription": { "offerId": "30001558CA01A12", "status": status } }))
+    }
+
+    fn quantity(value: i64) -> Value {
+        with(body(), "/autoRenewal/renewalQuantity", json!(value))
+    }
+
+    #[test]
+    fn a_valid_update_files_nothing() {
+        valid(UpdateSubscription, &body(), &Context::default());
+        valid(UpdateSubscription, &body(), &team(ACTIVE));
+    }
+
+    #[test]
+    fn auto_renewal_and_its_flag_are_required() {
+        let found = [("autoRenewal", "field.required")];
+        expect(UpdateSubscription, &json!({}), &Context::default(), &found);
+        let found = [("autoRenewal.enabled", "field.required")];
+        let body = without(body(), "/autoRenewal/enabled");
+        expect(UpdateSubscription, &body, &Context::default(), &found);
+        let found = [("autoRenewal.enabled", "type.invalid")];
+        let body = with(body, "/autoRenewal/enabled", json!("true"));
+        expect(UpdateSubscription, &body, &Context::default(), &found);
+    }
+
+    #[test]
+    fn a_renewal_quantity_is_1_to_the_products_maximum() {
+        let out = [("autoRenewal.renewalQuantity", "number.out_of_range")];
+        valid(UpdateSubscription, &quantity(1), &Context::default());
+        expect(UpdateSubscription, &quantity(0), &Context::default(), &out);
+        valid(UpdateSubscription, &quantity(10_000), &team(ACTIVE));
+        expect(UpdateSubscription, &quantity(10_001), &team(ACTIVE), &out);
+        valid(UpdateSubscription, &quantity(200_000), &Context::default());
+        expect(
+            UpdateSubscription,
+            &quantity(200_001),
+            &Context::default(),
+            &out,
+        );
+    }
+
+    #[test]
+    fn a_renewal_code_is_one_of_the_moq_levels() {
+        let code = |text: &str| with(body(), "/autoRenewal/renewalCode", json!(text));
+        valid(UpdateSubscription, &code("MOQ_100"), &Context::default());
+        valid(UpdateSubscription, &code("MOQ_500"), &Context::default());
+        let found = [("autoRenewal.renewalCode", "enum.invalid")];
+        expect(
+            UpdateSubscription,
+            &code("MOQ_1000"),
+            &Context::default(),
+            &found,
+        );
+    }
+
+    #[test]
+    fn at_most_one_flex_discount_code_of_text() {
+        let codes = |list: Value| with(body(), "/autoRenewal/flexDiscountCodes", list);
+        valid(
+            UpdateSubscription,
+            &codes(json!(["ABC"])),
+            &Context::default(),
+        );
+        let found = [("autoRenewal.flexDiscountCodes", "array.too_many")];
+        expect(
+            UpdateSubscription,
+            &codes(json!(["A", "B"])),
+            &Context::default(),
+            &found,
+        );
+        let found = [("autoRenewal.flexDiscountCodes[0]", "type.invalid")];
+        expect(
+            UpdateSubscription,
+            &codes(json!([7])),
+            &Context::default(),
+            &found,
+        );
+    }
+
+    #[test]
+    fn only_an_active_subscription_changes_its_renewal() {
+        let found = [("autoRenewal", "subscription.inactive")];
+        expect(UpdateSubscription, &body(), &team("1004"), &found);
+    }
+
+    #[test]
+    fn what_adobe_sets_is_read_only_and_the_rest_unknown() {
+        let found = [("offerId", "field.read_only")];
+        let sent = with(body(), "/offerId", json!("30001558CA01A12"));
+        expect(UpdateSubscription, &sent, &Context::default(), &found);
+        let found = [("autoRenewal.quantity", "field.unknown")];
+        let sent = with(body(), "/autoRenewal/quantity", json!(3));
+        expect(UpdateSubscription, &sent, &Context::default(), &found);
+    }
+}
