@@ -313,3 +313,199 @@ pub(crate) fn segments_of(body: &Json<'_>) -> Vec<String> {
         })
         .unwrap_or_default()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{customer, expect, letters, reseller, valid, with, without};
+    use crate::validate::Context;
+    use crate::validate::Operation::{CreateCustomer, CreateReseller};
+    use serde_json::{Value, json};
+
+    /// The customer body with the value at `pointer` under `companyProfile` set.
+    fn profile_with(pointer: &str, value: Value) -> Value {
+        with(customer(), &format!("/companyProfile{pointer}"), value)
+    }
+
+    #[track_caller]
+    fn refused(body: &Value, path: &str, code: &str) {
+        expect(CreateCustomer, body, &Context::default(), &[(path, code)]);
+    }
+
+    #[test]
+    fn company_name_and_language_are_required() {
+        let body = without(customer(), "/companyProfile/companyName");
+        refused(&body, "companyProfile.companyName", "field.required");
+        let body = profile_with("/preferredLanguage", json!("xx-XX"));
+        refused(
+            &body,
+            "companyProfile.preferredLanguage",
+            "locale.unsupported",
+        );
+    }
+
+    #[test]
+    fn each_owner_names_its_segments_its_own_way() {
+        let body = with(reseller(), "/companyProfile/marketSegment", json!("COM"));
+        let found = [("companyProfile.marketSegment", "field.not_allowed")];
+        expect(CreateReseller, &body, &Context::default(), &found);
+        let body = profile_with("/marketSegments", json!(["COM"]));
+        refused(&body, "companyProfile.marketSegments", "field.not_allowed");
+        let body = profile_with("/marketSegment", json!("ENT"));
+        refused(&body, "companyProfile.marketSegment", "enum.invalid");
+    }
+
+    #[test]
+    fn a_reseller_lists_at_least_one_segment_once() {
+        let segments = |list: Value| with(reseller(), "/companyProfile/marketSegments", list);
+        let run = |body: &Value, found: &[(&str, &str)]| {
+            expect(CreateReseller, body, &Context::default(), found);
+        };
+        run(&segments(json!(["GOV"])), &[]);
+        run(
+            &segments(json!([])),
+            &[("companyProfile.marketSegments", "array.too_few")],
+        );
+        run(
+            &segments(json!(["COM", "EDU", "COM"])),
+            &[(
+                "companyProfile.marketSegments[2]",
+                "market_segment.duplicate",
+            )],
+        );
+        run(
+            &segments(json!(["COM", 3])),
+            &[("companyProfile.marketSegments[1]", "type.invalid")],
+        );
+    }
+
+    #[test]
+    fn sub_segments_are_read_only_without_the_lga_benefit() {
+        let body = profile_with("/marketSubSegments", json!(["FEDERAL"]));
+        refused(&body, "companyProfile.marketSubSegments", "field.read_only");
+        let mut lga = profile_with("/marketSegment", json!("GOV"));
+        lga = with(
+            lga,
+            "/benefits",
+            json!([{ "type": "LARGE_GOVERNMENT_AGENCY" }]),
+        );
+        let sub = |list: Value| with(lga.clone(), "/companyProfile/marketSubSegments", list);
+        valid(CreateCustomer, &sub(json!(["STATE"])), &Context::default());
+        let found = [
+            ("companyProfile.marketSubSegments[1]", "enum.invalid"),
+            ("benefits[0].type", "lga.not_eligible"),
+        ];
+        let body = sub(json!(["STATE", "K_12"]));
+        expect(CreateCustomer, &body, &Context::default(), &found);
+    }
+
+    #[test]
+    fn free_text_address_fields_have_their_limits() {
+        for (key, max) in [
+            ("city", 40),
+            ("addressLine1", 60),
+            ("addressLine2", 60),
+            ("phoneNumber", 40),
+        ] {
+            let body = profile_with(&format!("/address/{key}"), json!(letters(max)));
+            valid(CreateCustomer, &body, &Context::default());
+            let body = profile_with(&format!("/address/{key}"), json!(letters(max + 1)));
+            refused(
+                &body,
+                &format!("companyProfile.address.{key}"),
+                "string.too_long",
+            );
+        }
+    }
+
+    #[test]
+    fn city_and_first_address_line_are_required_the_rest_optional() {
+        let body = without(customer(), "/companyProfile/address/city");
+        refused(&body, "companyProfile.address.city", "field.required");
+        let body = without(customer(), "/companyProfile/address/addressLine1");
+        refused(
+            &body,
+            "companyProfile.address.addressLine1",
+            "field.required",
+        );
+        let body = without(customer(), "/companyProfile/address/addressLine2");
+        valid(CreateCustomer, &body, &Context::default());
+        let body = without(customer(), "/companyProfile/address/phoneNumber");
+        valid(CreateCustomer, &body, &Context::default());
+    }
+
+    #[test]
+    fn country_region_and_postal_code_are_checked_together() {
+        let body = profile_with("/address/country", json!("us"));
+        let found = [("companyProfile.address.country", "country.invalid_format")];
+        expect(CreateCustomer, &body, &Context::default(), &found);
+        let body = profile_with("/address/region", json!("ZZ"));
+        refused(&body, "companyProfile.address.region", "region.unknown");
+        let body = profile_with("/address/postalCode", json!("9511"));
+        refused(
+            &body,
+            "companyProfile.address.postalCode",
+            "postal_code.invalid_format",
+        );
+        let body = profile_with("/address/postalCode", json!(95110));
+        refused(&body, "companyProfile.address.postalCode", "type.invalid");
+    }
+
+    #[test]
+    fn without_a_known_country_only_the_postal_length_is_checked() {
+        let body = profile_with("/address/country", json!("XX"));
+        let body = with(body, "/companyProfile/address/postalCode", json!("ANY 1"));
+        let found = [("companyProfile.address.country", "country.unknown")];
+        expect(CreateCustomer, &body, &Context::default(), &found);
+        let long = json!(letters(crate::field::postal_code::MAX_LENGTH + 1));
+        let body = with(body, "/companyProfile/address/postalCode", long);
+        let found = [
+            ("companyProfile.address.country", "country.unknown"),
+            ("companyProfile.address.postalCode", "string.too_long"),
+        ];
+        expect(CreateCustomer, &body, &Context::default(), &found);
+    }
+
+    #[test]
+    fn there_is_at_least_one_contact_and_each_is_an_object() {
+        let body = profile_with("/contacts", json!([]));
+        refused(&body, "companyProfile.contacts", "array.too_few");
+        let body = profile_with("/contacts", json!(["Donald"]));
+        refused(&body, "companyProfile.contacts[0]", "type.invalid");
+        let body = without(customer(), "/companyProfile/contacts");
+        refused(&body, "companyProfile.contacts", "field.required");
+    }
+
+    #[test]
+    fn a_contact_has_names_an_email_and_a_phone_of_40_characters() {
+        let body = profile_with("/contacts/0/email", json!("donald"));
+        refused(
+            &body,
+            "companyProfile.contacts[0].email",
+            "email.invalid_format",
+        );
+        let body = without(customer(), "/companyProfile/contacts/0/lastName");
+        refused(
+            &body,
+            "companyProfile.contacts[0].lastName",
+            "field.required",
+        );
+        let body = profile_with("/contacts/0/phoneNumber", json!("+1 <408> 123"));
+        valid(CreateCustomer, &body, &Context::default());
+        let body = profile_with("/contacts/0/phoneNumber", json!("1".repeat(41)));
+        refused(
+            &body,
+            "companyProfile.contacts[0].phoneNumber",
+            "string.too_long",
+        );
+    }
+
+    #[test]
+    fn the_address_phone_follows_the_xss_rule_unlike_a_contacts() {
+        let body = profile_with("/address/phoneNumber", json!("+1 <408> 123"));
+        let found = [(
+            "companyProfile.address.phoneNumber",
+            "text.forbidden_character",
+        )];
+        expect(CreateCustomer, &body, &Context::default(), &found);
+    }
+}
