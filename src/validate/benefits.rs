@@ -326,10 +326,253 @@ fn has_sub_segment(value: &Json<'_>) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::super::testing::{context, customer, customer_update, expect, valid, with};
     use super::*;
+    use crate::validate::Operation::{CreateCustomer, UpdateCustomer};
+    use serde_json::{Value, json};
 
     fn day(text: &str) -> Date {
         Date::parse(text).expect("a date")
+    }
+
+    /// `body` with these benefits.
+    fn benefits(body: Value, list: Value) -> Value {
+        with(body, "/benefits", list)
+    }
+
+    /// A 3YC benefit asking `request` with these minimum quantities.
+    fn three_year(request: &str, minimums: Value) -> Value {
+        let mut benefit = json!({ "type": THREE_YEAR_COMMIT, request: {} });
+        benefit[request]["minimumQuantities"] = minimums;
+        benefit
+    }
+
+    fn licences(quantity: i64) -> Value {
+        json!([{ "offerType": "LICENSE", "quantity": quantity }])
+    }
+
+    /// A stored customer committed to 10 licences until 2026-02-09, with
+    /// `pending` (a request key) awaiting Adobe when given.
+    fn committed(today: &str, pending: Option<&str>) -> Context {
+        let mut benefit = json!({
+            "type": THREE_YEAR_COMMIT,
+            "commitment": {
+                "status": "COMMITTED",
+                "endDate": "2026-02-09",
+                "minimumQuantities": [{ "offerType": "LICENSE", "quantity": 10 }]
+            }
+        });
+        if let Some(key) = pending {
+            benefit[key] = json!({ "status": "REQUESTED", "minimumQuantities": [] });
+        }
+        context(json!({ "today": today, "customer": { "benefits": [benefit] } }))
+    }
+
+    const QUANTITY: &str = "benefits[0].commitmentRequest.minimumQuantities[0].quantity";
+
+    #[test]
+    fn a_commitment_needs_10_licences_or_1000_consumables() {
+        let ask = |minimums| {
+            benefits(
+                customer(),
+                json!([three_year("commitmentRequest", minimums)]),
+            )
+        };
+        let below = [(QUANTITY, "commitment.below_minimum")];
+        valid(CreateCustomer, &ask(licences(10)), &Context::default());
+        expect(
+            CreateCustomer,
+            &ask(licences(9)),
+            &Context::default(),
+            &below,
+        );
+        let consumables = |n: i64| ask(json!([{ "offerType": "CONSUMABLES", "quantity": n }]));
+        valid(CreateCustomer, &consumables(1000), &Context::default());
+        expect(
+            CreateCustomer,
+            &consumables(999),
+            &Context::default(),
+            &below,
+        );
+    }
+
+    #[test]
+    fn minimum_quantities_list_each_known_offer_type_once() {
+        let ask = |minimums| {
+            benefits(
+                customer(),
+                json!([three_year("commitmentRequest", minimums)]),
+            )
+        };
+        let path = "benefits[0].commitmentRequest.minimumQuantities";
+        let found = [(path, "array.too_few")];
+        expect(CreateCustomer, &ask(json!([])), &Context::default(), &found);
+        let twice = json!([
+            { "offerType": "LICENSE", "quantity": 10 },
+            { "offerType": "LICENSE", "quantity": 20 }
+        ]);
+        let found = [(
+            "benefits[0].commitmentRequest.minimumQuantities[1].offerType",
+            "list.duplicate",
+        )];
+        expect(CreateCustomer, &ask(twice), &Context::default(), &found);
+        let other = json!([{ "offerType": "SEATS", "quantity": 10 }]);
+        let found = [(
+            "benefits[0].commitmentRequest.minimumQuantities[0].offerType",
+            "enum.invalid",
+        )];
+        expect(CreateCustomer, &ask(other), &Context::default(), &found);
+    }
+
+    #[test]
+    fn a_3yc_benefit_asks_for_one_request() {
+        let mut both = three_year("commitmentRequest", licences(10));
+        both["recommitmentRequest"] = json!({ "minimumQuantities": licences(10) });
+        let body = benefits(customer_update(), json!([both]));
+        let found = [(
+            "benefits[0].recommitmentRequest",
+            "commitment.request_conflict",
+        )];
+        expect(UpdateCustomer, &body, &Context::default(), &found);
+        let body = benefits(customer(), json!([{ "type": THREE_YEAR_COMMIT }]));
+        let found = [("benefits[0].commitmentRequest", "field.required")];
+        expect(CreateCustomer, &body, &Context::default(), &found);
+    }
+
+    #[test]
+    fn benefit_types_are_known_and_listed_once() {
+        let body = benefits(customer(), json!([{ "type": "LOYALTY" }]));
+        let found = [("benefits[0].type", "enum.invalid")];
+        expect(CreateCustomer, &body, &Context::default(), &found);
+        let ask = three_year("commitmentRequest", licences(10));
+        let body = benefits(customer(), json!([ask, ask]));
+        let found = [("benefits[1].type", "list.duplicate")];
+        expect(CreateCustomer, &body, &Context::default(), &found);
+    }
+
+    #[test]
+    fn a_new_customer_cannot_recommit() {
+        let body = benefits(
+            customer(),
+            json!([three_year("recommitmentRequest", licences(10))]),
+        );
+        let found = [(
+            "benefits[0].recommitmentRequest",
+            "commitment.recommit_not_allowed",
+        )];
+        expect(CreateCustomer, &body, &Context::default(), &found);
+    }
+
+    #[test]
+    fn a_recommitment_opens_29_days_before_the_commitment_ends() {
+        let body = benefits(
+            customer_update(),
+            json!([three_year("recommitmentRequest", licences(10))]),
+        );
+        let refused = [(
+            "benefits[0].recommitmentRequest",
+            "commitment.recommit_not_allowed",
+        )];
+        valid(UpdateCustomer, &body, &committed("2026-01-11", None));
+        valid(UpdateCustomer, &body, &committed("2026-02-09", None));
+        expect(
+            UpdateCustomer,
+            &body,
+            &committed("2026-01-10", None),
+            &refused,
+        );
+        expect(
+            UpdateCustomer,
+            &body,
+            &committed("2026-02-10", None),
+            &refused,
+        );
+        let no_3yc = context(json!({ "today": "2026-01-20", "customer": {} }));
+        expect(UpdateCustomer, &body, &no_3yc, &refused);
+    }
+
+    #[test]
+    fn a_request_is_refused_while_the_other_is_pending() {
+        let recommit = benefits(
+            customer_update(),
+            json!([three_year("recommitmentRequest", licences(10))]),
+        );
+        let state = committed("2026-01-20", Some("commitmentRequest"));
+        let found = [(
+            "benefits[0].recommitmentRequest",
+            "commitment.request_conflict",
+        )];
+        expect(UpdateCustomer, &recommit, &state, &found);
+        let commit = benefits(
+            customer_update(),
+            json!([three_year("commitmentRequest", licences(10))]),
+        );
+        let state = committed("2026-01-20", Some("recommitmentRequest"));
+        let found = [(
+            "benefits[0].commitmentRequest",
+            "commitment.request_conflict",
+        )];
+        expect(UpdateCustomer, &commit, &state, &found);
+    }
+
+    #[test]
+    fn a_request_repeats_every_committed_offer_type() {
+        let consumables = json!([{ "offerType": "CONSUMABLES", "quantity": 1000 }]);
+        let body = benefits(
+            customer_update(),
+            json!([three_year("commitmentRequest", consumables)]),
+        );
+        let found = [(
+            "benefits[0].commitmentRequest.minimumQuantities",
+            "commitment.missing_offer_type",
+        )];
+        expect(
+            UpdateCustomer,
+            &body,
+            &committed("2026-01-20", None),
+            &found,
+        );
+    }
+
+    /// A GOV customer in `country` with the LGA benefit and `sub_segments`.
+    fn lga(country: &str, sub_segments: Value) -> Value {
+        let mut body = with(customer(), "/companyProfile/marketSegment", json!("GOV"));
+        body = with(body, "/companyProfile/address/country", json!(country));
+        body = with(body, "/companyProfile/marketSubSegments", sub_segments);
+        benefits(body, json!([{ "type": LGA }]))
+    }
+
+    #[test]
+    fn lga_is_for_federal_or_state_agencies_in_the_us_or_canada() {
+        valid(
+            CreateCustomer,
+            &lga("US", json!(["FEDERAL"])),
+            &Context::default(),
+        );
+        let not_eligible = [("benefits[0].type", "lga.not_eligible")];
+        expect(
+            CreateCustomer,
+            &lga("US", json!([])),
+            &Context::default(),
+            &not_eligible,
+        );
+        let com = with(
+            lga("US", json!(["STATE"])),
+            "/companyProfile/marketSegment",
+            json!("COM"),
+        );
+        expect(CreateCustomer, &com, &Context::default(), &not_eligible);
+    }
+
+    #[test]
+    fn lga_cannot_be_combined_with_3yc() {
+        let mut body = lga("US", json!(["STATE"]));
+        body["benefits"]
+            .as_array_mut()
+            .expect("a list")
+            .push(three_year("commitmentRequest", licences(10)));
+        let found = [("benefits[0].type", "lga.not_eligible")];
+        expect(CreateCustomer, &body, &Context::default(), &found);
     }
 
     #[test]
