@@ -132,3 +132,105 @@ fn coterm_date(value: &str) -> Vec<Finding> {
         .into_iter()
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn codes(name: &str, value: &str, country: Option<&str>) -> Vec<(String, &'static str)> {
+        let context = FieldContext {
+            country: country.map(str::to_owned),
+        };
+        let report = validate_field(name, value, &context).expect("a known field");
+        report
+            .violations
+            .iter()
+            .map(|violation| (violation.path.to_string(), violation.code.as_str()))
+            .collect()
+    }
+
+    fn at(name: &str, code: &'static str) -> Vec<(String, &'static str)> {
+        vec![(name.to_owned(), code)]
+    }
+
+    #[test]
+    fn every_listed_field_is_known_and_no_other() {
+        for name in FIELD_NAMES {
+            assert!(
+                validate_field(name, "", &FieldContext::default()).is_ok(),
+                "{name}"
+            );
+        }
+        assert!(validate_field("nickname", "x", &FieldContext::default()).is_err());
+    }
+
+    #[test]
+    fn free_text_fields_have_the_request_limits() {
+        for (name, max) in [
+            ("phoneNumber", 40),
+            ("city", 40),
+            ("addressLine1", 60),
+            ("addressLine2", 60),
+            ("externalReferenceId", 35),
+        ] {
+            assert!(codes(name, &"a".repeat(max), None).is_empty(), "{name}");
+            assert_eq!(
+                codes(name, &"a".repeat(max + 1), None),
+                at(name, "string.too_long")
+            );
+        }
+    }
+
+    #[test]
+    fn region_and_postal_code_need_a_country_adobe_sells_into() {
+        assert!(codes("postalCode", "9511", None).is_empty());
+        assert!(codes("postalCode", "9511", Some("XX")).is_empty());
+        assert_eq!(
+            codes("postalCode", "9511", Some("US")),
+            at("postalCode", "postal_code.invalid_format")
+        );
+        assert!(codes("postalCode", "95110", Some("US")).is_empty());
+        assert!(codes("region", "ZZ", None).is_empty());
+        assert_eq!(
+            codes("region", "ZZ", Some("US")),
+            at("region", "region.unknown")
+        );
+    }
+
+    #[test]
+    fn a_coterm_date_is_empty_or_a_real_date() {
+        assert!(codes("cotermDate", "", None).is_empty());
+        assert!(codes("cotermDate", "2028-02-29", None).is_empty());
+        assert_eq!(
+            codes("cotermDate", "2027-02-29", None),
+            at("cotermDate", "date.not_a_calendar_date")
+        );
+        assert_eq!(
+            codes("cotermDate", "2027-2-28", None),
+            at("cotermDate", "date.invalid_format")
+        );
+    }
+
+    #[test]
+    fn a_contacts_phone_has_no_character_rule() {
+        assert!(codes("contactPhoneNumber", "<1>", None).is_empty());
+        assert_eq!(
+            codes("phoneNumber", "1>", None),
+            at("phoneNumber", "text.forbidden_character")
+        );
+    }
+
+    #[test]
+    fn account_ids_share_one_rule() {
+        for name in [
+            "distributorId",
+            "resellerId",
+            "customerId",
+            "orderId",
+            "referenceOrderId",
+        ] {
+            assert!(codes(name, "1234", None).is_empty(), "{name}");
+            assert_eq!(codes(name, "123", None), at(name, "id.invalid_format"));
+        }
+    }
+}
