@@ -2,12 +2,18 @@
 //!
 //! Codes are the contract with storefronts: a form switches on them, a translation
 //! table is keyed by them, and the TypeScript union is generated from [`Code::ALL`].
-//! A code's string never changes once released; a new rule gets a new code. Each
-//! entry's doc comment is its documentation and is also returned by
-//! [`Code::description`], so the registry documents itself.
+//! A code's string never changes once released; a new rule gets a new code.
+//!
+//! An entry holds every fact of its code, so adding a code touches this file
+//! alone: its doc comment (its documentation, also returned by
+//! [`Code::description`]), its stable string, the names of the parameters a
+//! finding with it may carry ([`Code::params`]) and its English message
+//! template, which `message.rs` fills in (`{label}` is the field's name in
+//! words, `{max}` a parameter; the notation is described there).
 
 macro_rules! codes {
-    ($( $(#[doc = $doc:literal])+ $variant:ident = $name:literal, )+) => {
+    ($( $(#[doc = $doc:literal])+
+        $variant:ident = $name:literal [$($param:literal),*] $template:literal, )+) => {
         /// A stable violation code. See each variant for what it means.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[non_exhaustive]
@@ -39,6 +45,17 @@ macro_rules! codes {
                 match self { $( Code::$variant => concat!($($doc),+).trim_ascii(), )+ }
             }
 
+            /// The names of the parameters a finding with this code may carry,
+            /// for the message and for a storefront's own wording.
+            pub const fn params(self) -> &'static [&'static str] {
+                match self { $( Code::$variant => &[$($param),*], )+ }
+            }
+
+            /// The English message template (see `message.rs` for its notation).
+            pub(crate) const fn template(self) -> &'static str {
+                match self { $( Code::$variant => $template, )+ }
+            }
+
             /// The code with this stable string, if there is one.
             pub fn from_name(name: &str) -> Option<Code> {
                 match name { $( $name => Some(Code::$variant), )+ _ => None }
@@ -50,206 +67,289 @@ macro_rules! codes {
 codes! {
     /// A value has the wrong JSON type (a number where a string belongs, an array
     /// where an object belongs). Params: `expected`.
-    TypeInvalid = "type.invalid",
+    TypeInvalid = "type.invalid" ["expected"]
+        "{label} must be {expected}.",
     /// A required field is missing, null or empty.
-    FieldRequired = "field.required",
+    FieldRequired = "field.required" []
+        "{label} is required.",
     /// The request carries a field the API does not define for this operation;
     /// Adobe answers 1121. Params: `field`.
-    FieldUnknown = "field.unknown",
+    FieldUnknown = "field.unknown" ["field"]
+        "{label} is not a field Adobe accepts here; remove it.",
     /// The request carries a field that only Adobe sets (an ID, a status, a
     /// date); Adobe rejects or ignores it. Params: `field`.
-    FieldReadOnly = "field.read_only",
+    FieldReadOnly = "field.read_only" ["field"]
+        "{label} is set by Adobe and cannot be sent.",
     /// The field is defined but not allowed in this context (e.g.
     /// `referenceOrderId` on a NEW order). Params: `reason`.
-    FieldNotAllowed = "field.not_allowed",
+    FieldNotAllowed = "field.not_allowed" ["reason"]
+        "{label} is not allowed here: {reason}.",
     /// Text is shorter than the minimum, counted in characters. Params: `min`, `length`.
-    StringTooShort = "string.too_short",
+    StringTooShort = "string.too_short" ["min", "length"]
+        "{label} must be at least {min} characters (it has {length}).",
     /// Text is longer than the maximum, counted in characters. Params: `max`, `length`.
-    StringTooLong = "string.too_long",
+    StringTooLong = "string.too_long" ["max", "length"]
+        "{label} must be at most {max} characters (it has {length}).",
     /// Text holds a character outside the field's published character class.
-    /// Params: `character` (as the user sees it), `codepoint` (`U+0040`).
-    TextInvalidCharacter = "text.invalid_character",
+    /// Params: `character` (as the user sees it), `codepoint` (`U+0040`),
+    /// `allowed` (the class in words).
+    TextInvalidCharacter = "text.invalid_character" ["character", "codepoint", "allowed"]
+        "{label} cannot contain “{character}” ({codepoint}).[ Allowed: {allowed}.]",
     /// Text fails only because it is in decomposed form (NFD): Adobe does no
     /// normalization, and the composed form (NFC) would pass. Params: `suggestion`.
-    TextNotNormalized = "text.not_normalized",
+    TextNotNormalized = "text.not_normalized" ["suggestion"]
+        "{label} uses decomposed accents that Adobe rejects; use “{suggestion}” instead.",
     /// Text holds a combining mark (general category M, e.g. a Devanagari vowel
     /// sign) that no composed form removes; Adobe's class admits only letters and
     /// numbers. Params: `character`, `codepoint`.
-    TextCombiningMark = "text.combining_mark",
+    TextCombiningMark = "text.combining_mark" ["character", "codepoint"]
+        "{label} contains the combining mark “{character}” ({codepoint}), which Adobe does not accept.",
     /// Text holds `<`, `>` or `"`, which Adobe's XSS rule forbids. Params: `character`.
-    TextForbiddenCharacter = "text.forbidden_character",
+    TextForbiddenCharacter = "text.forbidden_character" ["character"]
+        "{label} cannot contain {character:quoted}; remove it.",
     /// An email address does not match Adobe's published pattern.
-    EmailInvalidFormat = "email.invalid_format",
+    EmailInvalidFormat = "email.invalid_format" []
+        "{label} is not a valid email address.",
     /// An account ID (distributor, reseller, customer, order) is not 4–40 letters,
     /// ASCII digits or hyphens.
-    IdInvalidFormat = "id.invalid_format",
+    IdInvalidFormat = "id.invalid_format" []
+        "{label} must be 4 to 40 letters, digits or hyphens.",
     /// A subscription ID is not 1–40 ASCII letters and digits.
-    SubscriptionIdInvalidFormat = "subscription_id.invalid_format",
+    SubscriptionIdInvalidFormat = "subscription_id.invalid_format" []
+        "{label} must be 1 to 40 letters and digits.",
     /// A VIP membership ID is not 1–40 ASCII letters, digits or hyphens.
-    MembershipIdInvalidFormat = "membership_id.invalid_format",
-    /// An offer ID is not 1–40 ASCII letters and digits.
-    OfferIdInvalidFormat = "offer_id.invalid_format",
+    MembershipIdInvalidFormat = "membership_id.invalid_format" []
+        "{label} must be 1 to 40 letters, digits or hyphens.",
+    /// An offer ID is not 1–40 ASCII letters and digits. Params: `reason` when
+    /// the pricing parser says which part is wrong.
+    OfferIdInvalidFormat = "offer_id.invalid_format" ["reason"]
+        "{label} must be an Adobe offer ID such as 65304479CA01A12.",
     /// A reseller-change approval code is not the 7 or 8 digits Adobe issues.
-    ApprovalCodeInvalidFormat = "approval_code.invalid_format",
+    ApprovalCodeInvalidFormat = "approval_code.invalid_format" []
+        "{label} must be the 7- or 8-digit code the customer received from Adobe.",
     /// A date is not written `YYYY-MM-DD`. Params: `expected`.
-    DateInvalidFormat = "date.invalid_format",
+    DateInvalidFormat = "date.invalid_format" ["expected"]
+        "{label} must be a date written {expected}.",
     /// A date is written correctly but does not exist (`2026-02-31`).
-    DateNotACalendarDate = "date.not_a_calendar_date",
+    DateNotACalendarDate = "date.not_a_calendar_date" []
+        "{label} is not a real calendar date.",
     /// A date falls outside the allowed window. Params: `min`, `max`.
-    DateOutOfRange = "date.out_of_range",
+    DateOutOfRange = "date.out_of_range" ["min", "max"]
+        "{label} must be between {min} and {max}.",
     /// A query date is neither `YYYY-MM-DD` nor an ISO-8601 UTC timestamp
     /// (`2019-05-02T22:49:54Z`).
-    DateTimeInvalidFormat = "datetime.invalid_format",
+    DateTimeInvalidFormat = "datetime.invalid_format" []
+        "{label} must be a date (2019-05-02) or a UTC time (2019-05-02T22:49:54Z).",
     /// A start date lies after the end date. Params: `start`, `end`.
-    DateRangeReversed = "date.range_reversed",
+    DateRangeReversed = "date.range_reversed" ["start", "end"]
+        "The start date {start} is after the end date {end}.",
     /// A country is not two upper-case letters. Params: `suggestion` when
     /// upper-casing would fix it.
-    CountryInvalidFormat = "country.invalid_format",
+    CountryInvalidFormat = "country.invalid_format" ["suggestion"]
+        "[{label} must be written in capitals: {suggestion}.|{label} must be a two-letter ISO country code such as US.]",
     /// No ISO 3166-1 country has this code.
-    CountryUnknown = "country.unknown",
+    CountryUnknown = "country.unknown" []
+        "{label} is not a known ISO country code.",
     /// Adobe does not sell into this country. Params: `reason`, `remediation`.
-    CountryUnsupported = "country.unsupported",
-    /// The region is not one Adobe accepts for the country. Params: `country`.
-    RegionUnknown = "region.unknown",
+    CountryUnsupported = "country.unsupported" ["reason", "remediation"]
+        "Adobe does not sell into this {label:lower}[ ({reason:lower})].[ {remediation}.]",
+    /// The region is not one Adobe accepts for the country. Params: `country`,
+    /// and `suggestion` when upper-casing would fix it.
+    RegionUnknown = "region.unknown" ["country", "suggestion"]
+        "{label} is not a region Adobe accepts for {country}.",
     /// The region was sent as a full ISO 3166-2 code (`US-CA`); Adobe wants only
     /// the part after the hyphen. Params: `suggestion`.
-    RegionHasCountryPrefix = "region.has_country_prefix",
+    RegionHasCountryPrefix = "region.has_country_prefix" ["suggestion"]
+        "{label} takes only the code after the hyphen: {suggestion}.",
     /// A postal code does not match the country's published format.
     /// Params: `value`, `country`, `examples`.
-    PostalCodeInvalidFormat = "postal_code.invalid_format",
+    PostalCodeInvalidFormat = "postal_code.invalid_format" ["value", "country", "examples"]
+        "{label} {value} does not match the format for {country}[, e.g. {examples}].",
     /// The preferred language is not one of Adobe's supported locales.
     /// Params: `suggestion` when a supported locale differs only in case or separator.
-    LocaleUnsupported = "locale.unsupported",
+    LocaleUnsupported = "locale.unsupported" ["suggestion"]
+        "[{label} is not supported; did you mean {suggestion}?|{label} is not one of the languages Adobe supports.]",
     /// A value is not one of the values this field accepts. Params: `allowed`.
-    EnumInvalid = "enum.invalid",
+    EnumInvalid = "enum.invalid" ["allowed"]
+        "{label} must be one of {allowed}.",
     /// A market segment is listed more than once. Params: `value`.
-    MarketSegmentDuplicate = "market_segment.duplicate",
+    MarketSegmentDuplicate = "market_segment.duplicate" ["value"]
+        "{label} lists {value} twice.",
     /// An update would remove a market segment the reseller already sells into;
     /// Adobe answers 5122 / 1134. Params: `value`.
-    MarketSegmentRemoved = "market_segment.removed",
+    MarketSegmentRemoved = "market_segment.removed" ["value"]
+        "{label} cannot drop {value}: a reseller cannot remove a market segment it sells into.",
     /// A customer's market segment cannot change while the customer has active
     /// subscriptions.
-    MarketSegmentLocked = "market_segment.locked",
+    MarketSegmentLocked = "market_segment.locked" []
+        "{label} cannot change while the customer has active subscriptions.",
     /// A currency code is not three upper-case letters (ISO 4217).
-    CurrencyInvalidFormat = "currency.invalid_format",
+    CurrencyInvalidFormat = "currency.invalid_format" []
+        "{label} must be a three-letter currency code such as USD.",
     /// The order carries a currency both at order level and on a line; Adobe
     /// answers 2140.
-    CurrencyAtBothLevels = "currency.at_both_levels",
+    CurrencyAtBothLevels = "currency.at_both_levels" []
+        "{label} cannot be set on the order and on its lines at once; keep one.",
     /// A number is not a whole number.
-    NumberNotInteger = "number.not_integer",
+    NumberNotInteger = "number.not_integer" []
+        "{label} must be a whole number.",
     /// A number is outside the allowed range. Params: `min`, `max`, and `reason`
     /// when the limit depends on the product.
-    NumberOutOfRange = "number.out_of_range",
-    /// A list has fewer items than required. Params: `min`.
-    ArrayTooFew = "array.too_few",
-    /// A list has more items than allowed. Params: `max`, `count`.
-    ArrayTooMany = "array.too_many",
+    NumberOutOfRange = "number.out_of_range" ["min", "max", "reason"]
+        "{label} must be between {min} and {max}[ {reason}].",
+    /// A list has fewer items than required. Params: `min`, `noun` (what the
+    /// list holds, for the message).
+    ArrayTooFew = "array.too_few" ["min", "noun"]
+        "{label} needs at least {min:count}.",
+    /// A list has more items than allowed. Params: `max`, `count`, `noun`.
+    ArrayTooMany = "array.too_many" ["max", "count", "noun"]
+        "{label} can have at most {max:count} (it has {count}).",
     /// Two line items share an `extLineItemNumber`; Adobe answers 2121. Params: `value`.
-    LineItemNumberDuplicate = "line_item.duplicate_number",
+    LineItemNumberDuplicate = "line_item.duplicate_number" ["value"]
+        "Line number {value} is used by more than one line.",
     /// An order type Adobe creates itself (TRANSFER) was sent. Params: `value`.
-    OrderTypeNotCreatable = "order_type.not_creatable",
+    OrderTypeNotCreatable = "order_type.not_creatable" ["value"]
+        "{label} {value} is created by Adobe and cannot be sent.",
     /// A 3YC `commitmentRequest` and `recommitmentRequest` were sent together, or
     /// one was sent while the customer has the other pending.
-    CommitmentRequestConflict = "commitment.request_conflict",
+    CommitmentRequestConflict = "commitment.request_conflict" []
+        "{label}: a 3-year commitment request and a recommitment request cannot be combined.",
     /// A 3YC recommitment was requested for a customer without a COMMITTED
     /// commitment, or outside its window. Params: `reason`.
-    CommitmentRecommitNotAllowed = "commitment.recommit_not_allowed",
+    CommitmentRecommitNotAllowed = "commitment.recommit_not_allowed" ["reason"]
+        "{label}: a recommitment is not possible: {reason}.",
     /// A 3YC minimum quantity is below the program minimum (10 licences, 1000
     /// consumables). Params: `offerType`, `min`.
-    CommitmentBelowMinimum = "commitment.below_minimum",
+    CommitmentBelowMinimum = "commitment.below_minimum" ["offerType", "min"]
+        "{label}: a 3-year commitment needs at least {min} {offerType:offer}.",
     /// The same offer type or benefit type is listed twice. Params: `value`.
-    ListDuplicate = "list.duplicate",
+    ListDuplicate = "list.duplicate" ["value"]
+        "{label} lists {value} twice.",
     /// The Large Government Agency benefit's conditions are not met (US or CA,
     /// GOV, FEDERAL or STATE, no 3YC). Params: `reason`.
-    LgaNotEligible = "lga.not_eligible",
+    LgaNotEligible = "lga.not_eligible" ["reason"]
+        "{label}: {reason}.",
     /// An update would drop an offer type the customer is already committed to;
     /// a 3YC request must repeat every committed offer type. Params: `offerType`.
-    CommitmentMissingOfferType = "commitment.missing_offer_type",
+    CommitmentMissingOfferType = "commitment.missing_offer_type" ["offerType"]
+        "{label} must repeat the committed {offerType:offer} quantity.",
     /// A RETURN (or revert) refers to an order older than the 14-day return
     /// window. Params: `deadline`.
-    ReturnWindowClosed = "return.window_closed",
+    ReturnWindowClosed = "return.window_closed" ["deadline"]
+        "The order can no longer be returned: the return window closed on {deadline}.",
     /// A returned line does not match a line of the referenced order (Adobe
     /// answers 2130 / 2131). Params: `reason`.
-    ReturnLineMismatch = "return.line_mismatch",
+    ReturnLineMismatch = "return.line_mismatch" ["reason"]
+        "{label} does not match the original order: {reason}.",
     /// The referenced order is not one that can be returned (only NEW and RENEWAL
     /// orders can). Params: `value`.
-    ReturnNotReturnable = "return.not_returnable",
+    ReturnNotReturnable = "return.not_returnable" ["value"]
+        "A {value} order cannot be returned; only NEW and RENEWAL orders can.",
     /// A switch's line quantity differs from its cancelling quantity (Adobe
     /// answers 2149). Params: `quantity`, `cancelling`.
-    SwitchQuantityMismatch = "switch.quantity_mismatch",
+    SwitchQuantityMismatch = "switch.quantity_mismatch" ["quantity", "cancelling"]
+        "{label} ({quantity}) must equal the quantity being cancelled ({cancelling}).",
     /// Auto-renewal can be changed only on an active subscription (Adobe answers
     /// 3119). Params: `status`.
-    SubscriptionInactive = "subscription.inactive",
+    SubscriptionInactive = "subscription.inactive" ["status"]
+        "Auto-renewal can only be changed on an active subscription (status {status}).",
     /// The customer's market segment is not one the reseller sells into (Adobe
     /// answers 2135). Params: `value`, `allowed`.
-    MarketSegmentNotEnabled = "market_segment.not_enabled",
+    MarketSegmentNotEnabled = "market_segment.not_enabled" ["value", "allowed"]
+        "{label} {value} is not a segment this reseller sells into ({allowed}).",
     /// Worldwide purchasing (`globalSalesEnabled`) asked for a customer whose
     /// market segment is not COM (Adobe answers 1142). Params: `value`.
-    GlobalSalesSegmentNotAllowed = "global_sales.segment_not_allowed",
+    GlobalSalesSegmentNotAllowed = "global_sales.segment_not_allowed" ["value"]
+        "Global sales are available to commercial (COM) customers only, not to {value} customers.",
     /// A query carries a parameter the endpoint does not define. Params: `name`.
-    QueryUnknownParameter = "query.unknown_parameter",
+    QueryUnknownParameter = "query.unknown_parameter" ["name"]
+        "The search parameter “{name}” is not supported.",
     /// A query parameter that takes one value was given several. Params: `name`.
-    QueryNotRepeatable = "query.not_repeatable",
+    QueryNotRepeatable = "query.not_repeatable" ["name"]
+        "The search parameter “{name}” can be given only once.",
     /// An amount is not a plain decimal with at most the currency's decimals
     /// (`1206.84`), or does not fit. Params: `value`.
-    AmountInvalid = "amount.invalid",
+    AmountInvalid = "amount.invalid" ["value"]
+        "{label} must be an amount such as 1206.84.",
     /// A price or total is too large to compute exactly.
-    AmountOverflow = "amount.overflow",
+    AmountOverflow = "amount.overflow" []
+        "{label}: the amount is too large to compute.",
     /// A proration's order date is not inside the anniversary year ending at the
     /// coterm date (FACTS.md §3.4). Params: `start`, `anniversary`.
-    ProrationInvalidTerm = "proration.invalid_term",
+    ProrationInvalidTerm = "proration.invalid_term" ["start", "anniversary"]
+        "The order date {start} is not inside the term ending {anniversary}.",
     /// A price-list file or JSON is malformed. Params: `line`, `column`, `reason`.
-    PriceListMalformed = "price_list.malformed",
+    PriceListMalformed = "price_list.malformed" ["line", "column", "reason"]
+        "The price list is malformed at line {line}, column {column}: {reason}.",
     /// The price list has no row for the offer at the level the order earns; the
     /// storefront's "very rare error message". Params: `offerId`.
-    PriceNotFound = "price.not_found",
+    PriceNotFound = "price.not_found" ["offerId"]
+        "An error has occurred while retrieving the price for the product {offerId}, and the process cannot be completed. Please contact your Distributor.",
     /// A currency differs from the one the offers are priced in. Params: `value`,
     /// `expected`.
-    CurrencyMismatch = "currency.mismatch",
+    CurrencyMismatch = "currency.mismatch" ["value", "expected"]
+        "{label} {value} does not match the currency of the offers ({expected}).",
     /// The ordering account has no reselling capability (storefront warning 6).
-    BasketNotAReseller = "basket.not_a_reseller",
+    BasketNotAReseller = "basket.not_a_reseller" []
+        "This account is not defined as a Reseller.",
     /// The reseller is not synced with Adobe (storefront rule 1, warning 5).
     /// Params: `product`.
-    BasketResellerNotSynced = "basket.reseller_not_synced",
+    BasketResellerNotSynced = "basket.reseller_not_synced" ["product"]
+        "Adobe \"{product}\" can only be purchased by registered Adobe Resellers. If you are an Adobe Distributor, please visit the Reseller Account Page and synchronize it with Adobe Services. If you are a Reseller and wish to register as an Adobe Reseller, please navigate to your Account page and complete your registration.",
     /// A reseller orders Adobe products for personal use (storefront warning 4).
-    BasketPersonalUse = "basket.personal_use",
+    BasketPersonalUse = "basket.personal_use" []
+        "\"Adobe Services\" cannot be purchased by resellers for personal usage.",
     /// The basket has no "Adobe Services" container product (storefront rule 2).
-    BasketContainerMissing = "basket.container_missing",
+    BasketContainerMissing = "basket.container_missing" []
+        "Add the \"Adobe Services\" product to the basket together with the Adobe products.",
     /// The basket has more than one container product (storefront rule 4).
-    BasketContainerDuplicate = "basket.container_duplicate",
+    BasketContainerDuplicate = "basket.container_duplicate" []
+        "An Adobe subscription can be ordered only once; remove the extra \"Adobe Services\" product.",
     /// The container product's price is not zero (storefront, "Please note").
-    BasketContainerPrice = "basket.container_price",
+    BasketContainerPrice = "basket.container_price" []
+        "The \"Adobe Services\" product always has a zero unit price.",
     /// Warning: a new subscription is ordered where one exists (BSS warning 2).
     /// Params: `account`.
-    BasketSubscriptionExists = "basket.subscription_exists",
+    BasketSubscriptionExists = "basket.subscription_exists" ["account"]
+        "It seems that an Adobe subscription already exists for “{account}”. Please update that subscription.",
     /// The basket has no add-on (storefront warning 1, rule 2).
-    BasketAddOnMissing = "basket.add_on_missing",
+    BasketAddOnMissing = "basket.add_on_missing" []
+        "Add at least one Adobe product (add-on) to the \"Adobe Services\" product.",
     /// The same add-on is in the basket twice (BSS warning 1).
-    BasketAddOnDuplicate = "basket.add_on_duplicate",
+    BasketAddOnDuplicate = "basket.add_on_duplicate" []
+        "This Adobe product is already in the basket; increase its quantity instead.",
     /// Warning: the customer already has this add-on; the order goes to the
     /// existing subscription (storefront warning 3).
-    BasketAddOnExisting = "basket.add_on_existing",
+    BasketAddOnExisting = "basket.add_on_existing" []
+        "The customer already has this Adobe product; it will be added to the existing subscription.",
     /// A quantity is below the offer's minimum purchase quantity (price list
     /// Additional Detail, High Growth MOQ; FACTS.md §3.1, §3.3). Params: `min`.
-    BasketBelowMinimumQuantity = "basket.below_minimum_quantity",
+    BasketBelowMinimumQuantity = "basket.below_minimum_quantity" ["min"]
+        "{label} must be at least {min} for this offer.",
     /// The offer is not sold to the customer's market segment or sub-segment;
     /// Adobe answers 2129 INELIGIBLE_MARKET_SEGMENT. Params: `reasonCode`, `reason`.
-    BasketIneligibleMarketSegment = "basket.ineligible_market_segment",
+    BasketIneligibleMarketSegment = "basket.ineligible_market_segment" ["reasonCode", "reason"]
+        "The customer is not eligible to purchase this offer: {reason}.",
     /// A Sign introductory offer with quantity above 1 or auto-renewal
     /// (FACTS.md §2.7). Params: `reason`.
-    BasketIntroductoryOffer = "basket.introductory_offer",
+    BasketIntroductoryOffer = "basket.introductory_offer" ["reason"]
+        "This Sign introductory offer is not allowed: {reason}.",
     /// An add-on without its base product; Adobe answers 2129 INELIGIBLE_ADD_ON.
     /// Params: `reasonCode`, `product`.
-    BasketIneligibleAddOn = "basket.ineligible_add_on",
+    BasketIneligibleAddOn = "basket.ineligible_add_on" ["reasonCode", "product"]
+        "This add-on needs its base product {product} in the basket or on the account.",
     /// ID, ResellerID and Role fit none of the three account cases
     /// (reseller-provisioning.txt, Step #2). Params: `reason`.
-    ProvisioningRoleMismatch = "provisioning.role_mismatch",
+    ProvisioningRoleMismatch = "provisioning.role_mismatch" ["reason"]
+        "The account cannot be classified: {reason}.",
     /// The account would fail Adobe synchronization with a storefront error
     /// (NoCitySpecified, PostCodeNotValid, …). Params: `name`, `text`.
-    ProvisioningSyncError = "provisioning.sync_error",
+    ProvisioningSyncError = "provisioning.sync_error" ["name", "text"]
+        "[{text}|{label} would fail the Adobe synchronization.]",
     /// Adobe's sync answer named this field invalid ("Invalid Address (field)").
     /// Params: `field`.
-    ProvisioningInvalidField = "provisioning.invalid_field",
+    ProvisioningInvalidField = "provisioning.invalid_field" ["field"]
+        "Adobe reported {field} as invalid.",
 }
 
 impl std::fmt::Display for Code {
@@ -289,6 +389,29 @@ mod tests {
                     "{name}"
                 );
             }
+        }
+    }
+
+    /// The parameter names a description lists after "Params:".
+    fn documented_params(description: &str) -> Vec<&str> {
+        let Some((_, list)) = description.split_once("Params:") else {
+            return Vec::new();
+        };
+        list.split('`')
+            .skip(1)
+            .step_by(2)
+            .filter(|name| name.bytes().all(|b| b.is_ascii_alphabetic()))
+            .collect()
+    }
+
+    #[test]
+    fn the_documentation_lists_the_declared_params() {
+        for &code in Code::ALL {
+            let mut documented = documented_params(code.description());
+            let mut declared = code.params().to_vec();
+            documented.sort_unstable();
+            declared.sort_unstable();
+            assert_eq!(documented, declared, "{code}");
         }
     }
 

@@ -3,343 +3,137 @@
 //! A message names the field in words ("Postal code", not `postalCode`), quotes
 //! what was typed when that helps, and says how to fix it. The storefront may
 //! translate by code and params instead; these are the defaults.
+//!
+//! Each code's wording is a template in its registry entry (`code.rs`), so a
+//! code's facts live in one place; this module only fills templates in. The
+//! notation is small enough to scan without a formatting engine:
+//!
+//! - `{label}`: the field's name in words (see [`field_label`]);
+//! - `{name}`: the parameter `name` (empty when the rule did not set it);
+//! - `{name:lower}`: the same, lower-cased;
+//! - `{character:quoted}`: the character in curly quotes, or "a double quote (")";
+//! - `{min:count}`: "1 item" or "3 items", the noun taken from the `noun` parameter;
+//! - `{offerType:offer}`: "consumables" for CONSUMABLES, else "licences";
+//! - `[then|else]`: `then` when every parameter it names is set and not empty,
+//!   else `else` (which may be left out, with its `|`, to mean nothing).
+//!
+//! Templates hold no other `{`, `}`, `[`, `]` or `|`; a test checks each one.
 
 use super::{Code, Params, Path};
 
 /// The message for a code at a path.
 pub(super) fn render(path: &Path, code: Code, params: &Params) -> String {
-    let field = field_label(path);
-    let p = |name: &str| params.text(name);
-    match code {
-        Code::TypeInvalid => format!("{field} must be {}.", p("expected")),
-        Code::FieldRequired => format!("{field} is required."),
-        Code::FieldUnknown => format!("{field} is not a field Adobe accepts here; remove it."),
-        Code::FieldReadOnly => format!("{field} is set by Adobe and cannot be sent."),
-        Code::FieldNotAllowed => format!("{field} is not allowed here: {}.", p("reason")),
-        Code::StringTooShort => {
-            format!(
-                "{field} must be at least {} characters (it has {}).",
-                p("min"),
-                p("length")
-            )
+    let mut message = String::new();
+    fill(code.template(), &Values { path, params }, &mut message);
+    message
+}
+
+/// What a template's placeholders are filled from.
+struct Values<'a> {
+    path: &'a Path,
+    params: &'a Params,
+}
+
+impl Values<'_> {
+    /// The text of a placeholder's name, before any modifier.
+    fn text(&self, name: &str) -> String {
+        if name == LABEL {
+            field_label(self.path)
+        } else {
+            self.params.text(name)
         }
-        Code::StringTooLong => {
-            format!(
-                "{field} must be at most {} characters (it has {}).",
-                p("max"),
-                p("length")
-            )
-        }
-        Code::TextInvalidCharacter => format!(
-            "{field} cannot contain “{}” ({}).{}",
-            p("character"),
-            p("codepoint"),
-            allowed_hint(params)
-        ),
-        Code::TextNotNormalized => format!(
-            "{field} uses decomposed accents that Adobe rejects; use “{}” instead.",
-            p("suggestion")
-        ),
-        Code::TextCombiningMark => format!(
-            "{field} contains the combining mark “{}” ({}), which Adobe does not accept.",
-            p("character"),
-            p("codepoint")
-        ),
-        Code::TextForbiddenCharacter => {
-            format!(
-                "{field} cannot contain {}; remove it.",
-                quoted_char(&p("character"))
-            )
-        }
-        Code::EmailInvalidFormat => format!("{field} is not a valid email address."),
-        Code::IdInvalidFormat => {
-            format!("{field} must be 4 to 40 letters, digits or hyphens.")
-        }
-        Code::SubscriptionIdInvalidFormat => {
-            format!("{field} must be 1 to 40 letters and digits.")
-        }
-        Code::MembershipIdInvalidFormat => {
-            format!("{field} must be 1 to 40 letters, digits or hyphens.")
-        }
-        Code::OfferIdInvalidFormat => {
-            format!("{field} must be an Adobe offer ID such as 65304479CA01A12.")
-        }
-        Code::ApprovalCodeInvalidFormat => {
-            format!("{field} must be the 7- or 8-digit code the customer received from Adobe.")
-        }
-        Code::DateInvalidFormat => format!("{field} must be a date written {}.", p("expected")),
-        Code::DateNotACalendarDate => format!("{field} is not a real calendar date."),
-        Code::DateOutOfRange => {
-            format!("{field} must be between {} and {}.", p("min"), p("max"))
-        }
-        Code::DateTimeInvalidFormat => {
-            format!("{field} must be a date (2019-05-02) or a UTC time (2019-05-02T22:49:54Z).")
-        }
-        Code::DateRangeReversed => {
-            format!(
-                "The start date {} is after the end date {}.",
-                p("start"),
-                p("end")
-            )
-        }
-        Code::CountryInvalidFormat => match params.get("suggestion") {
-            Some(suggestion) => format!("{field} must be written in capitals: {suggestion}."),
-            None => format!("{field} must be a two-letter ISO country code such as US."),
-        },
-        Code::CountryUnknown => format!("{field} is not a known ISO country code."),
-        Code::CountryUnsupported => unsupported_country(&field, params),
-        Code::RegionUnknown => format!(
-            "{field} is not a region Adobe accepts for {}.",
-            p("country")
-        ),
-        Code::RegionHasCountryPrefix => format!(
-            "{field} takes only the code after the hyphen: {}.",
-            p("suggestion")
-        ),
-        Code::PostalCodeInvalidFormat => postal_code(&field, params),
-        Code::LocaleUnsupported => match params.get("suggestion") {
-            Some(suggestion) => format!("{field} is not supported; did you mean {suggestion}?"),
-            None => format!("{field} is not one of the languages Adobe supports."),
-        },
-        Code::EnumInvalid => format!("{field} must be one of {}.", p("allowed")),
-        Code::MarketSegmentDuplicate => format!("{field} lists {} twice.", p("value")),
-        Code::MarketSegmentRemoved => format!(
-            "{field} cannot drop {}: a reseller cannot remove a market segment it sells into.",
-            p("value")
-        ),
-        Code::MarketSegmentLocked => {
-            format!("{field} cannot change while the customer has active subscriptions.")
-        }
-        Code::CurrencyInvalidFormat => {
-            format!("{field} must be a three-letter currency code such as USD.")
-        }
-        Code::CurrencyAtBothLevels => {
-            format!("{field} cannot be set on the order and on its lines at once; keep one.")
-        }
-        Code::NumberNotInteger => format!("{field} must be a whole number."),
-        Code::NumberOutOfRange => out_of_range(&field, params),
-        Code::ArrayTooFew => format!("{field} needs at least {}.", counted(params, "min")),
-        Code::ArrayTooMany => format!(
-            "{field} can have at most {} (it has {}).",
-            counted(params, "max"),
-            p("count")
-        ),
-        Code::LineItemNumberDuplicate => {
-            format!("Line number {} is used by more than one line.", p("value"))
-        }
-        Code::OrderTypeNotCreatable => {
-            format!(
-                "{field} {} is created by Adobe and cannot be sent.",
-                p("value")
-            )
-        }
-        Code::CommitmentRequestConflict => format!(
-            "{field}: a 3-year commitment request and a recommitment request cannot be combined."
-        ),
-        Code::CommitmentRecommitNotAllowed => {
-            format!("{field}: a recommitment is not possible: {}.", p("reason"))
-        }
-        Code::CommitmentBelowMinimum => format!(
-            "{field}: a 3-year commitment needs at least {} {}.",
-            p("min"),
-            offer_type_words(&p("offerType"))
-        ),
-        Code::ListDuplicate => format!("{field} lists {} twice.", p("value")),
-        Code::LgaNotEligible => format!("{field}: {}.", p("reason")),
-        Code::CommitmentMissingOfferType => format!(
-            "{field} must repeat the committed {} quantity.",
-            offer_type_words(&p("offerType"))
-        ),
-        Code::ReturnWindowClosed => {
-            format!(
-                "The order can no longer be returned: the return window closed on {}.",
-                p("deadline")
-            )
-        }
-        Code::ReturnLineMismatch => format!(
-            "{field} does not match the original order: {}.",
-            p("reason")
-        ),
-        Code::ReturnNotReturnable => {
-            format!(
-                "A {} order cannot be returned; only NEW and RENEWAL orders can.",
-                p("value")
-            )
-        }
-        Code::SwitchQuantityMismatch => format!(
-            "{field} ({}) must equal the quantity being cancelled ({}).",
-            p("quantity"),
-            p("cancelling")
-        ),
-        Code::SubscriptionInactive => {
-            format!(
-                "Auto-renewal can only be changed on an active subscription (status {}).",
-                p("status")
-            )
-        }
-        Code::GlobalSalesSegmentNotAllowed => format!(
-            "Global sales are available to commercial (COM) customers only, not to {} customers.",
-            p("value")
-        ),
-        Code::MarketSegmentNotEnabled => format!(
-            "{field} {} is not a segment this reseller sells into ({}).",
-            p("value"),
-            p("allowed")
-        ),
-        Code::QueryUnknownParameter => {
-            format!("The search parameter “{}” is not supported.", p("name"))
-        }
-        Code::QueryNotRepeatable => format!(
-            "The search parameter “{}” can be given only once.",
-            p("name")
-        ),
-        Code::AmountInvalid => format!("{field} must be an amount such as 1206.84."),
-        Code::AmountOverflow => format!("{field}: the amount is too large to compute."),
-        Code::ProrationInvalidTerm => format!(
-            "The order date {} is not inside the term ending {}.",
-            p("start"),
-            p("anniversary")
-        ),
-        Code::PriceListMalformed => format!(
-            "The price list is malformed at line {}, column {}: {}.",
-            p("line"),
-            p("column"),
-            p("reason")
-        ),
-        Code::PriceNotFound => format!(
-            "An error has occurred while retrieving the price for the product {}, and the process cannot be completed. Please contact your Distributor.",
-            p("offerId")
-        ),
-        Code::CurrencyMismatch => format!(
-            "{field} {} does not match the currency of the offers ({}).",
-            p("value"),
-            p("expected")
-        ),
-        Code::BasketNotAReseller => "This account is not defined as a Reseller.".to_owned(),
-        Code::BasketResellerNotSynced => format!(
-            "Adobe \"{}\" can only be purchased by registered Adobe Resellers. If you are an Adobe Distributor, please visit the Reseller Account Page and synchronize it with Adobe Services. If you are a Reseller and wish to register as an Adobe Reseller, please navigate to your Account page and complete your registration.",
-            p("product")
-        ),
-        Code::BasketPersonalUse => {
-            "\"Adobe Services\" cannot be purchased by resellers for personal usage.".to_owned()
-        }
-        Code::BasketContainerMissing => {
-            "Add the \"Adobe Services\" product to the basket together with the Adobe products.".to_owned()
-        }
-        Code::BasketContainerDuplicate => {
-            "An Adobe subscription can be ordered only once; remove the extra \"Adobe Services\" product.".to_owned()
-        }
-        Code::BasketContainerPrice => {
-            "The \"Adobe Services\" product always has a zero unit price.".to_owned()
-        }
-        Code::BasketSubscriptionExists => format!(
-            "It seems that an Adobe subscription already exists for “{}”. Please update that subscription.",
-            p("account")
-        ),
-        Code::BasketAddOnMissing => {
-            "Add at least one Adobe product (add-on) to the \"Adobe Services\" product.".to_owned()
-        }
-        Code::BasketAddOnDuplicate => {
-            "This Adobe product is already in the basket; increase its quantity instead.".to_owned()
-        }
-        Code::BasketAddOnExisting => {
-            "The customer already has this Adobe product; it will be added to the existing subscription.".to_owned()
-        }
-        Code::BasketBelowMinimumQuantity => {
-            format!("{field} must be at least {} for this offer.", p("min"))
-        }
-        Code::BasketIneligibleMarketSegment => format!(
-            "The customer is not eligible to purchase this offer: {}.",
-            p("reason")
-        ),
-        Code::BasketIntroductoryOffer => {
-            format!("This Sign introductory offer is not allowed: {}.", p("reason"))
-        }
-        Code::BasketIneligibleAddOn => format!(
-            "This add-on needs its base product {} in the basket or on the account.",
-            p("product")
-        ),
-        Code::ProvisioningRoleMismatch => {
-            format!("The account cannot be classified: {}.", p("reason"))
-        }
-        Code::ProvisioningSyncError => match params.get("text") {
-            Some(text) => text.to_string(),
-            None => format!("{field} would fail the Adobe synchronization."),
-        },
-        Code::ProvisioningInvalidField => {
-            format!("Adobe reported {} as invalid.", p("field"))
-        }
+    }
+
+    /// Whether every parameter a section names is set and not empty.
+    fn all_set(&self, section: &str) -> bool {
+        placeholders(section)
+            .map(name_of)
+            .all(|name| name == LABEL || !self.params.text(name).is_empty())
     }
 }
 
-fn postal_code(field: &str, params: &Params) -> String {
-    let examples = params.text("examples");
-    let example_clause = if examples.is_empty() {
-        String::new()
+/// The placeholder of the field's label.
+const LABEL: &str = "label";
+
+/// Appends `template` to `out`, filling placeholders and choosing sections.
+fn fill(template: &str, values: &Values<'_>, out: &mut String) {
+    let mut rest = template;
+    while let Some(at) = rest.find(['{', '[']) {
+        out.push_str(&rest[..at]);
+        let open = rest.as_bytes()[at];
+        let close = if open == b'{' { '}' } else { ']' };
+        let inner_start = at + 1;
+        let inner_end = rest[inner_start..]
+            .find(close)
+            .map_or(rest.len(), |end| inner_start + end);
+        let inner = &rest[inner_start..inner_end];
+        if open == b'{' {
+            placeholder(inner, values, out);
+        } else {
+            section(inner, values, out);
+        }
+        rest = rest.get(inner_end + 1..).unwrap_or("");
+    }
+    out.push_str(rest);
+}
+
+/// `[then|else]`: the first branch when all it names is set, else the second.
+fn section(body: &str, values: &Values<'_>, out: &mut String) {
+    let (then, otherwise) = body.split_once('|').unwrap_or((body, ""));
+    let branch = if values.all_set(then) {
+        then
     } else {
-        format!(", e.g. {examples}")
+        otherwise
     };
-    format!(
-        "{field} {} does not match the format for {}{example_clause}.",
-        params.text("value"),
-        params.text("country")
-    )
+    fill(branch, values, out);
 }
 
-fn unsupported_country(field: &str, params: &Params) -> String {
-    let remediation = params.text("remediation");
-    let reason = params.text("reason");
-    let mut message = format!(
-        "Adobe does not sell into this {}",
-        field.to_ascii_lowercase()
-    );
-    if !reason.is_empty() {
-        message.push_str(&format!(" ({})", reason.to_ascii_lowercase()));
-    }
-    message.push('.');
-    if !remediation.is_empty() {
-        message.push_str(&format!(" {remediation}."));
-    }
-    message
-}
-
-fn out_of_range(field: &str, params: &Params) -> String {
-    let mut message = format!(
-        "{field} must be between {} and {}",
-        params.text("min"),
-        params.text("max")
-    );
-    if let Some(reason) = params.get("reason") {
-        message.push_str(&format!(" {reason}"));
-    }
-    message.push('.');
-    message
-}
-
-fn allowed_hint(params: &Params) -> String {
-    match params.get("allowed") {
-        Some(allowed) => format!(" Allowed: {allowed}."),
-        None => String::new(),
+/// `{name}` or `{name:modifier}`.
+fn placeholder(spec: &str, values: &Values<'_>, out: &mut String) {
+    let (name, modifier) = spec.split_once(':').unwrap_or((spec, ""));
+    let text = values.text(name);
+    match modifier {
+        "lower" => out.push_str(&text.to_ascii_lowercase()),
+        "quoted" => quoted_char(&text, out),
+        "count" => counted(&text, values.params, out),
+        "offer" => out.push_str(offer_type_words(&text)),
+        _ => out.push_str(&text),
     }
 }
 
-fn counted(params: &Params, name: &str) -> String {
-    let n = params.text(name);
-    let noun = params
-        .get("noun")
-        .map_or_else(|| "item".to_owned(), ToString::to_string);
-    if n == "1" {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
+/// The placeholders (`name` or `name:modifier`) of a template, in order.
+fn placeholders(template: &str) -> impl Iterator<Item = &str> {
+    template
+        .split('{')
+        .skip(1)
+        .filter_map(|part| part.split_once('}').map(|(spec, _)| spec))
+}
+
+/// The parameter a placeholder names.
+fn name_of(spec: &str) -> &str {
+    spec.split_once(':').map_or(spec, |(name, _)| name)
+}
+
+/// "1 item", "3 items": the count with the `noun` parameter (default "item").
+fn counted(n: &str, params: &Params, out: &mut String) {
+    out.push_str(n);
+    out.push(' ');
+    match params.get("noun") {
+        Some(noun) => out.push_str(&noun.to_string()),
+        None => out.push_str("item"),
+    }
+    if n != "1" {
+        out.push('s');
     }
 }
 
-fn quoted_char(character: &str) -> String {
+fn quoted_char(character: &str, out: &mut String) {
     if character == "\"" {
-        "a double quote (\")".to_owned()
+        out.push_str("a double quote (\")");
     } else {
-        format!("“{character}”")
+        out.push('“');
+        out.push_str(character);
+        out.push('”');
     }
 }
 
@@ -425,6 +219,103 @@ mod tests {
         assert_eq!(words_of("referenceOrderId"), "Reference order ID");
         assert_eq!(words_of("start-date"), "Start date");
         assert_eq!(field_label(&Path::root()), "The request");
+    }
+
+    #[test]
+    fn every_template_names_only_declared_params() {
+        for &code in Code::ALL {
+            for spec in placeholders(code.template()) {
+                let name = name_of(spec);
+                assert!(
+                    name == LABEL || code.params().contains(&name),
+                    "{code}: {{{spec}}} names an undeclared parameter"
+                );
+            }
+            assert!(
+                !code.params().contains(&LABEL),
+                "{code}: `label` is reserved"
+            );
+        }
+    }
+
+    #[test]
+    fn every_template_uses_the_notation_only() {
+        for &code in Code::ALL {
+            let template = code.template();
+            let mut depth = (0, 0);
+            for ch in template.chars() {
+                match ch {
+                    '{' => depth.0 += 1,
+                    '}' => depth.0 -= 1,
+                    '[' => depth.1 += 1,
+                    ']' => depth.1 -= 1,
+                    '|' => assert_eq!(depth.1, 1, "{code}: | outside a section"),
+                    _ => {}
+                }
+                assert!((0..=1).contains(&depth.0), "{code}: nested or stray braces");
+                assert!(
+                    (0..=1).contains(&depth.1),
+                    "{code}: nested or stray brackets"
+                );
+            }
+            assert_eq!(depth, (0, 0), "{code}: unclosed placeholder or section");
+            for spec in placeholders(template) {
+                let modifier = spec.split_once(':').map_or("", |(_, m)| m);
+                assert!(
+                    ["", "lower", "quoted", "count", "offer"].contains(&modifier),
+                    "{code}: unknown modifier in {{{spec}}}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn sections_choose_by_whether_their_params_are_set() {
+        let path = Path::root().key("country");
+        let plain = Finding::new(Code::CountryInvalidFormat);
+        assert_eq!(
+            message(&path, &plain),
+            "Country must be a two-letter ISO country code such as US."
+        );
+        let fixable = plain.with("suggestion", "US");
+        assert_eq!(
+            message(&path, &fixable),
+            "Country must be written in capitals: US."
+        );
+        let sanctioned = Finding::new(Code::CountryUnsupported)
+            .with("reason", "Sanctioned")
+            .with("remediation", "");
+        assert_eq!(
+            message(&path, &sanctioned),
+            "Adobe does not sell into this country (sanctioned)."
+        );
+    }
+
+    #[test]
+    fn modifiers_count_quote_and_name_offer_types() {
+        let path = Path::root().key("contacts");
+        let one = Finding::new(Code::ArrayTooFew)
+            .with("min", 1_i64)
+            .with("noun", "contact");
+        assert_eq!(message(&path, &one), "Contacts needs at least 1 contact.");
+        let many = Finding::new(Code::ArrayTooMany)
+            .with("max", 2_i64)
+            .with("count", 3_i64);
+        assert_eq!(
+            message(&path, &many),
+            "Contacts can have at most 2 items (it has 3)."
+        );
+        let quote = Finding::new(Code::TextForbiddenCharacter).with("character", "\"");
+        assert_eq!(
+            message(&path, &quote),
+            "Contacts cannot contain a double quote (\"); remove it."
+        );
+        let consumables =
+            Finding::new(Code::CommitmentMissingOfferType).with("offerType", "CONSUMABLES");
+        assert_eq!(
+            message(&path, &consumables),
+            "Contacts must repeat the committed consumables quantity."
+        );
     }
 
     #[test]
