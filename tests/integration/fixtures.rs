@@ -137,6 +137,14 @@ fn every_fixture_case_gets_exactly_its_expected_violations() {
                 "{file}/{}: empty message",
                 case.name
             );
+            for (name, _) in violation.params.iter() {
+                assert!(
+                    violation.code.params().contains(&name),
+                    "{file}/{}: {} does not declare `{name}`",
+                    case.name,
+                    violation.code
+                );
+            }
         }
     }
     assert!(
