@@ -4,13 +4,16 @@
 //! two builds can be compared on a busy machine.
 //!
 //! `cargo run --release --example hot_path -- CASE [ITERATIONS]`, CASE one of
-//! `customer`, `customer-text`, `customer-invalid`, `order`, `order-text`.
+//! `customer`, `customer-text`, `customer-tree`, `customer-invalid`, `order`,
+//! `order-text`, `order-tree` (`-text`: from JSON text; `-tree`: a body
+//! already read, the validation alone).
 
 #[path = "../benches/common/bodies.rs"]
 mod bodies;
 
 use bodies::{customer_body, invalid_customer_body, order_body};
 use std::hint::black_box;
+use vipmp::input::Json;
 use vipmp::validate::{self, Context, Operation};
 
 fn main() {
@@ -19,19 +22,24 @@ fn main() {
     let iterations: u32 = args.next().and_then(|n| n.parse().ok()).unwrap_or(10_000);
     let context = Context::default();
     let (operation, body) = match case.as_str() {
-        "customer" | "customer-text" => (Operation::CreateCustomer, customer_body()),
+        "customer" | "customer-text" | "customer-tree" => {
+            (Operation::CreateCustomer, customer_body())
+        }
         "customer-invalid" => (Operation::CreateCustomer, invalid_customer_body()),
-        "order" | "order-text" => (Operation::CreateOrder, order_body(499)),
+        "order" | "order-text" | "order-tree" => (Operation::CreateOrder, order_body(499)),
         other => {
             eprintln!("unknown case {other}");
             std::process::exit(2);
         }
     };
     let text = body.to_string();
+    let tree = Json::from_value(&body);
     let mut violations = 0;
     for _ in 0..iterations {
         let report = if case.ends_with("-text") {
             validate::run_text(operation, black_box(&text), &context)
+        } else if case.ends_with("-tree") {
+            validate::run_json(operation, black_box(&tree), &context)
         } else {
             validate::run(operation, black_box(&body), &context)
         };

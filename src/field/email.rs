@@ -11,8 +11,9 @@
 //! rejects it. The overlapping range `\x21-\x5a\x53-\x7f` is the original's
 //! harmless quirk (§2.3 item 11), kept verbatim.
 
-use crate::pattern::generated;
+use crate::pattern::{Dense, generated};
 use crate::{Code, Finding};
+use std::sync::OnceLock;
 
 /// The longest email address, in characters (FACTS.md §2.2).
 pub const MAX_LENGTH: usize = 240;
@@ -38,7 +39,10 @@ pub fn check(value: &str) -> Vec<Finding> {
 
 /// Whether the whole of `value` matches EMAIL_REGEX.
 fn matches(value: &str) -> bool {
-    generated::EMAIL.matches(value)
+    static DENSE: OnceLock<Dense> = OnceLock::new();
+    DENSE
+        .get_or_init(|| Dense::of(&generated::EMAIL))
+        .matches(value)
 }
 
 #[cfg(test)]

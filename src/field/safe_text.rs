@@ -27,8 +27,7 @@ const FORBIDDEN: [char; 3] = ['<', '>', '"'];
 /// Checks free text: at most `max` characters, none of `<`, `>`, `"`. Reports
 /// the length violation and the first forbidden character together.
 pub fn check(value: &str, max: usize) -> Vec<Finding> {
-    let length = text::length(value, 0, max);
-    length.into_iter().chain(forbidden(value)).collect()
+    text::both(text::length(value, 0, max), forbidden(value))
 }
 
 /// `text.forbidden_character` for the first of `<`, `>`, `"` in `value`.

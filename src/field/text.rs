@@ -118,10 +118,17 @@ pub(crate) fn check_name(value: &str, min: usize, max: usize, class: &NameClass)
     if value.is_empty() {
         return vec![Finding::new(Code::FieldRequired)];
     }
-    length(value, min, max)
-        .into_iter()
-        .chain(class_violation(value, class))
-        .collect()
+    both(length(value, min, max), class_violation(value, class))
+}
+
+/// The findings of two checks, in order: an empty list (no allocation) when
+/// both passed, which is every valid value.
+pub(crate) fn both(first: Option<Finding>, second: Option<Finding>) -> Vec<Finding> {
+    match (first, second) {
+        (None, None) => Vec::new(),
+        (Some(one), None) | (None, Some(one)) => vec![one],
+        (Some(one), Some(two)) => vec![one, two],
+    }
 }
 
 /// A grapheme's code points, written `U+0065 U+0301`.
