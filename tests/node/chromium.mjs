@@ -11,3 +11,18 @@ export const CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu",
 export function launchChromium() {
   return chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
 }
+
+/**
+ * Opens `url` in a new page of `browser` and waits (up to a minute) until the
+ * page has set `window[name]`. Answers the page, that value, and every error
+ * the page threw meanwhile.
+ */
+export async function openAndWait(browser, url, name) {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  await page.goto(url);
+  await page.waitForFunction((key) => window[key] !== undefined, name, { timeout: 60_000 });
+  const value = await page.evaluate((key) => window[key], name);
+  return { page, value, errors };
+}

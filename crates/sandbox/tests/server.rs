@@ -24,15 +24,28 @@ async fn raw_ping(address: std::net::SocketAddr) -> String {
     String::from_utf8_lossy(&read).into_owned()
 }
 
-#[tokio::test]
-async fn a_reset_fault_drops_the_connection_without_a_status_line() {
-    let demo = Demo::new(|_| {}).await;
+/// The demo's sandbox served on a free loopback port, and its server task.
+async fn serve_on_loopback(
+    demo: &Demo,
+) -> (
+    std::net::SocketAddr,
+    tokio::task::JoinHandle<std::io::Result<()>>,
+) {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("bind");
     let address = listener.local_addr().expect("address");
-    let server =
-        tokio::spawn(axum::serve(listener, vipmp_sandbox::app(demo.sandbox.clone())).into_future());
+    let app = vipmp_sandbox::app(demo.sandbox.clone());
+    (
+        address,
+        tokio::spawn(axum::serve(listener, app).into_future()),
+    )
+}
+
+#[tokio::test]
+async fn a_reset_fault_drops_the_connection_without_a_status_line() {
+    let demo = Demo::new(|_| {}).await;
+    let (address, server) = serve_on_loopback(&demo).await;
     for kind in ["resetBefore", "resetAfter"] {
         let armed = json!({ "route": "ping", "fault": { "kind": kind } });
         assert_eq!(demo.admin("/admin/faults", armed).await.0, 200);
@@ -46,12 +59,7 @@ async fn a_reset_fault_drops_the_connection_without_a_status_line() {
 #[tokio::test]
 async fn a_truncate_fault_sends_the_head_and_half_the_body_then_drops() {
     let demo = Demo::new(|_| {}).await;
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind");
-    let address = listener.local_addr().expect("address");
-    let server =
-        tokio::spawn(axum::serve(listener, vipmp_sandbox::app(demo.sandbox.clone())).into_future());
+    let (address, server) = serve_on_loopback(&demo).await;
     let armed = json!({ "route": "ping", "fault": { "kind": "truncate" } });
     assert_eq!(demo.admin("/admin/faults", armed).await.0, 200);
     let read = raw_ping(address).await;

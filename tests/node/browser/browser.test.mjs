@@ -8,7 +8,7 @@ import { createServer } from "node:http";
 import { readFileSync, readdirSync, mkdirSync, existsSync } from "node:fs";
 import { join, extname, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
-import { launchChromium } from "../chromium.mjs";
+import { launchChromium, openAndWait } from "../chromium.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const packageDir = process.env.VIPMP_PACKAGE;
@@ -50,12 +50,8 @@ test("the web build validates in Chromium with the same verdicts as Rust", async
   await new Promise((ready) => server.listen(0, "127.0.0.1", ready));
   const browser = await launchChromium();
   try {
-    const page = await browser.newPage();
-    const errors = [];
-    page.on("pageerror", (error) => errors.push(error.message));
-    await page.goto(`http://127.0.0.1:${server.address().port}/`);
-    await page.waitForFunction(() => window.vipmpOutcome !== undefined, null, { timeout: 60_000 });
-    const outcome = await page.evaluate(() => window.vipmpOutcome);
+    const url = `http://127.0.0.1:${server.address().port}/`;
+    const { page, value: outcome, errors } = await openAndWait(browser, url, "vipmpOutcome");
     assert.deepEqual(errors, []);
     assert.ok(outcome.count >= 300, `only ${outcome.count} cases ran`);
     assert.deepEqual(outcome.failures, []);

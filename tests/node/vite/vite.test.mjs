@@ -13,7 +13,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from
 import { dirname, extname, join, normalize } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "vite";
-import { launchChromium } from "../chromium.mjs";
+import { launchChromium, openAndWait } from "../chromium.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const consumer = process.env.VIPMP_CONSUMER;
@@ -53,12 +53,8 @@ test("a Vite production build of a one-file page checks a postal code in Chromiu
   await new Promise((ready) => server.listen(0, "127.0.0.1", ready));
   const browser = await launchChromium();
   try {
-    const page = await browser.newPage();
-    const errors = [];
-    page.on("pageerror", (error) => errors.push(error.message));
-    await page.goto(`http://127.0.0.1:${server.address().port}/`);
-    await page.waitForFunction(() => window.vipmpVerdicts !== undefined, null, { timeout: 60_000 });
-    const verdicts = await page.evaluate(() => window.vipmpVerdicts);
+    const url = `http://127.0.0.1:${server.address().port}/`;
+    const { page, value: verdicts, errors } = await openAndWait(browser, url, "vipmpVerdicts");
     assert.deepEqual(errors, []);
     assert.equal(verdicts.good.valid, true);
     assert.equal(verdicts.bad.valid, false);
