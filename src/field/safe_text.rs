@@ -18,7 +18,8 @@ pub const CITY_MAX: usize = 40;
 /// The longest address phone number (FACTS.md §2.2). A contact's phone number
 /// is not free text under this rule: see [`contact_phone`](super::contact_phone).
 pub const PHONE_NUMBER_MAX: usize = 40;
-/// The longest external reference ID (FACTS.md §2.2).
+/// The longest external reference ID of a reseller, customer or order
+/// (FACTS.md §2.2; Restrictions, error 2126).
 pub const EXTERNAL_REFERENCE_ID_MAX: usize = 35;
 
 /// The characters XSS_REGEX forbids (FACTS.md §2.3 item 7).

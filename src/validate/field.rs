@@ -81,9 +81,10 @@ fn findings_for(name: &str, value: &str, context: &FieldContext) -> Option<Vec<F
         "firstName" | "lastName" => person_name::check(value),
         "email" | "requestedBy" => email::check(value),
         // `phoneNumber` is the address's (XSS rule); a contact's has its own name.
-        "phoneNumber" | "city" => safe_text::check(value, 40),
-        "addressLine1" | "addressLine2" => safe_text::check(value, 60),
-        "externalReferenceId" => safe_text::check(value, 35),
+        "phoneNumber" => safe_text::check(value, safe_text::PHONE_NUMBER_MAX),
+        "city" => safe_text::check(value, safe_text::CITY_MAX),
+        "addressLine1" | "addressLine2" => safe_text::check(value, safe_text::ADDRESS_LINE_MAX),
+        "externalReferenceId" => safe_text::check(value, safe_text::EXTERNAL_REFERENCE_ID_MAX),
         "country" => country::check(value).err().into_iter().collect(),
         "region" => with_country(context, |c| region::check(c, value)),
         "postalCode" => with_country(context, |c| postal_code::check(c, value)),

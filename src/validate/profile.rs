@@ -57,11 +57,6 @@ const ADDRESS_KEYS: &[&str] = &[
 ];
 const CONTACT_KEYS: &[&str] = &["firstName", "lastName", "email", "phoneNumber"];
 
-/// Maximum lengths of the free-text address fields (Resources and Fields).
-const CITY_MAX: usize = 40;
-const ADDRESS_LINE_MAX: usize = 60;
-const PHONE_MAX: usize = 40;
-
 /// Checks a `companyProfile` object.
 pub(crate) fn check_profile(profile: &Object<'_, '_>, owner: Owner, report: &mut Report) {
     profile.check_keys(allowed_profile_keys(owner), &[], report);
@@ -195,10 +190,28 @@ pub(crate) fn check_address(address: &Object<'_, '_>, report: &mut Report) {
         address.apply("region", region::check(country, value), report);
     }
     check_postal_code(address, country, report);
-    check_free_text(address, "city", CITY_MAX, true, report);
-    check_free_text(address, "addressLine1", ADDRESS_LINE_MAX, true, report);
-    check_free_text(address, "addressLine2", ADDRESS_LINE_MAX, false, report);
-    check_free_text(address, "phoneNumber", PHONE_MAX, false, report);
+    check_free_text(address, "city", safe_text::CITY_MAX, true, report);
+    check_free_text(
+        address,
+        "addressLine1",
+        safe_text::ADDRESS_LINE_MAX,
+        true,
+        report,
+    );
+    check_free_text(
+        address,
+        "addressLine2",
+        safe_text::ADDRESS_LINE_MAX,
+        false,
+        report,
+    );
+    check_free_text(
+        address,
+        "phoneNumber",
+        safe_text::PHONE_NUMBER_MAX,
+        false,
+        report,
+    );
 }
 
 fn check_postal_code(

@@ -13,8 +13,9 @@ use crate::report::{Code, Finding, Loc, Report};
 const CREATE_KEYS: &[&str] = &["distributorId", "externalReferenceId", "companyProfile"];
 const UPDATE_KEYS: &[&str] = &["externalReferenceId", "companyProfile"];
 const READ_ONLY: &[&str] = &["resellerId", "creationDate", "status", "links"];
-/// `externalReferenceId`: at most 35 characters (Restrictions, error 2126).
-pub(crate) const EXTERNAL_REFERENCE_MAX: usize = 35;
+/// `externalReferenceId` of resellers, customers and orders (the cap lives in
+/// [`safe_text`](crate::field::safe_text) with the other free-text caps).
+pub(crate) const EXTERNAL_REFERENCE_MAX: usize = crate::field::safe_text::EXTERNAL_REFERENCE_ID_MAX;
 
 /// `POST /v3/resellers`: a Reseller resource without read-only fields.
 pub(super) fn check_create(body: &Json<'_>, report: &mut Report) {
