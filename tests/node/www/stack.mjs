@@ -70,6 +70,9 @@ export async function startStack() {
       ...process.env, VIPMP_LISTEN: `127.0.0.1:${proxyPort}`, VIPMP_UPSTREAM: sandboxUrl,
       VIPMP_CLIENT_ID: "sandbox-client", VIPMP_CLIENT_SECRET: "sandbox-secret", VIPMP_JWT_SECRET: JWT_SECRET,
       VIPMP_CORRELATION_KEY: "test-correlation-key-of-32-bytes-min", VIPMP_ALLOWED_ORIGINS: `http://127.0.0.1:${wwwPort}`, RUST_LOG: "warn",
+      // The sandbox settles at once: a short reconcile window keeps a proven
+      // absence (and so the page's answer) within the tests' waits.
+      VIPMP_RECONCILE_WINDOW_MS: "1000",
     };
     const jwt = execFileSync(join(bin, "vipmp-proxy"), ["mint-jwt", "storefront-test", RESELLER], { env }).toString().trim();
     const proxy = spawn(join(bin, "vipmp-proxy"), [], { env, stdio: "ignore" });
