@@ -1,14 +1,29 @@
 /* @ts-self-types="./vipmp.d.ts" */
 // The package's door for browsers and bundlers: an ES module whose default export
 // init() must be awaited once. Everything is wasm-bindgen's output, vipmp_bg.js,
-// except init(), initSync() and regions(). The wasm lists region codes only; the
+// except init(), initSync(), regions() and the body validators, which cross the
+// boundary through door.js. The wasm lists region codes only; the
 // names a form shows beside them ship as ../forms.json, which init() fetches in
 // parallel with the wasm so that regions() stays synchronous after it. Written as
 // `new URL("../forms.json", import.meta.url)`, which bundlers (Vite, webpack)
 // recognise and emit as an asset, as they do for the wasm.
 import initWasm, { initSync as initWasmSync, regions as regionCodes } from "./vipmp_bg.js";
+import * as bindings from "./vipmp_bg.js";
+import { bodyDoors } from "./door.js";
 
 export * from "./vipmp_bg.js";
+
+const doors = bodyDoors(bindings);
+export const {
+  validateReseller,
+  validateCustomer,
+  validateCustomerJson,
+  validateOrder,
+  validateOrderJson,
+  validateOrderUpdate,
+  validateSubscriptionUpdate,
+  validateTransfer,
+} = doors;
 
 /** forms.json's `regions` (country code → region code → name), once loaded. */
 let regionNames;

@@ -66,11 +66,27 @@ pub(crate) fn options_from<T: DeserializeOwned + Default + FromCommonText>(
 pub(crate) fn required_options_from<T: DeserializeOwned + FromCommonText>(
     value: JsValue,
 ) -> Result<T, JsError> {
-    let text = body_text(&value);
-    if let Some(common) = T::from_common_text(&text) {
+    required_options_from_text(&body_text(&value))
+}
+
+/// Options given as JSON text; `None` (the caller gave none) means the defaults.
+pub(crate) fn options_from_text<T: DeserializeOwned + Default + FromCommonText>(
+    text: Option<&str>,
+) -> Result<T, JsError> {
+    match text {
+        Some(text) if text != "null" => required_options_from_text(text),
+        _ => Ok(T::default()),
+    }
+}
+
+/// Options the caller must give, as JSON text.
+pub(crate) fn required_options_from_text<T: DeserializeOwned + FromCommonText>(
+    text: &str,
+) -> Result<T, JsError> {
+    if let Some(common) = T::from_common_text(text) {
         return Ok(common);
     }
-    serde_json::from_value(body_from_json_text(&text))
+    serde_json::from_value(body_from_json_text(text))
         .map_err(|error| JsError::new(&format!("invalid options: {error}")))
 }
 

@@ -12,6 +12,7 @@
 //!   options of the wrong shape).
 
 mod boundary;
+pub mod door;
 pub mod pricing;
 pub mod request;
 mod text;

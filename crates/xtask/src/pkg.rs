@@ -68,6 +68,7 @@ pub(crate) fn build(root: &Path, args: &[&str]) -> Result<(), String> {
         )?;
     }
     copy_template(&root.join("pkg-template"), &options.out)?;
+    write_commonjs_door(&options.out)?;
     report_size(&options.out.join("web").join(format!("{OUT_NAME}_bg.wasm")))?;
     report_size(&options.out.join("forms.json"))
 }
@@ -229,6 +230,32 @@ fn copy_template(template: &Path, out: &Path) -> Result<(), String> {
         std::fs::copy(&entry, &target).map_err(|e| format!("{}: {e}", entry.display()))?;
     }
     Ok(())
+}
+
+/// The Node door's `door.js`: the web door's ES module as CommonJS. The source
+/// has no imports and one `export function`, so the change is that line and a
+/// `module.exports` at the end; anything else in it is refused.
+fn write_commonjs_door(out: &Path) -> Result<(), String> {
+    const EXPORT: &str = "export function bodyDoors(";
+    let source = out.join("web").join("door.js");
+    let text =
+        std::fs::read_to_string(&source).map_err(|e| format!("{}: {e}", source.display()))?;
+    let module_lines = text
+        .lines()
+        .filter(|line| line.starts_with("export ") || line.starts_with("import "))
+        .count();
+    if module_lines != 1 || !text.contains(EXPORT) {
+        return Err(format!(
+            "{}: expected no imports and one `{EXPORT}`",
+            source.display()
+        ));
+    }
+    let commonjs = format!(
+        "\"use strict\";\n{}module.exports = {{ bodyDoors }};\n",
+        text.replacen(EXPORT, "function bodyDoors(", 1)
+    );
+    let target = out.join("node").join("door.js");
+    std::fs::write(&target, commonjs).map_err(|e| format!("{}: {e}", target.display()))
 }
 
 fn walk(dir: &Path) -> Result<Vec<PathBuf>, String> {

@@ -1,0 +1,97 @@
+// The package's body validators cross the boundary through door.js (JSON text
+// written into buffers the wasm owns) instead of wasm-bindgen's own string
+// passing. Both are in the package: the door must answer exactly what
+// wasm-bindgen's functions answer, for every fixture and for the bodies that
+// stress the buffers (growth, memory growth between calls, non-ASCII text,
+// lone surrogates, what JSON cannot express, options of the wrong shape).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { createRequire } from "node:module";
+import { inspect } from "node:util";
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import * as api from "vipmp";
+import { call } from "./runner.mjs";
+
+const require = createRequire(import.meta.url);
+// wasm-bindgen's output behind the Node door (a file path, past the exports map).
+const bindgen = require("./node_modules/vipmp/node/vipmp_bg.js");
+const fixtureDir = process.env.VIPMP_FIXTURES;
+
+const VALIDATORS = [
+  "validateReseller", "validateCustomer", "validateOrder", "validateOrderUpdate",
+  "validateSubscriptionUpdate", "validateTransfer",
+];
+
+/** The answer or the thrown message, so that both sides compare as data. */
+function outcome(fn) {
+  try {
+    return { answer: fn() };
+  } catch (error) {
+    return { thrown: String(error.message) };
+  }
+}
+
+function same(name, body, options) {
+  const viaDoor = outcome(() => api[name](body, options));
+  const viaBindgen = outcome(() => bindgen[name](body, options));
+  assert.deepEqual(viaDoor, viaBindgen, `${name}(${inspect(body).slice(0, 80)}, ${inspect(options)})`);
+}
+
+test("the door is in use: the package's validators are not wasm-bindgen's", () => {
+  assert.notEqual(api.validateCustomer, bindgen.validateCustomer);
+  assert.notEqual(api.validateOrderJson, bindgen.validateOrderJson);
+});
+
+test("every fixture case gives the same answer through both ways, message for message", () => {
+  let count = 0;
+  for (const name of readdirSync(fixtureDir).filter((file) => file.endsWith(".json"))) {
+    for (const testCase of JSON.parse(readFileSync(join(fixtureDir, name), "utf8"))) {
+      assert.deepEqual(outcome(() => call(api, testCase)), outcome(() => call(bindgen, testCase)), `${name}: ${testCase.name}`);
+      count += 1;
+    }
+  }
+  assert.ok(count >= 300, `only ${count} cases`);
+});
+
+test("bodies that grow the buffers and the memory between calls", () => {
+  const big = { companyProfile: { companyName: "x".repeat(300_000) } };
+  const lines = Array.from({ length: 2_000 }, (_, i) => ({ extLineItemNumber: i + 1, offerId: "65304520CA01A12", quantity: 1 }));
+  for (let round = 0; round < 3; round++) {
+    same("validateCustomer", { companyProfile: { companyName: "small" } }, { op: "create" });
+    same("validateCustomer", big, { op: "update" });
+    same("validateOrder", { orderType: "NEW", lineItems: lines });
+    // Grow the wasm memory outside the door (wasm-bindgen's own copy of a
+    // larger text each round), then call the door again.
+    const before = bindgen.__vipmpMemory().buffer;
+    for (let size = 1 << 20; bindgen.__vipmpMemory().buffer === before && size <= 1 << 27; size *= 2) {
+      bindgen.validateCustomerJson(JSON.stringify({ companyProfile: { companyName: "y".repeat(size) } }), { op: "create" });
+    }
+    assert.notEqual(bindgen.__vipmpMemory().buffer, before, "the memory grew");
+    same("validateOrder", { orderType: "NEW", lineItems: lines.slice(0, 3) });
+  }
+});
+
+test("text the way JavaScript holds it: non-ASCII, lone surrogates, escapes", () => {
+  for (const companyName of ["Müller & Söhne GmbH", "株式会社テスト", "emoji 🎉 co", "lone \ud800 lead", "lone \udc00 trail", "quote \" back \\ nl \n", "\u0000"]) {
+    same("validateCustomer", { companyProfile: { companyName } }, { op: "create" });
+  }
+  for (const json of ['{"companyProfile":{"companyName":"\\ud800"}}', "{not json", "", "   ", '"text"', "[1,2", "\u00e9"]) {
+    const viaDoor = outcome(() => api.validateCustomerJson(json, { op: "create" }));
+    const viaBindgen = outcome(() => bindgen.validateCustomerJson(json, { op: "create" }));
+    assert.deepEqual(viaDoor, viaBindgen, JSON.stringify(json));
+  }
+});
+
+test("what JSON cannot express, and options of the wrong shape", () => {
+  const cycle = {};
+  cycle.self = cycle;
+  for (const body of [undefined, null, 10n, cycle, () => 1, Symbol("s"), NaN, new Date(0)]) {
+    for (const name of VALIDATORS) same(name, body, name.endsWith("Customer") || name.endsWith("Reseller") ? { op: "create" } : undefined);
+  }
+  for (const options of [undefined, null, {}, { op: "delete" }, cycle, 10n, () => 1, "create", { op: "create", context: { marketSegment: "EDU" } }]) {
+    same("validateCustomer", {}, options);
+    same("validateOrder", {}, options);
+    same("validateTransfer", { type: "x" }, options);
+  }
+});
