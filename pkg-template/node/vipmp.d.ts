@@ -1,3 +1,3 @@
-// The Node door's types are wasm-bindgen's, data types included (derived from
-// the Rust types by tsify): vipmp.js wraps regions() without changing its type.
-export * from "./vipmp_bg.js";
+// The Node door's types: the web door's, without init() (this door instantiates
+// as it loads); initSync() is there and does nothing once the wasm is loaded.
+export * from "../web/vipmp.js";

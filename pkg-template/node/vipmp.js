@@ -1,24 +1,25 @@
 /* @ts-self-types="./vipmp.d.ts" */
-// The package's Node door: CommonJS, synchronous, no init() (ESM `import` reaches
-// it through Node's CommonJS named exports). Everything is wasm-bindgen's output,
-// vipmp_bg.js, except the body validators, which cross the boundary through
-// door.js, and regions(): the wasm lists region codes only, and the names a form
-// shows beside them ship as ../forms.json, read on the first call.
-"use strict";
+// The package's Node door: the web door's module, instantiated synchronously
+// from the wasm file as this module loads, so Node code needs no init(). An ES
+// module, which `require("vipmp")` loads too (Node 20.19 and later), so that
+// `import` and `require` share one instance and a cold `import` skips the
+// CommonJS translation (measured: see BENCHMARKS.md, cold start). regions()
+// reads the names a form shows beside the codes from ../forms.json on its
+// first call.
+import { readFileSync } from "node:fs";
+import { initSync } from "../web/vipmp.js";
+import { regions as regionCodes } from "../web/vipmp_bg.js";
+import { namedRegions } from "../web/forms.js";
 
-const bindings = require("./vipmp_bg.js");
-const doors = require("./door.js").bodyDoors(bindings);
+export * from "../web/vipmp.js";
 
-/** forms.json's `regions`: country code → region code → name. */
+initSync({ module: readFileSync(new URL("../web/vipmp_bg.wasm", import.meta.url)) });
+
+/** forms.json's `regions`: country code → region code → name, read on first use. */
 let regionNames;
 
 /** The regions Adobe accepts for a country, named where a name is known. */
-function regions(country) {
-  regionNames ??= require("../forms.json").regions;
-  const names = Object.hasOwn(regionNames, country) ? regionNames[country] : {};
-  return bindings.regions(country).map((region) =>
-    Object.hasOwn(names, region.code) ? { ...region, name: names[region.code] } : region);
+export function regions(country) {
+  regionNames ??= JSON.parse(readFileSync(new URL("../forms.json", import.meta.url), "utf8")).regions;
+  return namedRegions(regionCodes, regionNames, country);
 }
-
-// Spelled so that Node's CommonJS lexer sees every name for ESM importers.
-module.exports = { ...require("./vipmp_bg.js"), ...doors, regions };

@@ -3,9 +3,7 @@
 // JavaScript loop, after a JSON.stringify called from inside the wasm; here the
 // body and the options are stringified in JavaScript and written with one
 // TextEncoder.encodeInto each, natively, into two buffers the module owns
-// (crates/wasm/src/door.rs says what it measured). `cargo xtask pkg` copies this
-// file to the Node door as CommonJS: keep it free of imports, and keep its one
-// export the `export function` below.
+// (crates/wasm/src/door.rs says what it measured). Both doors use it.
 
 const encoder = new TextEncoder();
 

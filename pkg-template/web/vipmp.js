@@ -10,6 +10,7 @@
 import initWasm, { initSync as initWasmSync, regions as regionCodes } from "./vipmp_bg.js";
 import * as bindings from "./vipmp_bg.js";
 import { bodyDoors } from "./door.js";
+import { namedRegions } from "./forms.js";
 
 export * from "./vipmp_bg.js";
 
@@ -54,9 +55,7 @@ export function initSync(options) {
 /** The regions Adobe accepts for a country, named where a name is known. */
 export function regions(country) {
   if (!regionNames) throw missingNames;
-  const names = Object.hasOwn(regionNames, country) ? regionNames[country] : {};
-  return regionCodes(country).map((region) =>
-    Object.hasOwn(names, region.code) ? { ...region, name: names[region.code] } : region);
+  return namedRegions(regionCodes, regionNames, country);
 }
 
 /** wasm-bindgen's argument (its options object or a bare module) and our `forms`. */

@@ -98,6 +98,11 @@ const WINDOW_CHARS: usize = 64;
 pub(crate) fn grapheme_at(text: &str, at: usize) -> Range<usize> {
     let start = window_start(text, at);
     let end = window_end(text, at);
+    if start == at && text[at..end].chars().nth(1).is_none() {
+        // Certain breaks on both sides of one character: it is its own
+        // cluster, with no segmentation to run (nor a host call to make).
+        return start..end;
+    }
     let window = text.get(start..end).unwrap_or(text);
     let offset = if window.len() == text.len() { 0 } else { start };
     let found = cluster_in(window, at - offset);
@@ -175,6 +180,9 @@ mod tests {
         assert_eq!(grapheme_at(text, 3), 3..6);
         assert_eq!(grapheme_at(text, 4), 3..6);
         assert_eq!(grapheme_at(text, 6), 6..7);
+        assert_eq!(grapheme_at("a<b", 1), 1..2);
+        assert_eq!(grapheme_at("a\r\nb", 1), 1..3);
+        assert_eq!(grapheme_at("\u{1F1E8}\u{1F1E6}", 0), 0..8);
         assert_eq!(grapheme_at("हिंदी", 3), 0..9);
     }
 

@@ -6,16 +6,15 @@
 // lone surrogates, what JSON cannot express, options of the wrong shape).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { createRequire } from "node:module";
 import { inspect } from "node:util";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import * as api from "vipmp";
 import { call } from "./runner.mjs";
 
-const require = createRequire(import.meta.url);
-// wasm-bindgen's output behind the Node door (a file path, past the exports map).
-const bindgen = require("./node_modules/vipmp/node/vipmp_bg.js");
+// wasm-bindgen's output behind the doors (a file path, past the exports map):
+// the same module instance the Node door instantiated.
+import * as bindgen from "./node_modules/vipmp/web/vipmp_bg.js";
 const fixtureDir = process.env.VIPMP_FIXTURES;
 
 const VALIDATORS = [
