@@ -6,14 +6,14 @@ import { call, plainWords } from "./api.js";
 
 /** The reseller's customers: { ok, customers } or { ok: false, message }. */
 export async function listCustomers(config) {
-  const answer = await call(config, "listResellerCustomers", "GET", `/v3/resellers/${config.resellerId}/customers`);
+  const answer = await call(config, "listResellerCustomers", { params: { resellerId: config.resellerId } });
   if (!answer.ok) return { ok: false, message: plainWords(answer.error ?? { message: `HTTP ${answer.status}` }) };
   return { ok: true, customers: answer.body.items ?? [], total: answer.body.totalCount ?? 0 };
 }
 
 /** The 8-digit product codes of the customer's subscriptions that still hold licences. */
 export async function subscribedProducts(config, customerId) {
-  const answer = await call(config, "listSubscriptions", "GET", `/v3/customers/${customerId}/subscriptions`);
+  const answer = await call(config, "listSubscriptions", { params: { customerId } });
   if (!answer.ok) return { ok: false, message: plainWords(answer.error ?? { message: `HTTP ${answer.status}` }) };
   const held = (answer.body.items ?? []).filter((s) => s.currentQuantity > 0);
   return { ok: true, products: [...new Set(held.map((s) => s.offerId.slice(0, 8)))] };

@@ -1,22 +1,30 @@
 // Calls to the proxy. The page holds only the development JWT; the partner's
-// API key and IMS token stay in the proxy. Every answer is read by the package's
-// parseResponse so Adobe's codes arrive as one shape, whatever the endpoint.
-import { parseResponse, describeError } from "/pkg/web/vipmp.js";
+// API key and IMS token stay in the proxy. Every call's method, path and body
+// come from the package's buildAddress (the proxy adds the headers of each
+// try), and every answer is read by its parseResponse so Adobe's codes arrive
+// as one shape, whatever the endpoint.
+import { buildAddress, parseResponse, describeError } from "/pkg/web/vipmp.js";
 
 /**
- * Sends one call. `op` names the endpoint for parseResponse; `intent` is reused
- * when the user retries the same action, so the proxy derives the same
- * correlation ID and Adobe replays instead of ordering twice.
+ * Sends one call. `op` names the endpoint (for buildAddress and
+ * parseResponse); `request` holds its path `params` and `body`; `intent` is
+ * reused when the user retries the same action, so the proxy derives the same
+ * correlation ID and Adobe replays instead of ordering twice. An address the
+ * package refuses is answered here, as the proxy would answer it (422).
  * Resolves to { ok, status, body, resourceStatus, error, violations, reconciled }.
  */
-export async function call(config, op, method, path, body, intent) {
+export async function call(config, op, request, intent) {
+  const { params = {}, body } = request;
+  const built = buildAddress(op, { params, body });
+  if (!built.valid) return { ok: false, status: 422, violations: built.violations };
+  const { method, body: checked } = built.address;
   const headers = { authorization: `Bearer ${config.jwt}`, accept: "application/json" };
-  if (body !== undefined) headers["content-type"] = "application/json";
+  if (checked !== undefined && checked !== null) headers["content-type"] = "application/json";
   if (intent) headers["x-intent-id"] = intent;
   let response;
   try {
-    response = await fetch(config.proxy + path, {
-      method, headers, body: body === undefined ? undefined : JSON.stringify(body),
+    response = await fetch(config.proxy + built.url, {
+      method, headers, body: checked === undefined || checked === null ? undefined : JSON.stringify(checked),
     });
   } catch (error) {
     return { ok: false, status: 0, error: { code: "", message: "The server could not be reached. Check your connection and try again.", fieldPaths: [] } };

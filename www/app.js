@@ -171,7 +171,7 @@ class Checkout {
     if (!body) return;
     const status = document.getElementById("customer-status");
     status.textContent = "Creating the customer…";
-    const answer = await call(this.config, "createCustomer", "POST", "/v3/customers", body, this.customerIntent);
+    const answer = await call(this.config, "createCustomer", { body }, this.customerIntent);
     if (!answer.ok) {
       this.form.showErrors(answer.violations ?? toViolations(answer.error));
       status.textContent = "The customer was not created: see the marked fields.";

@@ -27,7 +27,7 @@ export class Orders {
     const body = { orderType: "NEW", externalReferenceId: cartReference(intent), currencyCode: currency, lineItems: lines };
     const check = validateOrder(body);
     if (!check.valid) return { ok: false, violations: check.violations };
-    const answer = await call(this.config, "createOrder", "POST", `/v3/customers/${customerId}/orders`, body, intent);
+    const answer = await call(this.config, "createOrder", { params: { customerId }, body }, intent);
     if (!answer.ok) return answer;
     this.say(`Order ${answer.body.orderId}: ${statusText(answer)}`);
     return { ok: true, order: answer.body };
@@ -38,7 +38,7 @@ export class Orders {
     for (let attempt = 0; attempt < POLL_LIMIT; attempt += 1) {
       await sleep(POLL_MS);
       await nudgeClock(this.config);
-      const answer = await call(this.config, "getOrder", "GET", `/v3/customers/${customerId}/orders/${orderId}`);
+      const answer = await call(this.config, "getOrder", { params: { customerId, orderId } });
       if (!answer.ok) {
         this.say(`${what} ${orderId}: ${plainWords(answer.error)}`);
         return answer;
@@ -62,7 +62,7 @@ export class Orders {
     const body = { orderType: "RETURN", referenceOrderId: order.orderId, currencyCode: order.currencyCode, lineItems };
     const check = validateOrder(body, { context: { referenceOrder: order, today } });
     if (!check.valid) return { ok: false, violations: check.violations };
-    const answer = await call(this.config, "createOrder", "POST", `/v3/customers/${customerId}/orders`, body, intent);
+    const answer = await call(this.config, "createOrder", { params: { customerId }, body }, intent);
     if (!answer.ok) return answer;
     this.say(`Return ${answer.body.orderId}: ${statusText(answer)}`);
     const final = await this.follow(customerId, answer.body.orderId, "Return");
@@ -75,7 +75,7 @@ export class Orders {
 
   /** Lists the customer's subscriptions, each with its auto-renewal form. */
   async showSubscriptions(customerId) {
-    const answer = await call(this.config, "listSubscriptions", "GET", `/v3/customers/${customerId}/subscriptions`);
+    const answer = await call(this.config, "listSubscriptions", { params: { customerId } });
     const list = this.section.querySelector(".subscriptions");
     if (!answer.ok) {
       list.textContent = plainWords(answer.error);
@@ -123,8 +123,7 @@ export class Orders {
     const check = validateSubscriptionUpdate(body, { context: { subscription: item } });
     let violations = check.violations;
     if (check.valid) {
-      const path = `/v3/customers/${customerId}/subscriptions/${item.subscriptionId}`;
-      const answer = await call(this.config, "updateSubscription", "PATCH", path, body, newIntent());
+      const answer = await call(this.config, "updateSubscription", { params: { customerId, subscriptionId: item.subscriptionId }, body }, newIntent());
       if (answer.ok) {
         saved.textContent = `Saved: auto-renewal ${answer.body.autoRenewal?.enabled ? "on" : "off"}.`;
         return;

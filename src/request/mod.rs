@@ -1,10 +1,13 @@
 //! Sans-IO request builders for every endpoint of the Partner API.
 //!
-//! A storefront should never hand-assemble a call. [`build`] turns an
-//! [`Endpoint`] and a [`BuildInput`] (path parameters, query, body, the IDs of
-//! this attempt and optional credentials) into a [`RequestSpec`] — method, path,
-//! query, headers and body — that any HTTP client (the browser's `fetch`, the
-//! proxy) can send. Nothing here sends anything, reads a clock or draws a
+//! A storefront should never hand-assemble a call. A call is two halves:
+//! its [`address`] (method, path with its checked parameters, query, validated
+//! body: a [`RequestAddress`], all the browser needs to call the proxy) and the
+//! headers of one try, [`attempt`] (correlation ID, request ID, credentials:
+//! what the proxy adds, anew for every try). [`build`] joins both for callers
+//! that hold everything, turning an [`Endpoint`] and a [`BuildInput`] into a
+//! [`RequestSpec`] — method, path, query, headers and body — that any HTTP
+//! client can send. Nothing here sends anything, reads a clock or draws a
 //! random number: the IDs come from the caller, chosen by [`Intent`] /
 //! [`Correlator`] under the reference's Idempotency rules.
 //!
@@ -26,6 +29,7 @@
 //! assert_eq!(spec.url(), "/v3/customers/9876543210/orders?status=1000&status=1002");
 //! ```
 
+mod address;
 mod encode;
 mod endpoint;
 mod headers;
@@ -34,6 +38,7 @@ mod page;
 mod params;
 mod query;
 
+pub use address::{AddressInput, AddressResult, Part, Refused, RequestAddress, address, attempt};
 pub use encode::{encode, query_string};
 pub use endpoint::{BodyRule, Endpoint, Method, PAGE_LIMIT_MAX, QueryKind, QueryRule};
 pub use headers::{Auth, Ids, JSON};
@@ -152,34 +157,45 @@ pub struct BuildInput {
     pub context: Context,
 }
 
-/// Builds the request for an endpoint.
+/// Builds the request for an endpoint: its [`address`] with the headers of
+/// the [`attempt`] the IDs name.
 ///
 /// # Errors
-/// The [`Report`] of every problem with the input; nothing is built then.
+/// The [`Report`] of every problem with the input (path parameters, query,
+/// body, then IDs and credentials); nothing is built then.
 pub fn build(endpoint: Endpoint, input: &BuildInput) -> Result<RequestSpec, Report> {
-    let mut report = Report::new();
-    let path = params::path(endpoint, &input.params, &mut report);
-    query::check_shape(&input.query, &mut report);
-    let query = query::pairs_of(&input.query);
-    query::check(endpoint.query(), &query, &mut report);
-    check_body(endpoint, input, &mut report);
-    headers::check(&input.ids, &input.auth, &mut report);
-    report.into_result()?;
-    Ok(RequestSpec {
-        method: endpoint.method(),
-        path,
-        query,
-        headers: headers::headers(&input.ids, &input.auth),
-        body: input
-            .body
-            .clone()
-            .filter(|_| endpoint.body() != BodyRule::None),
-    })
+    let built = address(endpoint, &input.address_input());
+    let headers = attempt(&input.ids, &input.auth);
+    match (built, headers) {
+        (Ok(address), Ok(headers)) => Ok(address.with_headers(headers)),
+        (built, headers) => {
+            let mut report = built
+                .err()
+                .map(|refused| refused.report)
+                .unwrap_or_default();
+            if let Err(more) = headers {
+                report.violations.extend(more.violations);
+            }
+            Err(report)
+        }
+    }
+}
+
+impl BuildInput {
+    /// The parts of this input a [`RequestAddress`] is built from.
+    pub fn address_input(&self) -> AddressInput<'_> {
+        AddressInput {
+            params: &self.params,
+            query: &self.query,
+            body: self.body.as_ref(),
+            context: &self.context,
+        }
+    }
 }
 
 /// Checks the body against the endpoint's rule.
-fn check_body(endpoint: Endpoint, input: &BuildInput, report: &mut Report) {
-    let body = input.body.as_ref().filter(|body| !body.is_null());
+fn check_body(endpoint: Endpoint, input: &AddressInput<'_>, report: &mut Report) {
+    let body = input.body.filter(|body| !body.is_null());
     match (endpoint.body(), body) {
         (BodyRule::None, None) => {}
         (BodyRule::None, Some(_)) => report.add(
@@ -204,7 +220,7 @@ fn check_body(endpoint: Endpoint, input: &BuildInput, report: &mut Report) {
 
 /// The validator's context, with the membership ID of a VIP transfer taken
 /// from the path when the caller did not set it.
-fn context_for(operation: Operation, input: &BuildInput) -> Context {
+fn context_for(operation: Operation, input: &AddressInput<'_>) -> Context {
     let mut context = input.context.clone();
     if operation == Operation::VipTransfer && context.membership_id.is_none() {
         context.membership_id = input

@@ -132,3 +132,71 @@ fn no_input_panics_any_endpoint() {
         }
     }
 }
+
+fn address_of(endpoint: Endpoint, input: &BuildInput) -> Result<RequestAddress, Refused> {
+    address(endpoint, &input.address_input())
+}
+
+#[test]
+fn an_address_needs_no_ids_and_joins_an_attempt_into_the_same_request() {
+    let mut given = input(&json!({ "customerId": "9876543210" }), None);
+    given.ids = Ids::default();
+    let address = address_of(Endpoint::GetCustomer, &given).expect("no IDs needed");
+    assert_eq!(address.url(), "/v3/customers/9876543210");
+    assert_eq!(address.param("customerId"), Some("9876543210"));
+    assert_eq!(address.param("orderId"), None);
+    let headers = attempt(&ids(), &Auth::default()).expect("valid IDs");
+    given.ids = ids();
+    assert_eq!(
+        address.with_headers(headers),
+        build(Endpoint::GetCustomer, &given).expect("valid")
+    );
+}
+
+#[test]
+fn a_refused_address_names_its_parts() {
+    let bad_path = address_of(
+        Endpoint::CreateOrder,
+        &input(&json!({ "customerId": "98/76" }), Some(json!({}))),
+    )
+    .expect_err("refused");
+    assert_eq!(bad_path.parts, [Part::Path, Part::Body]);
+    assert!(!bad_path.body_only());
+    let bad_body = address_of(
+        Endpoint::CreateOrder,
+        &input(&json!({ "customerId": "9876543210" }), Some(json!({}))),
+    )
+    .expect_err("refused");
+    assert_eq!(bad_body.parts, [Part::Body]);
+    assert!(bad_body.body_only());
+    let mut bad_query = input(&json!({ "customerId": "9876543210" }), None);
+    bad_query.query = json!({ "status": "nope", "unknown": "1" });
+    let refused = address_of(Endpoint::GetOrderHistory, &bad_query).expect_err("refused");
+    assert_eq!(refused.parts, [Part::Query]);
+}
+
+#[test]
+fn build_reports_the_address_then_the_attempt() {
+    let mut given = input(&json!({ "customerId": "98/76" }), None);
+    given.ids = Ids::default();
+    let report = build(Endpoint::GetCustomer, &given).expect_err("refused");
+    let paths: Vec<String> = report
+        .violations
+        .iter()
+        .map(|v| v.path.to_string())
+        .collect();
+    assert_eq!(
+        paths,
+        ["params.customerId", "ids.correlationId", "ids.requestId"]
+    );
+}
+
+#[test]
+fn attempt_refuses_ids_that_cannot_be_headers() {
+    let bad = Ids {
+        correlation_id: "c 1".into(),
+        request_id: String::new(),
+    };
+    let report = attempt(&bad, &Auth::default()).expect_err("refused");
+    assert_eq!(report.codes(), ["type.invalid", "field.required"]);
+}

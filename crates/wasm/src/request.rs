@@ -1,5 +1,5 @@
 //! Bindings of the request builders and the response parser: `buildRequest`,
-//! `parseResponse`, `describeError`.
+//! `buildAddress`, `parseResponse`, `describeError`.
 //!
 //! The core decides everything (see `vipmp::request` and `vipmp::response`);
 //! these functions only cross the boundary. An unknown endpoint name or input
@@ -7,13 +7,22 @@
 //! throws; anything wrong with the values comes back as violations.
 
 use crate::boundary::{answer, body_from_value};
-use vipmp::request::{self, BuildInput, BuildResult, Endpoint};
+use vipmp::request::{self, AddressResult, BuildInput, BuildResult, Endpoint};
 use vipmp::response;
 use wasm_bindgen::prelude::*;
 
 /// The endpoint with this name, or a thrown `Error`.
 fn endpoint(op: &str) -> Result<Endpoint, JsError> {
     Endpoint::from_name(op).map_err(|error| JsError::new(&error.to_string()))
+}
+
+/// A builder's input, read as JSON like bodies; a wrong shape throws. Installs
+/// the text hooks the body rules use.
+fn build_input(input: &JsValue) -> Result<BuildInput, JsError> {
+    let input = serde_json::from_value(body_from_value(input))
+        .map_err(|error| JsError::new(&format!("invalid input: {error}")))?;
+    crate::text::install();
+    Ok(input)
 }
 
 /// Builds the request of an endpoint (`"createOrder"`, `"getOrderHistory"`, …):
@@ -25,10 +34,22 @@ pub fn build_request(
     #[wasm_bindgen(unchecked_param_type = "BuildInput")] input: &JsValue,
 ) -> Result<JsValue, JsError> {
     let endpoint = endpoint(op)?;
-    let input: BuildInput = serde_json::from_value(body_from_value(input))
-        .map_err(|error| JsError::new(&format!("invalid input: {error}")))?;
-    crate::text::install();
+    let input = build_input(input)?;
     Ok(answer(&BuildResult::from(request::build(endpoint, &input))))
+}
+
+/// Builds the address of an endpoint's call, without the headers of a try
+/// (the proxy adds those): `{ valid, violations, address?, url? }`. The input
+/// is `buildRequest`'s without `ids` and `auth` (ignored when given).
+#[wasm_bindgen(js_name = buildAddress, unchecked_return_type = "AddressResult")]
+pub fn build_address(
+    op: &str,
+    #[wasm_bindgen(unchecked_param_type = "BuildInput")] input: &JsValue,
+) -> Result<JsValue, JsError> {
+    let endpoint = endpoint(op)?;
+    let input = build_input(input)?;
+    let built = request::address(endpoint, &input.address_input());
+    Ok(answer(&AddressResult::from(built)))
 }
 
 /// Reads a response of an endpoint: the typed resource of a 2xx, or the typed

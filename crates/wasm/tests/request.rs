@@ -5,7 +5,9 @@
 #![cfg(target_arch = "wasm32")]
 
 use js_sys::Array;
-use vipmp_wasm::request::{JsCorrelator, build_request, describe_error, parse_response};
+use vipmp_wasm::request::{
+    JsCorrelator, build_address, build_request, describe_error, parse_response,
+};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::wasm_bindgen_test;
 
@@ -40,6 +42,24 @@ fn invalid_input_is_violations_not_an_exception() {
         .collect();
     assert!(paths.contains(&"params.customerId".to_owned()));
     assert!(paths.contains(&"ids.correlationId".to_owned()));
+}
+
+#[wasm_bindgen_test]
+fn an_address_needs_no_ids_and_lists_its_parameters() {
+    let input = js(r#"{"params":{"customerId":"9876543210","orderId":"1234567890"}}"#);
+    let result = build_address("getOrder", &input).expect("result");
+    assert_eq!(get(&result, "valid"), JsValue::TRUE);
+    assert_eq!(
+        text(&result, "url").as_deref(),
+        Some("/v3/customers/9876543210/orders/1234567890")
+    );
+    let address = get(&result, "address");
+    assert_eq!(text(&address, "method").as_deref(), Some("GET"));
+    let first = Array::from(&Array::from(&get(&address, "params")).get(0));
+    assert_eq!(first.get(0).as_string().as_deref(), Some("customerId"));
+    let refused =
+        build_address("getOrder", &js(r#"{"params":{"customerId":"x/y"}}"#)).expect("result");
+    assert_eq!(get(&refused, "valid"), JsValue::FALSE);
 }
 
 #[wasm_bindgen_test]

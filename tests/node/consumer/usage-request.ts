@@ -1,10 +1,12 @@
 // Type-checked with `tsc --strict --noEmit`: the request builders and the
 // response parser as a storefront calls them around `fetch`.
 import {
+  buildAddress,
   buildRequest,
   Correlator,
   describeError,
   parseResponse,
+  type AddressResult,
   type ApiError,
   type BuildInput,
   type BuildResult,
@@ -36,6 +38,11 @@ const order: BuildResult = buildRequest("createOrder", {
 });
 const firstPath: string | undefined = order.violations[0]?.path;
 
+// The browser's half: no IDs; the proxy adds the headers of each try.
+const where: AddressResult = buildAddress("getOrder", { params: { customerId: "9876543210", orderId: "1234567890" } });
+const addressMethod: "GET" | "POST" | "PATCH" | undefined = where.address?.method;
+const addressParams: [string, string][] = where.address?.params ?? [];
+
 const parsed: Parsed = parseResponse("getOrderHistory", 200, "{}");
 if (parsed.ok && parsed.body?.kind === "orders") {
   const count: number = parsed.body.value.items?.length ?? 0;
@@ -54,4 +61,4 @@ const http: number | undefined = described?.httpStatus ?? undefined;
 correlator.recordNoResponse();
 correlator.recordResponse(200);
 
-export { url, headers, method, firstPath, status, fields, actions, retry, reasonCodes, http };
+export { url, headers, method, addressMethod, addressParams, firstPath, status, fields, actions, retry, reasonCodes, http };
