@@ -22,8 +22,7 @@ use serde_json::{Map, Value};
 use std::sync::Arc;
 use std::time::Instant;
 use tracing::Instrument;
-use vipmp::Report;
-use vipmp::request::{self, BuildInput, Endpoint, RequestSpec};
+use vipmp::request::{self, AddressInput, Endpoint, Refused, RequestAddress};
 
 /// The storefront's intent key header.
 pub const INTENT_HEADER: &str = "x-intent-id";
@@ -39,7 +38,9 @@ pub async fn handle(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    let route = match routes::find(method.as_str(), uri.path()) {
+    // Matched once: the span's route and the pipeline read the same match.
+    let matched = routes::find(method.as_str(), uri.path());
+    let route = match &matched {
         Match::Found(endpoint, _) => endpoint.name(),
         Match::WrongMethod | Match::NotFound => "unmatched",
     };
@@ -51,20 +52,20 @@ pub async fn handle(
         correlation_id = tracing::field::Empty,
         request_id = tracing::field::Empty,
     );
-    handle_in_span(&shared, &method, &uri, &headers, &body)
+    handle_in_span(&shared, matched, &uri, &headers, &body)
         .instrument(span)
         .await
 }
 
 async fn handle_in_span(
     shared: &Shared,
-    method: &Method,
+    matched: Match,
     uri: &Uri,
     headers: &HeaderMap,
     body: &Bytes,
 ) -> Response {
     let started = Instant::now();
-    let result = forward(shared, method, uri, headers, body).await;
+    let result = forward(shared, matched, uri, headers, body).await;
     let latency_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
     match result {
         Ok(forwarded) => {
@@ -153,14 +154,14 @@ fn respond(forwarded: Forwarded) -> Response {
 /// caller is known.
 async fn forward(
     shared: &Shared,
-    method: &Method,
+    matched: Match,
     uri: &Uri,
     headers: &HeaderMap,
     body: &Bytes,
 ) -> Result<Forwarded, Refusal> {
     let claims = authenticate(shared, headers)?;
     tracing::Span::current().record("reseller", claims.resellers.join(",").as_str());
-    let (endpoint, params) = match routes::find(method.as_str(), uri.path()) {
+    let (endpoint, params) = match matched {
         Match::Found(endpoint, params) => (endpoint, params),
         Match::WrongMethod => return Err(ProxyError::MethodNotAllowed.into()),
         Match::NotFound => return Err(ProxyError::NotFound.into()),
@@ -170,47 +171,47 @@ async fn forward(
         check_write(shared, &claims, headers)?;
     }
     let body = scoped_body(endpoint, &claims, parse_body(body)?);
-    let spec = build(endpoint, params.clone(), uri.query(), body)?;
-    check_sent_path(shared, endpoint, &params, &spec)?;
-    check_scope(shared, &claims, &spec, endpoint).await?;
-    let body = spec.body.as_ref().map(|b| Bytes::from(b.to_string()));
+    let address = build(endpoint, &params, uri.query(), body.as_ref())?;
+    check_sent_path(shared, endpoint, &params, &address)?;
+    check_scope(shared, &claims, &address).await?;
+    let body = address.body.as_ref().map(|b| Bytes::from(b.to_string()));
     let intent = intent_key(headers)?;
     let correlation_id = ids::correlation_id(
         &shared.config.correlation_key,
         &IntentParts {
             caller: &claims.sub,
             endpoint: endpoint.name(),
-            url: &spec.url(),
+            url: &address.url(),
             intent: &intent,
             body: body.as_deref().unwrap_or_default(),
         },
     );
     let outbound = Outbound {
         method: reqwest_method(endpoint),
-        url: spec.url(),
+        url: address.url(),
         body,
         correlation_id: correlation_id.clone(),
     };
-    let sent = if reconcile::creates_order(endpoint, spec.body.as_ref()) {
-        once_per_intent(shared, endpoint, &spec, outbound).await
+    let sent = if reconcile::creates_order(endpoint, address.body.as_ref()) {
+        once_per_intent(shared, &address, outbound).await
     } else {
-        send_and_reconcile(shared, endpoint, &spec, outbound).await
+        send_and_reconcile(shared, &address, outbound).await
     };
     let forwarded = sent.map_err(|error| Refusal {
         error,
         correlation_id: Some(correlation_id),
     })?;
     learn(shared, &forwarded.answer);
-    forget_refused(shared, endpoint, &spec, forwarded.answer.status);
+    forget_refused(shared, &address, forwarded.answer.status);
     Ok(forwarded)
 }
 
 /// Drops the cached owner of the path's customer when Adobe refused the
 /// call as forbidden or unknown: the fact may be what is wrong.
-fn forget_refused(shared: &Shared, endpoint: Endpoint, spec: &RequestSpec, status: u16) {
+fn forget_refused(shared: &Shared, address: &RequestAddress, status: u16) {
     if matches!(status, 403 | 404) {
-        if let Some(customer) = path_param(&spec.path, endpoint, "customerId") {
-            shared.ownership.forget(&customer);
+        if let Some(customer) = address.param("customerId") {
+            shared.ownership.forget(customer);
         }
     }
 }
@@ -218,13 +219,12 @@ fn forget_refused(shared: &Shared, endpoint: Endpoint, spec: &RequestSpec, statu
 /// Sends the call; a 5xx to an order creation is reconciled.
 async fn send_and_reconcile(
     shared: &Shared,
-    endpoint: Endpoint,
-    spec: &RequestSpec,
+    address: &RequestAddress,
     outbound: Outbound,
 ) -> Result<Forwarded, ProxyError> {
     let answer = upstream::send(shared, &outbound).await?;
-    if reconcile::applies(endpoint, answer.status, spec.body.as_ref()) {
-        return after_server_error(shared, endpoint, spec, outbound, answer).await;
+    if reconcile::applies(address.endpoint, answer.status, address.body.as_ref()) {
+        return after_server_error(shared, address, outbound, answer).await;
     }
     Ok(Forwarded {
         answer,
@@ -238,8 +238,7 @@ async fn send_and_reconcile(
 /// request of an intent being sent waits for it.
 async fn once_per_intent(
     shared: &Shared,
-    endpoint: Endpoint,
-    spec: &RequestSpec,
+    address: &RequestAddress,
     outbound: Outbound,
 ) -> Result<Forwarded, ProxyError> {
     let intent = outbound.correlation_id.clone();
@@ -247,7 +246,7 @@ async fn once_per_intent(
         Claim::Answered(outcome) => return Ok(from_outcome(outcome)),
         Claim::Mine(token) => token,
     };
-    let result = send_and_reconcile(shared, endpoint, spec, outbound).await;
+    let result = send_and_reconcile(shared, address, outbound).await;
     if let Ok(forwarded) = &result {
         if (200..300).contains(&forwarded.answer.status) {
             let outcome = Remembered {
@@ -281,14 +280,12 @@ fn from_outcome(outcome: Remembered) -> Forwarded {
 /// correlation ID, and the 5xx as it came.
 async fn after_server_error(
     shared: &Shared,
-    endpoint: Endpoint,
-    spec: &RequestSpec,
+    address: &RequestAddress,
     outbound: Outbound,
     answer: Answer,
 ) -> Result<Forwarded, ProxyError> {
-    let customer = path_param(&spec.path, endpoint, "customerId");
-    let customer = customer.as_deref();
-    let outcome = match (customer, spec.body.as_ref()) {
+    let customer = address.param("customerId");
+    let outcome = match (customer, address.body.as_ref()) {
         (Some(customer), Some(body)) => reconcile::await_order(shared, customer, body).await,
         _ => Outcome::Unknown("unknown"),
     };
@@ -307,7 +304,7 @@ async fn after_server_error(
             };
             let answer = upstream::send(shared, &retry).await?;
             let (answer, outcome) =
-                checked_again(shared, customer, spec.body.as_ref(), answer).await;
+                checked_again(shared, customer, address.body.as_ref(), answer).await;
             (answer, retry.correlation_id, outcome)
         }
     };
@@ -378,33 +375,32 @@ fn scoped_body(endpoint: Endpoint, claims: &Claims, body: Option<Value>) -> Opti
     Some(body)
 }
 
-/// The call as the core builds it; bad path parameters or query are 400,
-/// a body breaking the rules 422, each with the Report.
+/// The call's address as the core builds it (the headers of each try are
+/// added when it is sent); bad path parameters or query are 400, a body
+/// breaking the rules 422, each with the Report.
 fn build(
     endpoint: Endpoint,
-    params: Map<String, Value>,
+    params: &Map<String, Value>,
     query: Option<&str>,
-    body: Option<Value>,
-) -> Result<RequestSpec, ProxyError> {
-    let input = BuildInput {
+    body: Option<&Value>,
+) -> Result<RequestAddress, ProxyError> {
+    let query = query.map_or(Value::Null, |q| Value::String(q.to_owned()));
+    let input = AddressInput {
         params,
-        query: query.map_or(Value::Null, |q| Value::String(q.to_owned())),
+        query: &query,
         body,
-        ids: ids::placeholders(),
-        ..BuildInput::default()
+        context: &vipmp::validate::Context::default(),
     };
-    request::build(endpoint, &input).map_err(classify)
+    request::address(endpoint, &input).map_err(classify)
 }
 
-fn classify(report: Report) -> ProxyError {
-    let in_body = |v: &vipmp::Violation| {
-        let path = v.path.to_string();
-        !(path.starts_with("params") || path.starts_with("query") || path.starts_with("ids"))
-    };
-    if report.violations.iter().all(in_body) {
-        ProxyError::Invalid(report)
+/// 422 when only the body broke the rules, 400 when the request itself is
+/// malformed (a path parameter or the query).
+fn classify(refused: Refused) -> ProxyError {
+    if refused.body_only() {
+        ProxyError::Invalid(refused.report)
     } else {
-        ProxyError::BadRequest(Some(report))
+        ProxyError::BadRequest(Some(refused.report))
     }
 }
 
@@ -415,10 +411,10 @@ fn check_sent_path(
     shared: &Shared,
     endpoint: Endpoint,
     params: &Map<String, Value>,
-    spec: &RequestSpec,
+    address: &RequestAddress,
 ) -> Result<(), ProxyError> {
     let base = reqwest::Url::parse(&shared.config.upstream).map_err(|_| ProxyError::BadGateway)?;
-    let sent = reqwest::Url::parse(&format!("{}{}", shared.config.upstream, spec.url()))
+    let sent = reqwest::Url::parse(&format!("{}{}", shared.config.upstream, address.url()))
         .map_err(|_| ProxyError::BadRequest(None))?;
     let base_path = base.path().trim_end_matches('/');
     let path = sent.path().strip_prefix(base_path).unwrap_or("");
@@ -434,20 +430,18 @@ fn check_sent_path(
 async fn check_scope(
     shared: &Shared,
     claims: &Claims,
-    spec: &RequestSpec,
-    endpoint: Endpoint,
+    address: &RequestAddress,
 ) -> Result<(), ProxyError> {
-    let param = |name| path_param(&spec.path, endpoint, name);
-    if let Some(reseller) = param("resellerId") {
-        if !claims.owns(&reseller) {
+    if let Some(reseller) = address.param("resellerId") {
+        if !claims.owns(reseller) {
             return Err(ProxyError::NotFound);
         }
     }
-    if let Some(customer) = param("customerId") {
-        let owner = if routes::is_write(endpoint) {
-            proven_owner(shared, &customer).await?
+    if let Some(customer) = address.param("customerId") {
+        let owner = if routes::is_write(address.endpoint) {
+            proven_owner(shared, customer).await?
         } else {
-            owner_of(shared, &customer).await?
+            owner_of(shared, customer).await?
         };
         if !claims.owns(&owner) {
             return Err(ProxyError::NotFound);
@@ -473,14 +467,6 @@ async fn checked_again(
         Outcome::Absent => (answer, "retried"),
         Outcome::Unknown(why) => (answer, why),
     }
-}
-
-/// The value of a path parameter in a built path, by the endpoint's template.
-fn path_param(path: &str, endpoint: Endpoint, name: &str) -> Option<String> {
-    endpoint
-        .path_params(path)?
-        .remove(name)
-        .and_then(|value| value.as_str().map(str::to_owned))
 }
 
 /// The customer's reseller, from a fresh fact of the cache or a GET of the

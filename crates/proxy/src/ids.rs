@@ -65,16 +65,6 @@ pub fn derived(key: &SecretString, base: &str, purpose: &str) -> String {
     correlation_id(key, &parts)
 }
 
-/// The IDs given to the core's request builder, which wants them, before the
-/// real ones exist: they are made per intent and attempt when the call is
-/// sent (see [`correlation_id`], [`random_hex`]).
-pub fn placeholders() -> vipmp::request::Ids {
-    vipmp::request::Ids {
-        correlation_id: "pending".into(),
-        request_id: "pending".into(),
-    }
-}
-
 /// Whether a storefront intent key is acceptable: visible ASCII, bounded.
 pub fn valid_intent(intent: &str) -> bool {
     !intent.is_empty() && intent.len() <= MAX_INTENT && intent.bytes().all(|b| b.is_ascii_graphic())

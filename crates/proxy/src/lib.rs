@@ -5,10 +5,11 @@
 //! A call goes through [`forward::handle`]: the caller's JWT is verified
 //! ([`caller`]), the method and path must match the allow-list taken from the
 //! core's endpoint table ([`routes`]), path and reseller scope are checked
-//! ([`ownership`]), the body is re-validated and the request rebuilt by the
-//! core's builder (`vipmp::request::build`: 422 with the Report), the IDs are
-//! derived server-side ([`ids`]), and [`upstream`] sends it with the cached
-//! IMS token ([`ims`]), each attempt paced by [`pacer`]; an order creation
+//! ([`ownership`]), the body is re-validated and the call's address rebuilt
+//! by the core (`vipmp::request::address`: 400 or 422 with the Report), the
+//! IDs are derived server-side ([`ids`]), and [`upstream`] sends each attempt
+//! with the core's headers (`vipmp::request::attempt`) and the cached IMS
+//! token ([`ims`]), paced by [`pacer`]; an order creation
 //! is sent once per intent ([`outcomes`]) and reconciled after a 5xx
 //! ([`reconcile`]). Configuration is
 //! read and checked once ([`config`]);

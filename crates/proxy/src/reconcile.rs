@@ -36,7 +36,8 @@ use crate::upstream::{self, Answer, Outbound};
 use serde_json::{Map, Value};
 use std::time::Duration;
 use tokio::time::Instant;
-use vipmp::request::{self, BuildInput, Endpoint};
+use vipmp::request::{self, AddressInput, Endpoint};
+use vipmp::validate::Context;
 
 /// The answer header naming the outcome.
 pub const HEADER: &str = "x-vipmp-reconciled";
@@ -156,17 +157,18 @@ fn page_url(customer_id: &str, body: &Value, offset: usize) -> Option<String> {
     let order_type = body.get("orderType").and_then(Value::as_str)?;
     let mut params = Map::new();
     params.insert("customerId".into(), Value::String(customer_id.to_owned()));
-    let input = BuildInput {
-        params,
-        query: Value::String(format!(
-            "order-type={order_type}&limit={PAGE}&offset={offset}"
-        )),
-        ids: ids::placeholders(),
-        ..BuildInput::default()
+    let query = Value::String(format!(
+        "order-type={order_type}&limit={PAGE}&offset={offset}"
+    ));
+    let input = AddressInput {
+        params: &params,
+        query: &query,
+        body: None,
+        context: &Context::default(),
     };
-    request::build(Endpoint::GetOrderHistory, &input)
+    request::address(Endpoint::GetOrderHistory, &input)
         .ok()
-        .map(|spec| spec.url())
+        .map(|address| address.url())
 }
 
 /// One page read, or `None` unless Adobe answered 200 with JSON.

@@ -71,7 +71,7 @@ pub async fn send(shared: &Shared, outbound: &Outbound) -> Result<Answer, ProxyE
     for attempt in 0..ATTEMPTS {
         shared.pacer.acquire().await.map_err(|_| ProxyError::Busy)?;
         let request_id = random_hex();
-        let request = build(shared, outbound, &request_id, token.expose_secret());
+        let request = build(shared, outbound, &request_id, token.expose_secret())?;
         let response = match request.send().await {
             Ok(response) => response,
             Err(error) => {
@@ -109,28 +109,40 @@ pub async fn send(shared: &Shared, outbound: &Outbound) -> Result<Answer, ProxyE
     Err(ProxyError::GatewayTimeout)
 }
 
-/// One attempt's request: headers from the allow-list only.
+/// One attempt's request: exactly the headers the core's
+/// [`vipmp::request::attempt`] gives for this try's IDs and credentials.
 fn build(
     shared: &Shared,
     outbound: &Outbound,
     request_id: &str,
     token: &str,
-) -> reqwest::RequestBuilder {
+) -> Result<reqwest::RequestBuilder, ProxyError> {
+    let ids = vipmp::request::Ids {
+        correlation_id: outbound.correlation_id.clone(),
+        request_id: request_id.to_owned(),
+    };
+    let auth = vipmp::request::Auth {
+        api_key: Some(shared.config.api_key.clone()),
+        access_token: Some(token.to_owned()),
+    };
+    let headers = vipmp::request::attempt(&ids, &auth).map_err(|report| {
+        // Only a credential that cannot be a header value gets here (the IDs
+        // are made by this proxy): the configuration's fault, not the caller's.
+        tracing::error!(
+            violations = report.violations.len(),
+            "upstream credentials are not sendable as headers"
+        );
+        ProxyError::BadGateway
+    })?;
     let url = format!("{}{}", shared.config.upstream, outbound.url);
-    let mut request = shared
-        .http
-        .request(outbound.method.clone(), url)
-        .header("accept", vipmp::request::JSON)
-        .header("x-correlation-id", &outbound.correlation_id)
-        .header("x-request-id", request_id)
-        .header("x-api-key", &shared.config.api_key)
-        .bearer_auth(token);
-    if let Some(body) = &outbound.body {
-        request = request
-            .header("content-type", vipmp::request::JSON)
-            .body(body.clone());
+    let mut request = shared.http.request(outbound.method.clone(), url);
+    for (name, value) in headers {
+        request = request.header(name, value);
     }
-    request
+    if let Some(body) = &outbound.body {
+        request = request.body(body.clone());
+    }
+    Ok(request)
 }
 
 /// The body, or `None` when it breaks off or exceeds `cap`.

@@ -8,7 +8,7 @@ use common::*;
 use reqwest::{Method, StatusCode};
 use serde_json::Map;
 use serde_json::{Value, json};
-use vipmp::request::{self, BuildInput, Endpoint, RequestSpec};
+use vipmp::request::{self, BuildInput, Endpoint, RequestAddress};
 use vipmp_proxy::routes::ALLOWED;
 
 const OTHER: &str = "5000000102";
@@ -36,7 +36,7 @@ async fn every_allowed_route_built_by_the_core_succeeds_through_the_proxy() {
         } else {
             reseller_input(endpoint)
         };
-        let spec = request::build(endpoint, &input)
+        let spec = request::address(endpoint, &input.address_input())
             .unwrap_or_else(|r| panic!("{}: {r:?}", endpoint.name()));
         let (status, answer, reached) = send_built(&h, &token, &spec, &format!("every-{n}")).await;
         if !(status.is_success() && reached) {
@@ -139,12 +139,11 @@ fn input_for(endpoint: Endpoint, customer: &str, owned: &Owned, n: usize) -> Bui
     built_by_the_proxy(params, body)
 }
 
-/// The builder's input; the IDs are placeholders, the proxy makes its own.
+/// The address builder's input: no IDs, the proxy makes its own.
 fn built_by_the_proxy(params: Map<String, Value>, body: Option<Value>) -> BuildInput {
     BuildInput {
         params,
         body,
-        ids: vipmp_proxy::ids::placeholders(),
         ..BuildInput::default()
     }
 }
@@ -154,7 +153,7 @@ fn built_by_the_proxy(params: Map<String, Value>, body: Option<Value>) -> BuildI
 async fn send_built(
     h: &Harness,
     token: &str,
-    spec: &RequestSpec,
+    spec: &RequestAddress,
     intent: &str,
 ) -> (StatusCode, Value, bool) {
     let method = Method::from_bytes(spec.method.as_str().as_bytes()).expect("method");
@@ -202,8 +201,11 @@ async fn the_two_reseller_matrix_on_every_customer_scoped_route() {
     for (n, endpoint) in routes.into_iter().enumerate() {
         let name = endpoint.name();
         // Own: through to the sandbox, which answers with success.
-        let spec = request::build(endpoint, &input_for(endpoint, &mine.customer, &mine, n))
-            .unwrap_or_else(|r| panic!("{name}: {r:?}"));
+        let spec = request::address(
+            endpoint,
+            &input_for(endpoint, &mine.customer, &mine, n).address_input(),
+        )
+        .unwrap_or_else(|r| panic!("{name}: {r:?}"));
         let (status, answer, reached) = send_built(&h, &alice, &spec, &format!("own-{n}")).await;
         if !(status.is_success() && reached) {
             wrong.push(format!("{name} own: {status} {answer}"));
@@ -213,8 +215,11 @@ async fn the_two_reseller_matrix_on_every_customer_scoped_route() {
             ("foreign", theirs.customer.as_str()),
             ("missing", "6999999999"),
         ] {
-            let spec =
-                request::build(endpoint, &input_for(endpoint, customer, &mine, n)).expect("spec");
+            let spec = request::address(
+                endpoint,
+                &input_for(endpoint, customer, &mine, n).address_input(),
+            )
+            .expect("spec");
             let posts = h.seen().posts;
             let (status, answer, _) = send_built(&h, &alice, &spec, &format!("{who}-{n}")).await;
             let proxys = answer["code"] == "not_found";
