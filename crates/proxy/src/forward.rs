@@ -478,12 +478,31 @@ async fn owner_of(shared: &Shared, customer_id: &str) -> Result<String, ProxyErr
     }
 }
 
+/// The URL of a Get Customer call, built by the core like every other call;
+/// `None` for an ID the core refuses.
+fn customer_url(customer_id: &str) -> Option<String> {
+    let params = Map::from_iter([(
+        "customerId".to_owned(),
+        Value::String(customer_id.to_owned()),
+    )]);
+    let input = AddressInput {
+        params: &params,
+        query: &Value::Null,
+        body: None,
+        context: &vipmp::validate::Context::default(),
+    };
+    request::address(Endpoint::GetCustomer, &input)
+        .ok()
+        .map(|address| address.url())
+}
+
 /// The customer's reseller as Adobe answers it now, whatever the cache
 /// holds: a write is never let through on a fact that may have gone stale.
 async fn proven_owner(shared: &Shared, customer_id: &str) -> Result<String, ProxyError> {
+    let url = customer_url(customer_id).ok_or(ProxyError::NotFound)?;
     let outbound = Outbound {
         method: reqwest::Method::GET,
-        url: format!("/v3/customers/{customer_id}"),
+        url,
         body: None,
         correlation_id: format!("vipmp-{}", ids::random_hex()),
     };
