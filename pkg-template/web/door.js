@@ -23,7 +23,9 @@ const MIN_BUFFER = 4096;
 /**
  * The body validators over `bindings` (wasm-bindgen's exports, usable once the
  * wasm is instantiated): each takes a body as a JS value, and the `*Json`
- * variants take JSON text the caller already holds.
+ * variants take JSON text the caller already holds; and validateField, whose
+ * value is copied the same way (a 64 KiB value spent most of its time in
+ * wasm-bindgen's copy loop).
  */
 export function bodyDoors(bindings) {
   const writer = bufferWriter(bindings);
@@ -33,6 +35,9 @@ export function bodyDoors(bindings) {
   }
   doors.validateCustomerJson = (json, options) => writer.validate(VALIDATORS.validateCustomer, String(json), options);
   doors.validateOrderJson = (json, options) => writer.validate(VALIDATORS.validateOrder, String(json), options);
+  // A value that is not a string is a violation wasm-bindgen's own function files.
+  doors.validateField = (name, value, context) =>
+    typeof value === "string" ? writer.field(String(name), value, context) : bindings.validateField(name, value, context);
   return doors;
 }
 
@@ -74,18 +79,32 @@ function bufferWriter(bindings) {
     buffer.view = new Uint8Array(memory.buffer, address, buffer.size);
   }
 
+  /** Room for `bodyNeed` and `optionsNeed` bytes, both views over the current memory. */
+  function reserve(bodyNeed, optionsNeed) {
+    memory ??= bindings.__vipmpMemory();
+    // Reserving one buffer may grow the memory, which detaches the other's view.
+    do {
+      fit(options, optionsNeed);
+      fit(body, bodyNeed);
+    } while (options.view.buffer !== memory.buffer);
+  }
+
   return {
     validate(number, text, givenOptions) {
       const extra = optionsText(givenOptions);
-      memory ??= bindings.__vipmpMemory();
-      // Reserving one buffer may grow the memory, which detaches the other's view.
-      do {
-        fit(options, extra.length * 3);
-        fit(body, text.length * 3);
-      } while (options.view.buffer !== memory.buffer);
+      reserve(text.length * 3, extra.length * 3);
       const bodyLength = encoder.encodeInto(text, body.view).written;
       const optionsLength = extra === "" ? 0 : encoder.encodeInto(extra, options.view).written;
       return bindings.__vipmpValidate(number, bodyLength, optionsLength);
+    },
+    /** validateField for a string value: the value in the body buffer, the name then the context in the other. */
+    field(name, value, context) {
+      const extra = optionsText(context);
+      reserve(value.length * 3, (name.length + extra.length) * 3);
+      const nameLength = encoder.encodeInto(name, options.view).written;
+      const contextLength = extra === "" ? 0 : encoder.encodeInto(extra, options.view.subarray(nameLength)).written;
+      const valueLength = encoder.encodeInto(value, body.view).written;
+      return bindings.__vipmpValidateField(nameLength, valueLength, contextLength);
     },
   };
 }

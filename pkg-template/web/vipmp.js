@@ -19,6 +19,7 @@ export const {
   validateReseller,
   validateCustomer,
   validateCustomerJson,
+  validateField,
   validateOrder,
   validateOrderJson,
   validateOrderUpdate,

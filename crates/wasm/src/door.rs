@@ -18,6 +18,7 @@ use crate::boundary::{answer_report, options_from_text, required_options_from_te
 use crate::text;
 use std::cell::RefCell;
 use vipmp::input::Json;
+use vipmp::validate::FieldContext;
 use vipmp::validate::{self, AccountOptions, Operation, Options, transfer_operation};
 use wasm_bindgen::prelude::*;
 
@@ -96,6 +97,31 @@ pub fn validate_written(
             let body = written_text(body, body_len);
             let options = (options_len > 0).then(|| written_text(options, options_len));
             run(validator, body, options)
+        })
+    })
+}
+
+/// `validateField` for a string value: the value is the first `value_len`
+/// bytes of the body buffer; the options buffer holds the field name
+/// (`name_len` bytes) then the context's JSON text (`context_len` bytes, none
+/// when 0). An unknown field name throws, as it does through wasm-bindgen.
+#[wasm_bindgen(js_name = __vipmpValidateField, skip_typescript)]
+pub fn validate_field_written(
+    name_len: usize,
+    value_len: usize,
+    context_len: usize,
+) -> Result<JsValue, JsError> {
+    BODY.with_borrow(|body| {
+        OPTIONS.with_borrow(|options| {
+            let name = written_text(options, name_len);
+            let context = options
+                .get(name_len..)
+                .filter(|_| context_len > 0)
+                .map(|rest| written_text(rest, context_len));
+            let context: FieldContext = options_from_text(context)?;
+            text::install();
+            let report = validate::validate_field(name, written_text(body, value_len), &context)?;
+            Ok(answer_report(report))
         })
     })
 }

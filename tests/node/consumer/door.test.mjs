@@ -94,3 +94,21 @@ test("what JSON cannot express, and options of the wrong shape", () => {
     same("validateTransfer", { type: "x" }, options);
   }
 });
+
+test("validateField through the door: long and non-ASCII values, contexts, misuse", () => {
+  const field = (name, value, context) => {
+    const viaDoor = outcome(() => api.validateField(name, value, context));
+    const viaBindgen = outcome(() => bindgen.validateField(name, value, context));
+    assert.deepEqual(viaDoor, viaBindgen, `validateField(${inspect(name)}, ${inspect(value).slice(0, 60)}, ${inspect(context)})`);
+  };
+  assert.notEqual(api.validateField, bindgen.validateField);
+  for (const value of ["a".repeat(65_535) + "<", "（".repeat(30_000) + "!", "Zoë", "", "\ud800", "K1A 0B1"]) {
+    for (const name of ["firstName", "companyName", "postalCode", "email"]) {
+      for (const context of [undefined, null, {}, { country: "CA" }, { country: "日本" }]) field(name, value, context);
+    }
+  }
+  for (const value of [undefined, null, 42, {}, ["a"]]) field("firstName", value);
+  field("favouriteColour", "red");
+  field("postalCode", "K1A 0B1", { country: 5 });
+  field("postalCode", "K1A 0B1", () => 1);
+});
