@@ -1,7 +1,7 @@
 //! Test controls, served under `/admin` only when [`crate::Config::admin`] is
 //! on: advance the clock, arm or clear faults, dump the state, issue approval
 //! codes, decide 3YC requests, move a customer to another reseller, make the
-//! order history list new orders late.
+//! order history list new orders late, let overlapping calls race.
 //!
 //! *Assumed*: Adobe has nothing like this; these routes take no credentials and
 //! answer plain JSON, not the error envelope.
@@ -25,6 +25,24 @@ pub fn routes() -> Router<Sandbox> {
         .route("/commitments", post(commitment))
         .route("/reseller-moves", post(move_customer))
         .route("/history-lag", post(history_lag))
+        .route("/concurrency", post(concurrency))
+}
+
+/// The body of a concurrency setting.
+#[derive(serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Concurrency {
+    /// Milliseconds (real time) a call waits, lock released, between its
+    /// replay check and its processing; 0 serializes calls again.
+    pub race_window_ms: u64,
+}
+
+/// `POST /admin/concurrency {raceWindowMs}`: the concurrent mode, in which
+/// overlapping calls of one correlation ID all run (a race a client's own
+/// de-duplication must win), or 0 for the default serialized mode.
+async fn concurrency(State(sandbox): State<Sandbox>, Json(body): Json<Concurrency>) -> Json<Value> {
+    sandbox.lock().race_window = std::time::Duration::from_millis(body.race_window_ms);
+    Json(json!({ "raceWindowMs": body.race_window_ms }))
 }
 
 /// The body of a clock advance.

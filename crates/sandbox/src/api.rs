@@ -5,7 +5,7 @@
 //! unauthenticated call is never recorded or replayed.
 
 use crate::envelope::{Answer, error};
-use crate::fault::Fault;
+use crate::fault::{Fault, IMS_ROUTE};
 use crate::handlers::{self, Call};
 use crate::{Inner, Sandbox, auth, idempotency};
 use axum::body::{Body, Bytes};
@@ -15,13 +15,39 @@ use axum::response::{IntoResponse, Response};
 use serde_json::{Map, Value};
 use vipmp::request::Endpoint;
 
-/// `POST /ims/token/v3`.
+/// `POST /ims/token/v3`, with the faults armed for [`IMS_ROUTE`]: IMS down
+/// (`serverError`, `tooManyRequests`, `resetBefore`), slow (`delay`), or
+/// answering oddly (`expiresIn`, `hugeBody`, `truncate`, `resetAfter`).
 pub async fn token(
     State(sandbox): State<Sandbox>,
     Form(form): Form<auth::TokenRequest>,
 ) -> Response {
+    let fault = sandbox.lock().faults.take_exact(IMS_ROUTE);
+    if let Some(Fault::Delay { ms }) = fault {
+        tokio::time::sleep(std::time::Duration::from_millis(ms)).await;
+    }
+    match fault {
+        Some(Fault::ServerError { status, .. } | Fault::ServerErrorAfter { status }) => {
+            return respond(&auth::ims_error(status, "server_error"));
+        }
+        Some(Fault::TooManyRequests) => return respond(&auth::ims_error(429, "too_many_requests")),
+        Some(Fault::ResetBefore) => return reset(),
+        _ => {}
+    }
     let now = sandbox.clock.now();
-    respond(&sandbox.lock().credentials.issue(&form, now))
+    let mut answer = sandbox.lock().credentials.issue(&form, now);
+    match fault {
+        Some(Fault::ExpiresIn { value }) if answer.status == 200 => {
+            answer.body["expires_in"] = Value::Number(value);
+        }
+        Some(Fault::HugeBody { bytes }) if answer.status == 200 => {
+            answer.body["padding"] = Value::String("x".repeat(bytes));
+        }
+        Some(Fault::ResetAfter) => return reset(),
+        Some(Fault::Truncate) => return truncated(&answer.text()),
+        _ => {}
+    }
+    respond(&answer)
 }
 
 /// Every Partner API route.
@@ -58,7 +84,7 @@ pub async fn dispatch(
         process_later(&sandbox, call, headers, ms);
         return with_status(error("1124"), status);
     }
-    let answer = process(&mut sandbox.lock(), &call, &headers);
+    let answer = process_racing(&sandbox, &call, &headers).await;
     match fault {
         Some(Fault::ResetAfter) => reset(),
         Some(Fault::Truncate) => truncated(&answer.text()),
@@ -130,21 +156,54 @@ fn call_of(
     }
 }
 
-/// Credentials, idempotency, the handler, and the record.
-fn process(inner: &mut Inner, call: &Call, headers: &HeaderMap) -> Answer {
-    let text = |name: &str| headers.get(name).and_then(|value| value.to_str().ok());
-    if let Err(answer) = authenticate(inner, call, &text) {
-        return answer;
+/// A call processed under the lock, or, with a race window set (the
+/// concurrent mode, `POST /admin/concurrency`), admitted under the lock,
+/// then after the window processed under it again: calls that overlap in
+/// the window all pass the replay check, as in a backend whose idempotency
+/// check is not transactional.
+async fn process_racing(sandbox: &Sandbox, call: &Call, headers: &HeaderMap) -> Answer {
+    let window = sandbox.lock().race_window;
+    if window.is_zero() {
+        return process(&mut sandbox.lock(), call, headers);
     }
+    let admitted = admit(&sandbox.lock(), call, headers);
+    let ids = match admitted {
+        Ok(ids) => ids,
+        Err(answer) => return answer,
+    };
+    tokio::time::sleep(window).await;
+    let ids = (ids.0.as_str(), ids.1.as_str());
+    run(&mut sandbox.lock(), call, ids)
+}
+
+/// Credentials, idempotency, the handler, and the record, in one step.
+fn process(inner: &mut Inner, call: &Call, headers: &HeaderMap) -> Answer {
+    match admit(inner, call, headers) {
+        Ok((correlation_id, request_id)) => run(inner, call, (&correlation_id, &request_id)),
+        Err(answer) => answer,
+    }
+}
+
+/// Credentials, the correlation ID's format and the replay: the call's
+/// (correlation ID, request ID) when it is to run, else the answer.
+fn admit(inner: &Inner, call: &Call, headers: &HeaderMap) -> Result<(String, String), Answer> {
+    let text = |name: &str| headers.get(name).and_then(|value| value.to_str().ok());
+    authenticate(inner, call, &text)?;
     let correlation_id = text("x-correlation-id").unwrap_or("");
     let request_id = text("x-request-id").unwrap_or("");
     if !idempotency::is_valid_correlation_id(correlation_id) {
-        return error("4119");
+        return Err(error("4119"));
     }
     let api = call.endpoint.name();
     if let Some(answer) = inner.ledger.replay(api, correlation_id, call.now) {
-        return answer;
+        return Err(answer);
     }
+    Ok((correlation_id.to_owned(), request_id.to_owned()))
+}
+
+/// The handler and the record, for an admitted call.
+fn run(inner: &mut Inner, call: &Call, (correlation_id, request_id): (&str, &str)) -> Answer {
+    let api = call.endpoint.name();
     let answer = if inner.ledger.seen_request(request_id, call.now) {
         error("4120")
     } else {

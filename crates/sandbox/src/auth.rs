@@ -90,7 +90,7 @@ impl Credentials {
 }
 
 /// An IMS error answer.
-fn ims_error(status: u16, code: &str) -> Answer {
+pub(crate) fn ims_error(status: u16, code: &str) -> Answer {
     Answer::ok(status, json!({ "error": code, "error_description": code }))
 }
 

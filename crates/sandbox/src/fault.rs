@@ -5,7 +5,8 @@
 //! history that lists new orders late.
 //!
 //! Faults are armed through the admin route for an endpoint name
-//! (`createOrder`) and fire a given number of times.
+//! (`createOrder`, or `imsToken` for the IMS token endpoint) and fire a
+//! given number of times.
 
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, VecDeque};
@@ -59,7 +60,23 @@ pub enum Fault {
     /// The request is processed; the body is cut in half and the connection
     /// drops.
     Truncate,
+    /// IMS token route only: the token is issued with this `expires_in`
+    /// (any JSON number: huge, negative, fractional).
+    ExpiresIn {
+        /// The `expires_in` answered.
+        value: serde_json::Number,
+    },
+    /// IMS token route only: the token answer is padded with a field of
+    /// this many bytes.
+    HugeBody {
+        /// Bytes of padding.
+        bytes: usize,
+    },
 }
+
+/// The route name of the IMS token endpoint for faults. A fault armed for
+/// `*` does not fire there: `*` means every Partner API route.
+pub const IMS_ROUTE: &str = "imsToken";
 
 /// A fault armed for an endpoint.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -137,11 +154,22 @@ impl Faults {
         self.armed.clear();
     }
 
-    /// The fault for this call of a route, if one is armed; counts it.
+    /// The fault for this call of a Partner API route (armed for it or for
+    /// `*`), if one is armed; counts it.
     pub fn take(&mut self, route: &str) -> Option<Fault> {
         let key = [route, "*"]
             .into_iter()
             .find(|key| self.armed.contains_key(*key))?;
+        self.take_key(key)
+    }
+
+    /// The fault armed for exactly this route (the IMS token route), if any;
+    /// counts it.
+    pub fn take_exact(&mut self, route: &str) -> Option<Fault> {
+        self.take_key(route)
+    }
+
+    fn take_key(&mut self, key: &str) -> Option<Fault> {
         let queue = self.armed.get_mut(key)?;
         let armed = queue.front_mut()?;
         let fault = armed.fault.clone();

@@ -57,6 +57,9 @@ pub struct Inner {
     pub faults: fault::Faults,
     /// How late the order history lists new orders.
     pub history: fault::HistoryLag,
+    /// The concurrent mode: how long a call waits, lock released, between
+    /// its replay check and its processing (zero: serialized, the default).
+    pub race_window: std::time::Duration,
 }
 
 /// A running sandbox's shared state; cheap to clone.
