@@ -35,6 +35,10 @@ pub const MIN_KEY_BYTES: usize = 32;
 /// it must stay under the whole-request timeout, 30 s by default).
 pub const DEFAULT_RECONCILE_WINDOW_MS: u64 = 20_000;
 
+/// The time a body has to arrive when nothing is configured: as long as a
+/// head has, and well under the whole-request timeout.
+pub const DEFAULT_BODY_READ_TIMEOUT_MS: u64 = 10_000;
+
 /// Settings as read from the file or the environment, before checking.
 #[derive(Debug, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -77,6 +81,9 @@ pub struct RawConfig {
     pub max_concurrency: Option<usize>,
     /// `header_read_timeout_ms`, `VIPMP_HEADER_READ_TIMEOUT_MS`.
     pub header_read_timeout_ms: Option<u64>,
+    /// `body_read_timeout_ms`, `VIPMP_BODY_READ_TIMEOUT_MS`: the time an
+    /// authenticated request's body has to arrive once its head is in.
+    pub body_read_timeout_ms: Option<u64>,
     /// `upstream_rate`, `VIPMP_UPSTREAM_RATE`: calls per second, all instances.
     pub upstream_rate: Option<u32>,
     /// `instances`, `VIPMP_INSTANCES`: how many proxies share the rate.
@@ -135,10 +142,13 @@ pub struct Config {
     pub request_timeout: Duration,
     /// Largest inbound or upstream body.
     pub max_body_bytes: usize,
-    /// Requests served at once; more are shed with 503.
+    /// Authenticated requests forwarded at once (body read); more are shed
+    /// with 503.
     pub max_concurrency: usize,
     /// The time a connection has to send a complete request head.
     pub header_read_timeout: Duration,
+    /// The time an authenticated request's body has to arrive (then 408).
+    pub body_read_timeout: Duration,
     /// Upstream calls per second, all instances together.
     pub upstream_rate: u32,
     /// Proxies sharing the rate (each takes its share without Redis).
@@ -248,6 +258,11 @@ impl RawConfig {
             "VIPMP_HEADER_READ_TIMEOUT_MS",
             &mut self.header_read_timeout_ms,
         )?;
+        number(
+            &var,
+            "VIPMP_BODY_READ_TIMEOUT_MS",
+            &mut self.body_read_timeout_ms,
+        )?;
         number(&var, "VIPMP_OWNERSHIP_TTL_MS", &mut self.ownership_ttl_ms)?;
         number(
             &var,
@@ -314,6 +329,7 @@ impl RawConfig {
             max_body_bytes: self.max_body_bytes.unwrap_or(64 * 1024),
             max_concurrency: self.max_concurrency.unwrap_or(256).max(1),
             header_read_timeout: millis(self.header_read_timeout_ms, 10_000),
+            body_read_timeout: millis(self.body_read_timeout_ms, DEFAULT_BODY_READ_TIMEOUT_MS),
             upstream_rate: self.upstream_rate.unwrap_or(DEFAULT_RATE).max(1),
             instances: self.instances.unwrap_or(1).max(1),
             redis_url: self
@@ -480,6 +496,15 @@ mod tests {
             let error = with(name, "").err().map(|e| e.0);
             assert!(error.is_some_and(|e| e.ends_with("is empty")), "{name}");
         }
+    }
+
+    #[test]
+    fn the_body_read_timeout_is_read_with_a_default() {
+        let config = with("VIPMP_CLIENT_ID", "id").expect("valid");
+        assert_eq!(config.body_read_timeout, Duration::from_secs(10));
+        let config = with("VIPMP_BODY_READ_TIMEOUT_MS", "2500").expect("valid");
+        assert_eq!(config.body_read_timeout, Duration::from_millis(2500));
+        assert!(with("VIPMP_BODY_READ_TIMEOUT_MS", "soon").is_err());
     }
 
     #[test]

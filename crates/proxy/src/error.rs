@@ -3,11 +3,16 @@
 //! the storefront parses one shape yet can tell "you may not" from "Adobe
 //! said no" (Adobe's codes are numeric; its answers are forwarded as they are). Nothing internal (URLs, tokens, upstream
 //! messages) is put in a body.
+//!
+//! Every refusal also carries the request's correlation ID, as
+//! `correlationId` in the body and in the `X-Correlation-Id` header: the
+//! response keeps its body as an [`Envelope`] extension, which
+//! [`crate::ingress::guard`] completes with the ID, whichever layer refused.
 
 use axum::Json;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use serde_json::json;
+use serde_json::{Value, json};
 use vipmp::Report;
 
 /// Why the proxy answered itself.
@@ -33,7 +38,20 @@ pub enum ProxyError {
     NoToken,
     /// The outbound pacer had no slot soon enough (503).
     Busy,
+    /// Every slot for work upstream is taken: the request is shed (503).
+    Overloaded,
+    /// The body is larger than `max_body_bytes` (413).
+    TooLarge,
+    /// The body did not arrive within `body_read_timeout` (408).
+    BodyTimeout,
+    /// The whole request took longer than `request_timeout` (504).
+    RequestTimeout,
+    /// An order creation without the `X-Intent-Id` header (400).
+    IntentRequired,
 }
+
+/// The name of the intent key header, as the storefront sends it.
+const INTENT_HEADER_NAME: &str = "X-Intent-Id";
 
 impl ProxyError {
     /// The HTTP status of the refusal.
@@ -43,11 +61,13 @@ impl ProxyError {
             Self::Forbidden(_) => StatusCode::FORBIDDEN,
             Self::NotFound => StatusCode::NOT_FOUND,
             Self::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
-            Self::BadRequest(_) => StatusCode::BAD_REQUEST,
+            Self::BadRequest(_) | Self::IntentRequired => StatusCode::BAD_REQUEST,
             Self::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
             Self::BadGateway => StatusCode::BAD_GATEWAY,
-            Self::GatewayTimeout => StatusCode::GATEWAY_TIMEOUT,
-            Self::NoToken | Self::Busy => StatusCode::SERVICE_UNAVAILABLE,
+            Self::GatewayTimeout | Self::RequestTimeout => StatusCode::GATEWAY_TIMEOUT,
+            Self::NoToken | Self::Busy | Self::Overloaded => StatusCode::SERVICE_UNAVAILABLE,
+            Self::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            Self::BodyTimeout => StatusCode::REQUEST_TIMEOUT,
         }
     }
 
@@ -66,6 +86,17 @@ impl ProxyError {
             Self::GatewayTimeout => "The Partner API did not answer in time.",
             Self::NoToken => "No Partner API token could be obtained.",
             Self::Busy => "Too many calls to the Partner API right now; try again shortly.",
+            Self::Overloaded => {
+                "The proxy is serving as many requests as it can; try again shortly."
+            }
+            Self::TooLarge => "The request body is too large.",
+            Self::BodyTimeout => "The request body did not arrive in time.",
+            Self::RequestTimeout => {
+                "The request took too long; a call it sent may have taken effect: repeat it with the same X-Intent-Id."
+            }
+            Self::IntentRequired => {
+                "An order creation needs an X-Intent-Id header: one key per purchase, reused for its retries."
+            }
         }
     }
 
@@ -81,6 +112,19 @@ impl ProxyError {
             Self::GatewayTimeout => "gateway_timeout",
             Self::NoToken => "no_upstream_token",
             Self::Busy => "upstream_busy",
+            Self::Overloaded => "overloaded",
+            Self::TooLarge => "body_too_large",
+            Self::BodyTimeout => "body_timeout",
+            Self::RequestTimeout => "request_timeout",
+            Self::IntentRequired => "intent_required",
+        }
+    }
+
+    /// Adobe's `additionalDetails`: the header an intent refusal is about.
+    fn details(&self) -> Vec<&'static str> {
+        match self {
+            Self::IntentRequired => vec![INTENT_HEADER_NAME],
+            _ => Vec::new(),
         }
     }
 }
@@ -91,12 +135,27 @@ impl IntoResponse for ProxyError {
         let mut body = json!({
             "code": self.code(),
             "message": self.message(),
-            "additionalDetails": [],
+            "additionalDetails": self.details(),
             "error": self.code(),
         });
         if let Self::Invalid(report) | Self::BadRequest(Some(report)) = &self {
             body["violations"] = json!(report.violations);
         }
-        (status, Json(body)).into_response()
+        let mut response = (status, Json(body.clone())).into_response();
+        response.extensions_mut().insert(Envelope(body));
+        response
+    }
+}
+
+/// A refusal's body, kept on its response until the correlation ID is
+/// known (see the module docs).
+#[derive(Clone, Debug)]
+pub struct Envelope(Value);
+
+impl Envelope {
+    /// The body with `correlationId`, as JSON text.
+    pub fn with_correlation_id(mut self, id: &str) -> String {
+        self.0["correlationId"] = Value::String(id.to_owned());
+        self.0.to_string()
     }
 }

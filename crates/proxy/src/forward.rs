@@ -5,18 +5,25 @@
 //!
 //! The outbound call is rebuilt from parts, never copied: no inbound header
 //! (Authorization, cookies, `X-Forwarded-*`, hop-by-hop) can reach Adobe.
+//!
+//! Everything that can be judged from the request head (the caller, the
+//! route, its parameters, the write checks) is judged before the body is
+//! read ([`ingress::read_body`]), and a slot for the work upstream is taken
+//! only once the body is in ([`ingress::Slots`]).
 
 use crate::Shared;
 use crate::caller::{Claims, Role};
 use crate::error::ProxyError;
 use crate::ids::{self, IntentParts};
+use crate::ingress::{self, Correlation};
 use crate::outcomes::{Claim, Remembered};
 use crate::reconcile::{self, Outcome};
 use crate::routes::{self, Match};
 use crate::upstream::{self, Answer, Outbound};
-use axum::body::Bytes;
-use axum::extract::State;
-use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, Uri};
+use axum::body::{Body, Bytes};
+use axum::extract::{Request, State};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde_json::{Map, Value};
 use std::sync::Arc;
@@ -31,15 +38,16 @@ pub const INTENT_HEADER: &str = "x-intent-id";
 /// `request` span carrying the method, the route (the endpoint's name in the
 /// core's table, or `unmatched`) and, once known, the caller's resellers and
 /// the IDs sent upstream.
-pub async fn handle(
-    State(shared): State<Arc<Shared>>,
-    method: Method,
-    uri: Uri,
-    headers: HeaderMap,
-    body: Bytes,
-) -> Response {
+pub async fn handle(State(shared): State<Arc<Shared>>, request: Request) -> Response {
+    let (parts, body) = request.into_parts();
+    let correlation = parts
+        .extensions
+        .get::<Correlation>()
+        .cloned()
+        .unwrap_or_default();
+    let method = &parts.method;
     // Matched once: the span's route and the pipeline read the same match.
-    let matched = routes::find(method.as_str(), uri.path());
+    let matched = routes::find(method.as_str(), parts.uri.path());
     let route = match &matched {
         Match::Found(endpoint, _) => endpoint.name(),
         Match::WrongMethod | Match::NotFound => "unmatched",
@@ -52,20 +60,20 @@ pub async fn handle(
         correlation_id = tracing::field::Empty,
         request_id = tracing::field::Empty,
     );
-    handle_in_span(&shared, matched, &uri, &headers, &body)
+    handle_in_span(&shared, &parts, matched, body, &correlation)
         .instrument(span)
         .await
 }
 
 async fn handle_in_span(
     shared: &Shared,
+    parts: &Parts,
     matched: Match,
-    uri: &Uri,
-    headers: &HeaderMap,
-    body: &Bytes,
+    body: Body,
+    correlation: &Correlation,
 ) -> Response {
     let started = Instant::now();
-    let result = forward(shared, matched, uri, headers, body).await;
+    let result = forward(shared, parts, matched, body, correlation).await;
     let latency_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
     match result {
         Ok(forwarded) => {
@@ -86,14 +94,14 @@ async fn handle_in_span(
             correlation_id,
         }) => {
             let status = error.status().as_u16();
-            if let Some(id) = &correlation_id {
-                tracing::Span::current().record("correlation_id", id.as_str());
-            }
+            let id = correlation_id.unwrap_or_else(|| correlation.get());
+            tracing::Span::current().record("correlation_id", id.as_str());
             tracing::info!(status, latency_ms, "refused");
             let mut response = error.into_response();
-            let id = correlation_id.and_then(|id| HeaderValue::from_str(&id).ok());
-            if let Some(id) = id {
-                response.headers_mut().insert("x-correlation-id", id);
+            if let Ok(id) = HeaderValue::from_str(&id) {
+                response
+                    .headers_mut()
+                    .insert(ingress::CORRELATION_HEADER, id);
             }
             response
         }
@@ -154,11 +162,12 @@ fn respond(forwarded: Forwarded) -> Response {
 /// caller is known.
 async fn forward(
     shared: &Shared,
+    parts: &Parts,
     matched: Match,
-    uri: &Uri,
-    headers: &HeaderMap,
-    body: &Bytes,
+    body: Body,
+    correlation: &Correlation,
 ) -> Result<Forwarded, Refusal> {
+    let (uri, headers) = (&parts.uri, &parts.headers);
     let claims = authenticate(shared, headers)?;
     tracing::Span::current().record("reseller", claims.resellers.join(",").as_str());
     let (endpoint, params) = match matched {
@@ -170,12 +179,15 @@ async fn forward(
     if routes::is_write(endpoint) {
         check_write(shared, &claims, headers)?;
     }
-    let body = scoped_body(endpoint, &claims, parse_body(body)?);
+    let body = ingress::read_body(shared, headers, body).await?;
+    let _slot = shared.slots.take()?;
+    let body = scoped_body(endpoint, &claims, parse_body(&body)?);
     let address = build(endpoint, &params, uri.query(), body.as_ref())?;
     check_sent_path(shared, endpoint, &params, &address)?;
+    let creates_order = reconcile::creates_order(endpoint, address.body.as_ref());
+    let intent = intent_key(headers, creates_order)?;
     check_scope(shared, &claims, &address).await?;
     let body = address.body.as_ref().map(|b| Bytes::from(b.to_string()));
-    let intent = intent_key(headers)?;
     let correlation_id = ids::correlation_id(
         &shared.config.correlation_key,
         &IntentParts {
@@ -186,13 +198,14 @@ async fn forward(
             body: body.as_deref().unwrap_or_default(),
         },
     );
+    correlation.set(&correlation_id);
     let outbound = Outbound {
         method: reqwest_method(endpoint),
         url: address.url(),
         body,
         correlation_id: correlation_id.clone(),
     };
-    let sent = if reconcile::creates_order(endpoint, address.body.as_ref()) {
+    let sent = if creates_order {
         once_per_intent(shared, &address, outbound).await
     } else {
         send_and_reconcile(shared, &address, outbound).await
@@ -531,9 +544,12 @@ fn learn(shared: &Shared, answer: &Answer) {
     }
 }
 
-/// The storefront's intent key, or a random one.
-fn intent_key(headers: &HeaderMap) -> Result<String, ProxyError> {
+/// The storefront's intent key; a random one for a call that creates no
+/// order, but an order creation must name its intent (400 otherwise): with
+/// a random key, a repeat after a lost answer would be another order.
+fn intent_key(headers: &HeaderMap, creates_order: bool) -> Result<String, ProxyError> {
     match headers.get(INTENT_HEADER) {
+        None if creates_order => Err(ProxyError::IntentRequired),
         None => Ok(ids::random_hex()),
         Some(value) => value
             .to_str()

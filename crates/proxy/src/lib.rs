@@ -2,8 +2,11 @@
 //! API. The browser never holds the partner's API key or IMS token, and a
 //! caller acting for one reseller never reaches another's customers.
 //!
-//! A call goes through [`forward::handle`]: the caller's JWT is verified
-//! ([`caller`]), the method and path must match the allow-list taken from the
+//! A call goes through [`ingress::guard`] (a correlation ID for every
+//! answer, the whole-request timeout) and [`forward::handle`]: the caller's
+//! JWT is verified from the request head ([`caller`]) before the body is
+//! read, bounded in size and time, and a slot taken ([`ingress`]); the
+//! method and path must match the allow-list taken from the
 //! core's endpoint table ([`routes`]), path and reseller scope are checked
 //! ([`ownership`]), the body is re-validated and the call's address rebuilt
 //! by the core (`vipmp::request::address`: 400 or 422 with the Report), the
@@ -35,6 +38,7 @@ pub mod error;
 pub mod forward;
 pub mod ids;
 pub mod ims;
+pub mod ingress;
 pub mod outcomes;
 pub mod ownership;
 pub mod pacer;
@@ -43,15 +47,12 @@ pub mod routes;
 pub mod serve;
 pub mod upstream;
 
-use axum::error_handling::HandleErrorLayer;
-use axum::extract::DefaultBodyLimit;
 use axum::extract::State;
-use axum::http::{HeaderName, HeaderValue, Method, StatusCode};
+use axum::http::{HeaderName, HeaderValue, Method};
 use axum::routing::get;
 use axum::{Json, Router};
 use serde_json::{Value, json};
 use std::sync::Arc;
-use tower::ServiceBuilder;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 
 /// Everything a request needs, shared by all of them.
@@ -70,6 +71,8 @@ pub struct Shared {
     pub pacer: pacer::Pacer,
     /// What each order-creating intent came to, and who is sending it now.
     pub outcomes: outcomes::Outcomes,
+    /// Requests forwarded at once (authenticated, body read).
+    pub slots: ingress::Slots,
 }
 
 /// Why the proxy could not be set up.
@@ -122,32 +125,27 @@ impl Shared {
             tokens: ims::TokenCache::new(ims, http.clone()),
             verifier,
             ownership: ownership::Ownership::new(config.ownership_ttl),
+            slots: ingress::Slots::new(config.max_concurrency),
             http,
             config,
         })
     }
 }
 
-/// The router: `/healthz` and the forwarder, behind CORS, a body cap, a
-/// whole-request timeout and a concurrency cap that sheds load with 503.
+/// The router: `/healthz` and the forwarder, behind CORS and
+/// [`ingress::guard`] (correlation ID, whole-request timeout); the body cap,
+/// the body-read timeout and the slots that shed load with 503 are the
+/// forwarder's, after authentication (see [`ingress`]).
 pub fn app(shared: Arc<Shared>) -> Router {
-    let config = &shared.config;
-    let limits = ServiceBuilder::new()
-        .layer(HandleErrorLayer::new(|_: tower::BoxError| async {
-            StatusCode::SERVICE_UNAVAILABLE
-        }))
-        .load_shed()
-        .concurrency_limit(config.max_concurrency);
+    let cors = cors(&shared.config.allowed_origins);
     Router::new()
         .route("/healthz", get(health))
         .fallback(forward::handle)
-        .layer(DefaultBodyLimit::max(config.max_body_bytes))
-        .layer(tower_http::timeout::TimeoutLayer::with_status_code(
-            StatusCode::GATEWAY_TIMEOUT,
-            config.request_timeout,
+        .layer(axum::middleware::from_fn_with_state(
+            shared.clone(),
+            ingress::guard,
         ))
-        .layer(limits)
-        .layer(cors(&config.allowed_origins))
+        .layer(cors)
         .with_state(shared)
 }
 

@@ -126,3 +126,35 @@ async fn two_proxies_on_one_redis_answer_a_repeated_intent_from_the_shared_outco
     assert_eq!(h.seen().posts, posts, "no new POST from the second proxy");
     assert_eq!(h.orders_of(DEMO_CUSTOMER).await, before + 1);
 }
+
+#[tokio::test]
+async fn two_concurrent_posts_of_one_intent_give_one_order_on_a_racing_backend() {
+    let h = start().await;
+    let token = jwt("alice", &[OWN]);
+    let (status, _) = h
+        .get(&format!("/v3/customers/{DEMO_CUSTOMER}"), &token)
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    // The sandbox lets overlapping calls of one correlation ID both run:
+    // only the proxy's claim on the intent keeps this to one order.
+    h.admin(
+        reqwest::Method::POST,
+        "concurrency",
+        &json!({ "raceWindowMs": 300 }),
+    )
+    .await;
+    let before = h.orders_of(DEMO_CUSTOMER).await;
+    let post = || async {
+        let (status, body, _) = h
+            .post(&orders_path(), &token, "race-1", &order_body())
+            .await;
+        (status, body)
+    };
+    let results = join_all(vec![post(), post()]).await;
+    for (status, body) in &results {
+        assert_eq!(*status, StatusCode::CREATED, "{body}");
+    }
+    assert_eq!(results[0].1["orderId"], results[1].1["orderId"]);
+    assert_eq!(h.orders_of(DEMO_CUSTOMER).await, before + 1);
+    assert_eq!(h.seen().posts, 1, "the second waited for the first");
+}
