@@ -107,7 +107,7 @@ pub async fn await_order(shared: &Shared, customer_id: &str, body: &Value) -> Ou
 
 /// A pause plus up to a quarter more, so that proxies reconciling at once
 /// do not read in step.
-fn jittered(pause: Duration) -> Duration {
+pub(crate) fn jittered(pause: Duration) -> Duration {
     let byte = ids::random_hex()
         .get(..2)
         .and_then(|hex| u32::from_str_radix(hex, 16).ok())
