@@ -217,6 +217,24 @@ mod tests {
     }
 
     #[test]
+    fn a_fault_for_every_route_does_not_fire_on_the_ims_route() {
+        let mut faults = Faults::default();
+        faults.arm(Armed {
+            route: "*".into(),
+            fault: Fault::TooManyRequests,
+            times: 1,
+        });
+        assert_eq!(faults.take_exact(IMS_ROUTE), None);
+        faults.arm(Armed {
+            route: IMS_ROUTE.into(),
+            fault: Fault::ResetBefore,
+            times: 1,
+        });
+        assert_eq!(faults.take_exact(IMS_ROUTE), Some(Fault::ResetBefore));
+        assert_eq!(faults.take("getReseller"), Some(Fault::TooManyRequests));
+    }
+
+    #[test]
     fn fires_the_given_number_of_times() {
         let mut faults = Faults::default();
         let fault = Fault::TooManyRequests;
