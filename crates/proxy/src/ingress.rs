@@ -103,7 +103,8 @@ pub async fn guard(
             tracing::info!(
                 status = 504,
                 correlation_id = id.as_str(),
-                "refused: request timeout"
+                reason = "request_timeout",
+                "refused"
             );
             ProxyError::RequestTimeout.into_response()
         }
