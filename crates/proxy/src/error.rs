@@ -48,6 +48,8 @@ pub enum ProxyError {
     RequestTimeout,
     /// An order creation without the `X-Intent-Id` header (400).
     IntentRequired,
+    /// The proxy failed on this request (500): a bug, caught.
+    Internal,
 }
 
 /// The name of the intent key header, as the storefront sends it.
@@ -68,6 +70,7 @@ impl ProxyError {
             Self::NoToken | Self::Busy | Self::Overloaded => StatusCode::SERVICE_UNAVAILABLE,
             Self::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Self::BodyTimeout => StatusCode::REQUEST_TIMEOUT,
+            Self::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
 
@@ -94,6 +97,9 @@ impl ProxyError {
             Self::RequestTimeout => {
                 "The request took too long; a call it sent may have taken effect: repeat it with the same X-Intent-Id."
             }
+            Self::Internal => {
+                "The proxy failed on this request; a call it sent may have taken effect: repeat it with the same X-Intent-Id."
+            }
             Self::IntentRequired => {
                 "An order creation needs an X-Intent-Id header: one key per purchase, reused for its retries."
             }
@@ -117,6 +123,7 @@ impl ProxyError {
             Self::BodyTimeout => "body_timeout",
             Self::RequestTimeout => "request_timeout",
             Self::IntentRequired => "intent_required",
+            Self::Internal => "internal_error",
         }
     }
 

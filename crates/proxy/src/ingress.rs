@@ -15,6 +15,8 @@
 //! - Only then does it take one of `max_concurrency` [`Slots`] for the work
 //!   upstream (503 `overloaded` when none is free). A slow or half-sent body
 //!   holds a connection and a small task, never a slot.
+//! - [`after_panic`]: a bug that panics while handling a request answers a
+//!   500 `internal_error` in the envelope instead of dropping the connection.
 
 use crate::error::{Envelope, ProxyError};
 use crate::{Shared, ids};
@@ -132,6 +134,14 @@ fn stamp(mut response: Response, fallback: &str) -> Response {
         }
         None => response,
     }
+}
+
+/// The answer to a request whose handling panicked: a 500 `internal_error`
+/// in the envelope (the guard adds its correlation ID), logged without the
+/// panic's message, which may hold request data.
+pub fn after_panic(_panic: Box<dyn std::any::Any + Send + 'static>) -> Response {
+    tracing::error!(status = 500, reason = "panic", "refused");
+    ProxyError::Internal.into_response()
 }
 
 /// The body of an authenticated request: at most `max_body_bytes`, within

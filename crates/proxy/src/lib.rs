@@ -132,15 +132,25 @@ impl Shared {
     }
 }
 
-/// The router: `/healthz` and the forwarder, behind CORS and
-/// [`ingress::guard`] (correlation ID, whole-request timeout); the body cap,
+/// The router: `/healthz` and the forwarder, [`guarded`]; the body cap,
 /// the body-read timeout and the slots that shed load with 503 are the
 /// forwarder's, after authentication (see [`ingress`]).
 pub fn app(shared: Arc<Shared>) -> Router {
-    let cors = cors(&shared.config.allowed_origins);
-    Router::new()
+    let routes = Router::new()
         .route("/healthz", get(health))
-        .fallback(forward::handle)
+        .fallback(forward::handle);
+    guarded(routes, shared)
+}
+
+/// `routes` behind CORS, [`ingress::guard`] (correlation ID, whole-request
+/// timeout) and [`ingress::after_panic`] (a panic is a 500 in the envelope,
+/// not a dropped connection).
+pub fn guarded(routes: Router<Arc<Shared>>, shared: Arc<Shared>) -> Router {
+    let cors = cors(&shared.config.allowed_origins);
+    routes
+        .layer(tower_http::catch_panic::CatchPanicLayer::custom(
+            ingress::after_panic,
+        ))
         .layer(axum::middleware::from_fn_with_state(
             shared.clone(),
             ingress::guard,

@@ -298,3 +298,39 @@ async fn every_refusal_carries_a_correlation_id() {
         assert!(id.starts_with("vipmp-"), "{status}: {body}");
     }
 }
+
+/// A handler with a bug.
+async fn buggy() -> &'static str {
+    panic!("a bug while handling a request")
+}
+
+#[tokio::test]
+async fn a_panic_is_a_500_in_the_envelope_not_a_dropped_connection() {
+    let settings = |name: &str| {
+        let value = match name {
+            "VIPMP_CLIENT_ID" => "sandbox-client",
+            "VIPMP_CLIENT_SECRET" => "sandbox-secret",
+            "VIPMP_JWT_SECRET" => SECRET,
+            "VIPMP_CORRELATION_KEY" => "test-correlation-key-of-32-bytes-min",
+            _ => return None,
+        };
+        Some(value.to_owned())
+    };
+    let config = vipmp_proxy::config::RawConfig::default()
+        .overlay(settings)
+        .and_then(vipmp_proxy::config::RawConfig::check)
+        .expect("config");
+    let shared = std::sync::Arc::new(vipmp_proxy::Shared::new(config).expect("shared"));
+    // A route with a bug, behind the layers every route of the proxy has.
+    let routes = axum::Router::new().route("/bug", axum::routing::get(buggy));
+    let url = serve(vipmp_proxy::guarded(routes, shared)).await;
+    let response = reqwest::get(format!("{url}/bug"))
+        .await
+        .expect("an answer, not a dropped connection");
+    assert_reqwest_envelope(
+        response,
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "internal_error",
+    )
+    .await;
+}
