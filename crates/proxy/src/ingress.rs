@@ -27,7 +27,6 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use http_body_util::{BodyExt, LengthLimitError, Limited};
 use std::sync::{Arc, Mutex};
-
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
 /// The header naming the call to Adobe and to support.
