@@ -6,4 +6,5 @@ mod fuzz_regressions;
 mod pricing;
 mod properties;
 mod requests;
+mod response_tables;
 mod spec_examples;
