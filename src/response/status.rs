@@ -5,6 +5,12 @@
 //! 1009 (subscription scheduled, since 2024-08-01). The same code means
 //! different things per resource: 1004 is an inactive account, a failed order,
 //! an inactive subscription.
+//!
+//! The rows live in `data/statuses.json` (see data/README.md) and are generated
+//! into `generated.rs`; the first row that matches a code and a resource wins.
+
+#[rustfmt::skip]
+mod generated;
 
 /// The kind of resource a status belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
@@ -49,63 +55,7 @@ pub struct StatusMeaning {
     pub text: &'static str,
 }
 
-use Health::{Green, Red, Yellow};
-use ResourceKind::{Customer, Order, Reseller, Subscription, Transfer};
-
-/// `(code, kinds, health, text)` rows; the first row that matches wins.
-const ROWS: &[(&str, &[ResourceKind], Health, &str)] = &[
-    ("1000", &[Reseller, Customer], Green, "Account active"),
-    ("1000", &[Order], Green, "Order complete"),
-    ("1000", &[Subscription], Green, "Subscription active"),
-    ("1000", &[Transfer], Green, "Transfer complete"),
-    ("1002", &[Reseller, Customer], Yellow, "Account pending"),
-    ("1002", &[Order], Yellow, "Order open"),
-    ("1002", &[Subscription], Yellow, "Subscription pending"),
-    ("1002", &[Transfer], Yellow, "Transfer pending"),
-    ("1004", &[Reseller, Customer], Red, "Account inactive"),
-    ("1004", &[Order], Red, "Order failed"),
-    ("1004", &[Subscription], Red, "Subscription inactive"),
-    ("1004", &[Transfer], Red, "Transfer failed"),
-    ("1008", &[Order], Red, "Order cancelled"),
-    (
-        "1009",
-        &[Subscription],
-        Yellow,
-        "Subscription scheduled: activates at the next anniversary",
-    ),
-    (
-        "1010",
-        &[Reseller, Customer],
-        Red,
-        "Account inactive: invalid address",
-    ),
-    (
-        "1012",
-        &[Reseller, Customer],
-        Red,
-        "Account inactive: account is blocked",
-    ),
-    (
-        "1014",
-        &[Customer],
-        Red,
-        "Account inactive: customer already exists with the same company name and primary admin",
-    ),
-    (
-        "1020",
-        &[Order],
-        Red,
-        "Order failed: distributor is inactive",
-    ),
-    ("1022", &[Order], Red, "Order failed: reseller is inactive"),
-    ("1024", &[Order], Red, "Order failed: customer is inactive"),
-    (
-        "1026",
-        &[Order],
-        Red,
-        "Order failed: customer ID is invalid",
-    ),
-];
+use generated::ROWS;
 
 /// What a status code means for a kind of resource; `None` when the reference
 /// does not apply the code to that resource (or does not know the code).
@@ -125,6 +75,8 @@ pub fn codes() -> Vec<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use Health::{Red, Yellow};
+    use ResourceKind::{Customer, Order, Reseller, Subscription, Transfer};
 
     fn text(kind: ResourceKind, code: &str) -> Option<&'static str> {
         meaning(kind, code).map(|m| m.text)

@@ -1,8 +1,9 @@
 //! Developer tasks of the vipmp workspace.
 //!
 //! `cargo xtask codegen` turns the tables under `data/` into checked-in Rust
-//! (`src/**/generated.rs` and `src/country/region_names.rs`, each with a
-//! DO-NOT-EDIT header naming this command) and into the npm package's data asset
+//! (`src/**/generated.rs` — among them the response tables, see `responses.rs` —
+//! and `src/country/region_names.rs`, each with a DO-NOT-EDIT header naming this
+//! command) and into the npm package's data asset
 //! (`pkg-template/forms.json`, see `forms.rs`).
 //! `cargo xtask codegen --check` regenerates in memory and fails when a checked-in
 //! file differs, which is how CI keeps the tables and the code in step. Tables are
@@ -19,6 +20,7 @@ mod locales;
 mod patterns;
 mod pkg;
 mod products;
+mod responses;
 mod unicode;
 
 use std::path::{Path, PathBuf};
@@ -46,6 +48,18 @@ const TARGETS: &[Target] = &[
     Target {
         path: "src/offer/generated.rs",
         generate: products::generate,
+    },
+    Target {
+        path: "src/response/catalogue/generated.rs",
+        generate: responses::generate_errors,
+    },
+    Target {
+        path: "src/response/reasons/generated.rs",
+        generate: responses::generate_reasons,
+    },
+    Target {
+        path: "src/response/status/generated.rs",
+        generate: responses::generate_statuses,
     },
     Target {
         path: "src/pattern/generated.rs",
