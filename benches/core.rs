@@ -20,7 +20,8 @@ use std::hint::black_box;
 use vipmp::basket::{Basket, BasketLine};
 use vipmp::date::Date;
 use vipmp::input::Json;
-use vipmp::pricing::{PriceList, QuoteContext, price_list, quote};
+use vipmp::pricing::{PriceList, price_list};
+use vipmp::quote::{QuoteContext, quote};
 use vipmp::validate::{self, Context, FieldContext, Operation, validate_field};
 
 /// Products in the generated price list, five levels each: 5,000 rows.

@@ -21,9 +21,10 @@
 //! - [`response`]: typed responses, resource status meanings, and Adobe's error
 //!   catalogue with reason codes and the field paths a form can mark.
 //! - [`pricing`]: offer IDs, discount levels, money in minor units, price lists,
-//!   proration exactly as Adobe's worksheet, quotes.
-//! - [`basket`]: the storefront's basket rules; [`provisioning`]: classifying
-//!   accounts and reading Adobe's sync messages.
+//!   proration exactly as Adobe's worksheet.
+//! - [`basket`]: the storefront's basket rules, over [`pricing`]; [`quote`]: a
+//!   basket priced as Adobe will invoice it, over both. [`provisioning`]:
+//!   classifying accounts and reading Adobe's sync messages.
 //! - [`country`], [`locale`], [`offer`]: tables generated from `data/` by
 //!   `cargo xtask codegen`.
 //! - [`date`]: the civil dates and UTC timestamps the API writes.
@@ -67,6 +68,7 @@ pub mod offer;
 mod pattern;
 pub mod pricing;
 pub mod provisioning;
+pub mod quote;
 pub mod report;
 pub mod request;
 pub mod resource;

@@ -20,7 +20,8 @@ use serde_json::{Map, Value, json};
 use vipmp::basket::{Basket, BasketContext, check_basket};
 use vipmp::date::Date;
 use vipmp::pricing::price_list::{self, PriceList};
-use vipmp::pricing::{OfferId, PriceRowView, QuoteContext, csv, quote_json};
+use vipmp::pricing::{OfferId, PriceRowView, csv};
+use vipmp::quote::{QuoteContext, quote_json};
 use vipmp::report::Segment;
 use vipmp::request::{self, Auth, BodyRule, BuildInput, BuildResult, Endpoint, Ids};
 use vipmp::response::{self, Body, Parsed};
@@ -593,7 +594,7 @@ fn quote_price_list() -> &'static PriceList {
     })
 }
 
-/// `basket::Basket::from_json`, `check_basket` and `pricing::quote_json`: the
+/// `basket::Basket::from_json`, `check_basket` and `quote::quote_json`: the
 /// bytes are the basket JSON; a top-level `"context"` member is read as the
 /// [`BasketContext`] and `"quoteContext"` as the [`QuoteContext`].
 pub fn basket_check(data: &[u8]) {

@@ -1,10 +1,12 @@
-//! Pricing: offer IDs, discount levels, money, price lists, proration, quotes.
+//! Pricing: offer IDs, discount levels, money, price lists, proration.
 //!
 //! The storefront must show the price Adobe will charge (issue 4: "the quote the
 //! shopper sees is the quote Adobe charges"). The level decides the offer ID
 //! ([`level`]), the offer ID decides the row of the price list ([`price_list`]),
-//! and the coterm date decides the prorated amount ([`proration`]); [`quote`](mod@quote)
-//! puts the steps together for a basket. Money is integer minor units
+//! and the coterm date decides the prorated amount ([`proration`]);
+//! the crate's `quote` module puts the steps together for a basket. Quotes live
+//! above both this module and the basket rules (which read offer IDs and price
+//! lists from here), so the three depend one way: quote → basket → pricing. Money is integer minor units
 //! ([`money`]) and proration fixed point; there is no float and no clock.
 
 pub mod csv;
@@ -13,14 +15,12 @@ pub mod money;
 pub mod offer_id;
 pub mod price_list;
 pub mod proration;
-pub mod quote;
 
 pub use level::{LevelInput, LevelOutcome, OfferType, Quantities, discount_level};
 pub use money::{Currency, Money, MoneyView};
 pub use offer_id::{OfferId, OfferIdAnswer, OfferIdParts};
 pub use price_list::{PriceList, PriceRow, PriceRowView, Term};
 pub use proration::{Proration, prorate};
-pub use quote::{Quote, QuoteContext, QuoteLine, quote, quote_json};
 
 use serde::{Deserialize, Serialize};
 

@@ -60,7 +60,7 @@ impl FromCommonText for FieldContext {
 }
 
 impl FromCommonText for crate::pricing::LevelInput {}
-impl FromCommonText for crate::pricing::QuoteContext {}
+impl FromCommonText for crate::quote::QuoteContext {}
 impl FromCommonText for crate::basket::BasketContext {}
 
 #[cfg(test)]

@@ -5,7 +5,8 @@
 use proptest::prelude::*;
 use vipmp::basket::{Basket, BasketContext, BasketLine, LineKind, check_basket};
 use vipmp::date::Date;
-use vipmp::pricing::{PriceList, Quantities, QuoteContext, Term, price_list, quote};
+use vipmp::pricing::{PriceList, Quantities, Term, price_list};
+use vipmp::quote::{QuoteContext, quote};
 
 const PRODUCTS: u32 = 1000;
 /// Every standard level, so any basket finds its row whatever level it earns.

@@ -10,7 +10,8 @@
 use crate::boundary::{answer, body_from_value, options_from, required_options_from};
 use js_sys::{Object, Reflect};
 use vipmp::basket::{Basket, BasketCheck, BasketContext, check_basket};
-use vipmp::pricing::{self, LevelInput, PriceList, PriceRowView, QuoteContext};
+use vipmp::pricing::{self, LevelInput, PriceList, PriceRowView};
+use vipmp::quote::{self, QuoteContext};
 use vipmp::{Report, provisioning};
 use wasm_bindgen::prelude::*;
 
@@ -140,7 +141,7 @@ pub fn quote(
 ) -> Result<JsValue, JsError> {
     let context: QuoteContext = required_options_from(context)?;
     let body = body_from_value(basket);
-    Ok(answer(&pricing::quote_json(
+    Ok(answer(&quote::quote_json(
         &body,
         &price_list.list,
         &context,
