@@ -62,6 +62,7 @@ pub mod country;
 pub mod date;
 pub mod error;
 pub mod field;
+mod field_registry;
 pub mod input;
 pub mod locale;
 pub mod offer;

@@ -11,16 +11,21 @@
 use super::text;
 use crate::{Code, Finding};
 
+use crate::field_registry::free_text_max;
+
+// The caps are the field registry's (`src/field_registry.rs`), read here by name
+// so that the request validators and `validate_field` share one number.
+
 /// The longest address line (FACTS.md §2.2).
-pub const ADDRESS_LINE_MAX: usize = 60;
+pub const ADDRESS_LINE_MAX: usize = free_text_max("addressLine1");
 /// The longest city (FACTS.md §2.2).
-pub const CITY_MAX: usize = 40;
+pub const CITY_MAX: usize = free_text_max("city");
 /// The longest address phone number (FACTS.md §2.2). A contact's phone number
 /// is not free text under this rule: see [`contact_phone`](super::contact_phone).
-pub const PHONE_NUMBER_MAX: usize = 40;
+pub const PHONE_NUMBER_MAX: usize = free_text_max("phoneNumber");
 /// The longest external reference ID of a reseller, customer or order
 /// (FACTS.md §2.2; Restrictions, error 2126).
-pub const EXTERNAL_REFERENCE_ID_MAX: usize = 35;
+pub const EXTERNAL_REFERENCE_ID_MAX: usize = free_text_max("externalReferenceId");
 
 /// The characters XSS_REGEX forbids (FACTS.md §2.3 item 7).
 const FORBIDDEN: [char; 3] = ['<', '>', '"'];

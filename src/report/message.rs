@@ -145,33 +145,13 @@ fn offer_type_words(offer_type: &str) -> &'static str {
     }
 }
 
-/// "Postal code" for `…address.postalCode`; "Order" for the root.
+/// "Postal code" for `…address.postalCode` (the field registry's label);
+/// "The request" for the root; other keys in words.
 fn field_label(path: &Path) -> String {
     let Some(key) = path.last_key() else {
         return "The request".to_owned();
     };
-    known_label(key).map_or_else(|| words_of(key), str::to_owned)
-}
-
-fn known_label(key: &str) -> Option<&'static str> {
-    Some(match key {
-        "companyName" => "Company name",
-        "firstName" => "First name",
-        "lastName" => "Last name",
-        "email" => "Email",
-        "phoneNumber" => "Phone number",
-        "addressLine1" => "Address line 1",
-        "addressLine2" => "Address line 2",
-        "postalCode" => "Postal code",
-        "preferredLanguage" => "Preferred language",
-        "externalReferenceId" => "External reference ID",
-        "cotermDate" => "Coterm date",
-        "extLineItemNumber" => "Line number",
-        "offerId" => "Offer ID",
-        "lineItems" => "The order",
-        "contacts" => "Contacts",
-        _ => return None,
-    })
+    crate::field_registry::label(key).map_or_else(|| words_of(key), str::to_owned)
 }
 
 /// `referenceOrderId` → "Reference order ID"; `start-date` → "Start date".

@@ -2,7 +2,9 @@
 //!
 //! A form does not want to build a whole request to learn that a postal code is
 //! wrong; [`validate_field`] runs the same rule the request validator would run
-//! on that field, and files findings at the field's name.
+//! on that field, and files findings at the field's name. Which rule a name
+//! gets, and its length cap, is the field registry's (`src/field_registry.rs`);
+//! this module turns a [`Rule`] into its check.
 
 use crate::error::Error;
 use crate::field::{
@@ -10,7 +12,8 @@ use crate::field::{
     market_segment, membership_id, offer_id, person_name, postal_code, region, safe_text,
     subscription_id,
 };
-use crate::report::{Finding, Path, Report};
+use crate::field_registry::{self, Rule};
+use crate::report::{Code, Finding, Path, Report};
 use serde::Deserialize;
 
 /// What a field rule may need besides the value.
@@ -23,38 +26,12 @@ pub struct FieldContext {
     pub country: Option<String>,
 }
 
-/// Names of the fields [`validate_field`] knows. `phoneNumber` is the
-/// address's phone; `contactPhoneNumber` is a contact's, which has no
-/// character rule (Resources, Contact).
-pub const FIELD_NAMES: &[&str] = &[
-    "companyName",
-    "firstName",
-    "lastName",
-    "email",
-    "requestedBy",
-    "phoneNumber",
-    "addressLine1",
-    "addressLine2",
-    "city",
-    "country",
-    "region",
-    "postalCode",
-    "preferredLanguage",
-    "marketSegment",
-    "externalReferenceId",
-    "currencyCode",
-    "cotermDate",
-    "distributorId",
-    "resellerId",
-    "customerId",
-    "orderId",
-    "referenceOrderId",
-    "subscriptionId",
-    "membershipId",
-    "offerId",
-    "approvalCode",
-    "contactPhoneNumber",
-];
+/// Names of the fields [`validate_field`] knows, in the field registry's order.
+/// `phoneNumber` is the address's phone; `contactPhoneNumber` is a contact's,
+/// which has no character rule (Resources, Contact).
+pub const FIELD_NAMES: &[&str] = &CHECKED_NAMES;
+
+const CHECKED_NAMES: [&str; field_registry::CHECKED_COUNT] = field_registry::checked_names();
 
 /// Validates one field's value by the rule the request validators use for it.
 ///
@@ -75,33 +52,55 @@ pub fn validate_field(name: &str, value: &str, context: &FieldContext) -> Result
     Ok(report)
 }
 
+/// The report for a field whose value is not text at all (a number, an
+/// object): `type.invalid` at the field, expecting text. A host that receives
+/// untyped values (the WebAssembly package) answers with this.
+///
+/// # Errors
+/// [`Error`] when `name` is not one of [`FIELD_NAMES`], as for
+/// [`validate_field`].
+///
+/// ```
+/// use vipmp::validate::validate_field_not_text;
+/// let report = validate_field_not_text("city").unwrap();
+/// assert_eq!(report.codes(), ["type.invalid"]);
+/// assert!(validate_field_not_text("nickname").is_err());
+/// ```
+pub fn validate_field_not_text(name: &str) -> Result<Report, Error> {
+    field_registry::rule(name).ok_or_else(|| Error::unknown_field(name))?;
+    let mut report = Report::new();
+    report.add(
+        &Path::root().key(name),
+        Finding::new(Code::TypeInvalid).with("expected", "text"),
+    );
+    Ok(report)
+}
+
 fn findings_for(name: &str, value: &str, context: &FieldContext) -> Option<Vec<Finding>> {
-    Some(match name {
-        "companyName" => company_name::check(value),
-        "firstName" | "lastName" => person_name::check(value),
-        "email" | "requestedBy" => email::check(value),
-        // `phoneNumber` is the address's (XSS rule); a contact's has its own name.
-        "phoneNumber" => safe_text::check(value, safe_text::PHONE_NUMBER_MAX),
-        "city" => safe_text::check(value, safe_text::CITY_MAX),
-        "addressLine1" | "addressLine2" => safe_text::check(value, safe_text::ADDRESS_LINE_MAX),
-        "externalReferenceId" => safe_text::check(value, safe_text::EXTERNAL_REFERENCE_ID_MAX),
-        "country" => country::check(value).err().into_iter().collect(),
-        "region" => with_country(context, |c| region::check(c, value)),
-        "postalCode" => with_country(context, |c| postal_code::check(c, value)),
-        "preferredLanguage" => locale::check(value),
-        "marketSegment" => market_segment::check(value),
-        "currencyCode" => currency::check(value),
-        "cotermDate" => coterm_date(value),
-        "distributorId" | "resellerId" | "customerId" | "orderId" | "referenceOrderId" => {
-            account_id::check(value)
-        }
-        "subscriptionId" => subscription_id::check(value),
-        "membershipId" => membership_id::check(value),
-        "offerId" => offer_id::check(value),
-        "approvalCode" => approval_code::check(value),
-        "contactPhoneNumber" => contact_phone::check(value),
-        _ => return None,
-    })
+    Some(check(field_registry::rule(name)?, value, context))
+}
+
+/// The findings of one registry rule on a value.
+fn check(rule: Rule, value: &str, context: &FieldContext) -> Vec<Finding> {
+    match rule {
+        Rule::CompanyName => company_name::check(value),
+        Rule::PersonName => person_name::check(value),
+        Rule::Email => email::check(value),
+        Rule::FreeText { max } => safe_text::check(value, max),
+        Rule::Country => country::check(value).err().into_iter().collect(),
+        Rule::Region => with_country(context, |c| region::check(c, value)),
+        Rule::PostalCode => with_country(context, |c| postal_code::check(c, value)),
+        Rule::Locale => locale::check(value),
+        Rule::MarketSegment => market_segment::check(value),
+        Rule::Currency => currency::check(value),
+        Rule::CotermDate => coterm_date(value),
+        Rule::AccountId => account_id::check(value),
+        Rule::SubscriptionId => subscription_id::check(value),
+        Rule::MembershipId => membership_id::check(value),
+        Rule::OfferId => offer_id::check(value),
+        Rule::ApprovalCode => approval_code::check(value),
+        Rule::ContactPhone => contact_phone::check(value),
+    }
 }
 
 /// Region and postal code rules need a country Adobe sells into; without one

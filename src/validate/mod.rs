@@ -30,7 +30,7 @@ mod testing;
 mod transfer;
 
 pub use common_options::FromCommonText;
-pub use field::{FIELD_NAMES, FieldContext, validate_field};
+pub use field::{FIELD_NAMES, FieldContext, validate_field, validate_field_not_text};
 pub use history::{
     OrderHistoryQuery, QueryValidation, order_history_query, order_history_query_string,
     parse_query_string,

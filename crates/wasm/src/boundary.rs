@@ -14,9 +14,9 @@
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
+use vipmp::Report;
 use vipmp::report::ValidationResult;
 use vipmp::validate::FromCommonText;
-use vipmp::{Code, Finding, Path, Report};
 use wasm_bindgen::prelude::*;
 
 /// A JS value as JSON, through `JSON.stringify`.
@@ -128,15 +128,7 @@ fn frozen_valid_answer() -> JsValue {
 /// The report for a field value that is not a string; an unknown field name is
 /// the caller's mistake, as for a string value.
 pub(crate) fn not_text(name: &str) -> Result<Report, vipmp::Error> {
-    if !vipmp::validate::FIELD_NAMES.contains(&name) {
-        return Err(vipmp::Error::unknown_field(name));
-    }
-    let mut report = Report::new();
-    report.add(
-        &Path::root().key(name),
-        Finding::new(Code::TypeInvalid).with("expected", "text"),
-    );
-    Ok(report)
+    vipmp::validate::validate_field_not_text(name)
 }
 
 /// Query parameters from a query string or from an object of strings and
