@@ -91,10 +91,7 @@ pub(crate) fn postal_patterns(root: &Path) -> Result<Vec<(String, String)>, Stri
 
 /// The rows of `data/countries.json`, sorted by code and checked.
 pub(crate) fn rows(root: &Path) -> Result<Vec<CountryRow>, String> {
-    let path = root.join("data/countries.json");
-    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let mut rows: Vec<CountryRow> =
-        serde_json::from_str(&text).map_err(|e| format!("data/countries.json: {e}"))?;
+    let mut rows: Vec<CountryRow> = crate::read_json(root, "data/countries.json")?;
     rows.sort_by(|a, b| a.code.cmp(&b.code));
     check_rows(&rows)?;
     Ok(rows)

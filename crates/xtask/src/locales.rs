@@ -9,10 +9,7 @@ use std::path::Path;
 
 /// The text of `src/locale/generated.rs`.
 pub(crate) fn generate(root: &Path) -> Result<String, String> {
-    let path = root.join("data/locales.json");
-    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let mut locales: Vec<String> =
-        serde_json::from_str(&text).map_err(|e| format!("data/locales.json: {e}"))?;
+    let mut locales: Vec<String> = crate::read_json(root, "data/locales.json")?;
     locales.sort();
     locales.dedup();
     if let Some(bad) = locales

@@ -144,6 +144,17 @@ fn stale_text(root: &Path, target: &Target) -> Result<Option<String>, String> {
     Ok((current != text).then_some(text))
 }
 
+/// A data file (`data/….json`, relative to the workspace root) read as `T`;
+/// errors name the file.
+pub(crate) fn read_json<T: serde::de::DeserializeOwned>(
+    root: &Path,
+    file: &str,
+) -> Result<T, String> {
+    let path = root.join(file);
+    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    serde_json::from_str(&text).map_err(|e| format!("{file}: {e}"))
+}
+
 /// Fails when the generated file at `path` (one of [`TARGETS`]) is stale.
 pub(crate) fn require_fresh(root: &Path, path: &str) -> Result<(), String> {
     let target = TARGETS

@@ -129,10 +129,7 @@ pub(crate) fn generate(root: &Path) -> Result<String, String> {
 }
 
 fn load(root: &Path) -> Result<Vec<PatternRow>, String> {
-    let path = root.join("data/patterns.json");
-    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let rows: Vec<PatternRow> =
-        serde_json::from_str(&text).map_err(|e| format!("data/patterns.json: {e}"))?;
+    let rows: Vec<PatternRow> = crate::read_json(root, "data/patterns.json")?;
     if let Some(bad) = rows
         .iter()
         .find(|row| row.name.is_empty() || !row.name.bytes().all(|b| b.is_ascii_lowercase()))

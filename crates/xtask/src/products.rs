@@ -21,10 +21,7 @@ struct ProductRow {
 
 /// The text of `src/offer/generated.rs`.
 pub(crate) fn generate(root: &Path) -> Result<String, String> {
-    let path = root.join("data/products.json");
-    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let mut rows: Vec<ProductRow> =
-        serde_json::from_str(&text).map_err(|e| format!("data/products.json: {e}"))?;
+    let mut rows: Vec<ProductRow> = crate::read_json(root, "data/products.json")?;
     rows.sort_by(|a, b| a.sku.cmp(&b.sku));
     let mut out = crate::header("data/products.json");
     out.push_str("use super::ProductKind::{Enterprise, Team};\nuse super::offer;\n\n");

@@ -49,7 +49,7 @@ struct StatusRow {
 
 /// The text of `src/response/catalogue/generated.rs`.
 pub(crate) fn generate_errors(root: &Path) -> Result<String, String> {
-    let rows: Vec<ErrorRow> = read(root, "data/errors.json")?;
+    let rows: Vec<ErrorRow> = crate::read_json(root, "data/errors.json")?;
     let mut out = crate::header("data/errors.json");
     out.push_str("use super::{ErrorEntry, Source};\n\n");
     out.push_str("/// Every documented error code, in the order of the sources.\n");
@@ -80,8 +80,8 @@ pub(crate) fn generate_errors(root: &Path) -> Result<String, String> {
 
 /// The text of `src/response/reasons/generated.rs`.
 pub(crate) fn generate_reasons(root: &Path) -> Result<String, String> {
-    let errors: Vec<ErrorRow> = read(root, "data/errors.json")?;
-    let rows: Vec<ReasonRow> = read(root, "data/reasons.json")?;
+    let errors: Vec<ErrorRow> = crate::read_json(root, "data/errors.json")?;
+    let rows: Vec<ReasonRow> = crate::read_json(root, "data/reasons.json")?;
     let mut out = crate::header("data/reasons.json");
     out.push_str("use super::{ReasonEntry, Source};\n\n");
     out.push_str("/// Every documented reason code, grouped by error code.\n");
@@ -119,7 +119,7 @@ pub(crate) fn generate_reasons(root: &Path) -> Result<String, String> {
 /// The text of `src/response/status/generated.rs`.
 pub(crate) fn generate_statuses(root: &Path) -> Result<String, String> {
     const FILE: &str = "data/statuses.json";
-    let rows: Vec<StatusRow> = read(root, FILE)?;
+    let rows: Vec<StatusRow> = crate::read_json(root, FILE)?;
     let mut out = crate::header(FILE);
     out.push_str("use super::{Health, ResourceKind};\n\n");
     out.push_str("/// `(code, resources, health, text)` rows; the first row that matches wins.\n");
@@ -159,12 +159,6 @@ pub(crate) fn generate_statuses(root: &Path) -> Result<String, String> {
     }
     out.push_str("];\n");
     Ok(out)
-}
-
-fn read<T: serde::de::DeserializeOwned>(root: &Path, file: &str) -> Result<T, String> {
-    let path = root.join(file);
-    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-    serde_json::from_str(&text).map_err(|e| format!("{file}: {e}"))
 }
 
 /// `Some(text)` or `None` as Rust source.
