@@ -11,9 +11,10 @@ use crate::field::{account_id, offer_id};
 use crate::report::{Code, Finding, Path, Report};
 use crate::resource::OrderType;
 
-/// Page size when none is given, and the largest Adobe serves.
+/// Page size when none is given.
 const DEFAULT_LIMIT: u32 = 25;
-const MAX_LIMIT: u32 = 100;
+/// The largest page of the order history Adobe serves.
+pub const HISTORY_LIMIT_MAX: u32 = 100;
 /// Order status codes (Status Codes & Error Handling; FACTS.md §1.2).
 const ORDER_STATUSES: &[&str] = &[
     "1000", "1002", "1004", "1008", "1020", "1022", "1024", "1026",
@@ -303,11 +304,11 @@ fn limit(value: &str, path: &Path, report: &mut Report) -> Option<u32> {
     if limit == 0 {
         let finding = Finding::new(Code::NumberOutOfRange)
             .with("min", 1_i64)
-            .with("max", MAX_LIMIT);
+            .with("max", HISTORY_LIMIT_MAX);
         report.add(path, finding);
         return None;
     }
-    Some(u32::try_from(limit.min(u64::from(MAX_LIMIT))).unwrap_or(MAX_LIMIT))
+    Some(u32::try_from(limit.min(u64::from(HISTORY_LIMIT_MAX))).unwrap_or(HISTORY_LIMIT_MAX))
 }
 
 fn check_order(query: &OrderHistoryQuery, report: &mut Report) {

@@ -32,8 +32,8 @@ mod transfer;
 pub use common_options::FromCommonText;
 pub use field::{FIELD_NAMES, FieldContext, validate_field, validate_field_not_text};
 pub use history::{
-    OrderHistoryQuery, QueryValidation, order_history_query, order_history_query_string,
-    parse_query_string,
+    HISTORY_LIMIT_MAX, OrderHistoryQuery, QueryValidation, order_history_query,
+    order_history_query_string, parse_query_string,
 };
 
 use crate::date::Date;

@@ -42,8 +42,8 @@ use vipmp::validate::Context;
 /// The answer header naming the outcome.
 pub const HEADER: &str = "x-vipmp-reconciled";
 
-/// Orders per history page (Adobe's maximum).
-const PAGE: usize = 100;
+/// Orders per history page: the largest the core lets a query ask for.
+const PAGE: usize = vipmp::validate::HISTORY_LIMIT_MAX as usize;
 
 /// History pages read at most.
 const MAX_PAGES: usize = 10;
