@@ -3,6 +3,7 @@
 import type { InitInput, InitOutput, SyncInitInput } from "./vipmp_bg.js";
 
 export * from "./vipmp_bg.js";
+export * from "../schemas.js";
 
 /** The content of the package's `forms.json` (`vipmp/forms.json`). */
 export interface FormsData {

@@ -1,8 +1,8 @@
 /* @ts-self-types="./vipmp.d.ts" */
 // The package's door for browsers and bundlers: an ES module whose default export
 // init() must be awaited once. Everything is wasm-bindgen's output, vipmp_bg.js,
-// except init(), initSync(), regions() and the body validators, which cross the
-// boundary through door.js. The wasm lists region codes only; the
+// except init(), initSync(), regions(), the body validators, which cross the
+// boundary through door.js, and the Standard Schema objects (../standard.js). The wasm lists region codes only; the
 // names a form shows beside them ship as ../forms.json, which init() fetches in
 // parallel with the wasm so that regions() stays synchronous after it. Written as
 // `new URL("../forms.json", import.meta.url)`, which bundlers (Vite, webpack)
@@ -11,6 +11,7 @@ import initWasm, { initSync as initWasmSync, regions as regionCodes } from "./vi
 import * as bindings from "./vipmp_bg.js";
 import { bodyDoors } from "./door.js";
 import { namedRegions } from "./forms.js";
+import { schemasOver } from "../standard.js";
 
 export * from "./vipmp_bg.js";
 
@@ -26,6 +27,14 @@ export const {
   validateSubscriptionUpdate,
   validateTransfer,
 } = doors;
+
+/** The validators the Standard Schema objects run: the body doors, and the rest as wasm-bindgen exports them. */
+const validators = { ...bindings, ...doors };
+
+export const {
+  resellerSchema, customerSchema, customerJsonSchema, orderSchema, orderJsonSchema, orderUpdateSchema,
+  subscriptionUpdateSchema, transferSchema, orderHistoryQuerySchema, basketSchema, fieldSchema, formSchema,
+} = schemasOver(validators, (result) => result);
 
 /** forms.json's `regions` (country code → region code → name), once loaded. */
 let regionNames;
