@@ -8,17 +8,16 @@
 // (scripts/test-js's scratch project). VIPMP_SCREENSHOTS: where to save one.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { createServer } from "node:http";
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { dirname, extname, join, normalize } from "node:path";
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "vite";
 import { launchChromium, openAndWait } from "../chromium.mjs";
+import { serveStatic } from "../static.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const consumer = process.env.VIPMP_CONSUMER;
 const screenshotDir = process.env.VIPMP_SCREENSHOTS;
-const TYPES = { ".html": "text/html", ".js": "text/javascript", ".json": "application/json", ".wasm": "application/wasm" };
 
 /** Copies app/ beside the installed package and runs `vite build` on it. */
 async function buildApp() {
@@ -30,30 +29,15 @@ async function buildApp() {
   return join(root, "dist");
 }
 
-function staticServer(dir) {
-  return createServer((request, response) => {
-    const path = new URL(request.url, "http://127.0.0.1").pathname;
-    const file = normalize(join(dir, path === "/" ? "index.html" : path));
-    if (!file.startsWith(dir) || !existsSync(file)) {
-      response.writeHead(404).end();
-      return;
-    }
-    response.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
-    response.end(readFileSync(file));
-  });
-}
-
 test("a Vite production build of a one-file page checks a postal code in Chromium", async () => {
   const dist = await buildApp();
   const assets = readdirSync(join(dist, "assets"));
   assert.ok(assets.some((name) => name.endsWith(".wasm")), `Vite emitted the wasm: ${assets}`);
   assert.ok(assets.some((name) => name.startsWith("forms") && name.endsWith(".json")), `Vite emitted forms.json: ${assets}`);
 
-  const server = staticServer(dist);
-  await new Promise((ready) => server.listen(0, "127.0.0.1", ready));
+  const { server, url } = await serveStatic(dist);
   const browser = await launchChromium();
   try {
-    const url = `http://127.0.0.1:${server.address().port}/`;
     const { page, value: verdicts, errors } = await openAndWait(browser, url, "vipmpVerdicts");
     assert.deepEqual(errors, []);
     assert.equal(verdicts.good.valid, true);

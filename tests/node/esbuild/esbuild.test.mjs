@@ -1,0 +1,89 @@
+// The package as a esbuild user meets it: a one-file page (app/) that imports
+// `vipmp` is bundled and minified (production), the output is served from a local
+// static server, and Debian's headless Chromium (playwright-core) runs it.
+// esbuild does not follow `new URL(…, import.meta.url)`: the page imports the
+// wasm's URL (`loader: { ".wasm": "file" }`, the one setting it needs) and the
+// region names as data, as the package's README shows; nothing is copied by hand.
+//
+// VIPMP_CONSUMER: a directory whose node_modules holds the installed package
+// (scripts/test-js's scratch project). VIPMP_SCREENSHOTS: where to save one.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+import { readFileSync } from "node:fs";
+import { build } from "esbuild";
+import { launchChromium, openAndWait } from "../chromium.mjs";
+import { serveStatic } from "../static.mjs";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const consumer = process.env.VIPMP_CONSUMER;
+const screenshotDir = process.env.VIPMP_SCREENSHOTS;
+
+/** Copies app/ beside the installed package and bundles it with esbuild, minified. */
+async function buildApp() {
+  assert.ok(consumer && existsSync(join(consumer, "node_modules/vipmp")), "VIPMP_CONSUMER holds the installed package");
+  const root = join(consumer, "esbuild-app");
+  rmSync(root, { recursive: true, force: true });
+  cpSync(join(here, "app"), root, { recursive: true });
+  const dist = join(root, "dist");
+  const result = await build({
+    entryPoints: [join(root, "main.js")],
+    bundle: true,
+    minify: true,
+    format: "esm",
+    platform: "browser",
+    target: "es2022",
+    outdir: dist,
+    loader: { ".wasm": "file" },
+    assetNames: "assets/[name]-[hash]",
+    logLevel: "silent",
+  });
+  assert.deepEqual(result.errors, []);
+  assert.deepEqual(result.warnings.map((warning) => warning.text), []);
+  cpSync(join(root, "index.html"), join(dist, "index.html"));
+  return dist;
+}
+
+/** Bytes and gzip -9 bytes of each emitted file, for the report. */
+function sizes(dir) {
+  const out = {};
+  for (const name of readdirSync(dir, { recursive: true })) {
+    const file = join(dir, name);
+    if (!statSync(file).isFile()) continue;
+    const bytes = readFileSync(file);
+    out[name] = `${bytes.length} B (${gzipSync(bytes, { level: 9 }).length} B gzip)`;
+  }
+  return out;
+}
+
+test("an esbuild production bundle checks a postal code in Chromium", async () => {
+  const dist = await buildApp();
+  const assets = readdirSync(join(dist, "assets"));
+  assert.ok(assets.some((name) => name.endsWith(".wasm")), `esbuild emitted the wasm: ${assets}`);
+  console.log("esbuild output:", sizes(dist));
+
+  const { server, url } = await serveStatic(dist);
+  const browser = await launchChromium();
+  try {
+    const { page, value: verdicts, errors } = await openAndWait(browser, url, "vipmpVerdicts");
+    assert.deepEqual(errors, []);
+    assert.equal(verdicts.good.valid, true);
+    assert.equal(verdicts.bad.violations[0].code, "postal_code.invalid_format");
+    assert.deepEqual(verdicts.schema.issues.map((issue) => [issue.path, issue.code]), [[[], "postal_code.invalid_format"]]);
+    assert.deepEqual(verdicts.quebec, { code: "QC", name: "Quebec" });
+    assert.equal(await page.textContent("#verdict"), "valid");
+    await page.fill("#postal", "K1A0B");
+    await page.waitForFunction(() => document.querySelector("#verdict").textContent !== "valid");
+    assert.match(await page.textContent("#verdict"), /does not match the format for Canada/);
+    if (screenshotDir) {
+      mkdirSync(screenshotDir, { recursive: true });
+      await page.screenshot({ path: join(screenshotDir, "esbuild-build-in-chromium.png") });
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+});

@@ -1,0 +1,86 @@
+// The package as a webpack 5 user meets it: a one-file page (app/) that imports
+// `vipmp` is built in production mode, the output is served from a local
+// static server, and Debian's headless Chromium (playwright-core) runs it. The
+// wasm and forms.json must be emitted by webpack as assets, with no manual copy
+// and no loader configured.
+//
+// VIPMP_CONSUMER: a directory whose node_modules holds the installed package
+// (scripts/test-js's scratch project). VIPMP_SCREENSHOTS: where to save one.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+import { readFileSync } from "node:fs";
+import webpack from "webpack";
+import { launchChromium, openAndWait } from "../chromium.mjs";
+import { serveStatic } from "../static.mjs";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const consumer = process.env.VIPMP_CONSUMER;
+const screenshotDir = process.env.VIPMP_SCREENSHOTS;
+
+/** Copies app/ beside the installed package and runs a production webpack build on it. */
+async function buildApp() {
+  assert.ok(consumer && existsSync(join(consumer, "node_modules/vipmp")), "VIPMP_CONSUMER holds the installed package");
+  const root = join(consumer, "webpack-app");
+  rmSync(root, { recursive: true, force: true });
+  cpSync(join(here, "app"), root, { recursive: true });
+  const dist = join(root, "dist");
+  const stats = await new Promise((done, fail) =>
+    webpack({
+      mode: "production",
+      context: root,
+      entry: "./main.js",
+      output: { path: dist, filename: "main.js", assetModuleFilename: "assets/[name].[contenthash][ext]" },
+      // webpack's default budget (244 KiB) would warn about the wasm, which is the product
+      performance: { hints: false },
+    }, (error, result) => (error ? fail(error) : done(result))));
+  assert.deepEqual(stats.compilation.errors.map(String), []);
+  assert.deepEqual(stats.compilation.warnings.map(String), []);
+  cpSync(join(root, "index.html"), join(dist, "index.html"));
+  return dist;
+}
+
+/** Bytes and gzip -9 bytes of each emitted file, for the report. */
+function sizes(dir) {
+  const out = {};
+  for (const name of readdirSync(dir, { recursive: true })) {
+    const file = join(dir, name);
+    if (!statSync(file).isFile()) continue;
+    const bytes = readFileSync(file);
+    out[name] = `${bytes.length} B (${gzipSync(bytes, { level: 9 }).length} B gzip)`;
+  }
+  return out;
+}
+
+test("a webpack 5 production build checks a postal code in Chromium", async () => {
+  const dist = await buildApp();
+  const assets = readdirSync(join(dist, "assets"));
+  assert.ok(assets.some((name) => name.endsWith(".wasm")), `webpack emitted the wasm: ${assets}`);
+  assert.ok(assets.some((name) => name.startsWith("forms") && name.endsWith(".json")), `webpack emitted forms.json: ${assets}`);
+  console.log("webpack output:", sizes(dist));
+
+  const { server, url } = await serveStatic(dist);
+  const browser = await launchChromium();
+  try {
+    const { page, value: verdicts, errors } = await openAndWait(browser, url, "vipmpVerdicts");
+    assert.deepEqual(errors, []);
+    assert.equal(verdicts.good.valid, true);
+    assert.equal(verdicts.bad.violations[0].code, "postal_code.invalid_format");
+    assert.deepEqual(verdicts.schema.issues.map((issue) => [issue.path, issue.code]), [[[], "postal_code.invalid_format"]]);
+    assert.deepEqual(verdicts.quebec, { code: "QC", name: "Quebec" });
+    assert.equal(await page.textContent("#verdict"), "valid");
+    await page.fill("#postal", "K1A0B");
+    await page.waitForFunction(() => document.querySelector("#verdict").textContent !== "valid");
+    assert.match(await page.textContent("#verdict"), /does not match the format for Canada/);
+    if (screenshotDir) {
+      mkdirSync(screenshotDir, { recursive: true });
+      await page.screenshot({ path: join(screenshotDir, "webpack-build-in-chromium.png") });
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+});
