@@ -4,6 +4,11 @@ import type { InitInput, InitOutput, SyncInitInput } from "./vipmp_bg.js";
 
 export * from "./vipmp_bg.js";
 export * from "../schemas.js";
+export {
+  checkBasket, countries, getLocale, loadLocale, setLocale, validateCustomer, validateCustomerJson, validateField,
+  validateOrder, validateOrderHistoryQuery, validateOrderJson, validateOrderUpdate, validateReseller,
+  validateSubscriptionUpdate, validateTransfer, type MessageCatalogue, type MessageLocale,
+} from "../messages.js";
 
 /** The content of the package's `forms.json` (`vipmp/forms.json`). */
 export interface FormsData {
@@ -21,10 +26,14 @@ export type FormsSource = string | URL | FormsData | false;
 /**
  * Fetches and instantiates the wasm, and loads the region names, once. Await it
  * before calling anything else. A failed names fetch does not reject: regions()
- * throws with the reason instead.
+ * throws with the reason instead. `locale` sets the messages' language
+ * (setLocale()) and fetches its catalogue meanwhile.
  */
 export default function init(
-  options?: { module_or_path?: InitInput | Promise<InitInput>; forms?: FormsSource } | InitInput | Promise<InitInput>,
+  options?:
+    | { module_or_path?: InitInput | Promise<InitInput>; forms?: FormsSource; locale?: string }
+    | InitInput
+    | Promise<InitInput>,
 ): Promise<InitOutput>;
 
 /** Instantiates the wasm synchronously; regions() needs `forms` (forms.json's content). */

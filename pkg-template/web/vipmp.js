@@ -2,7 +2,9 @@
 // The package's door for browsers and bundlers: an ES module whose default export
 // init() must be awaited once. Everything is wasm-bindgen's output, vipmp_bg.js,
 // except init(), initSync(), regions(), the body validators, which cross the
-// boundary through door.js, and the Standard Schema objects (../standard.js). The wasm lists region codes only; the
+// boundary through door.js, the validators' `locale` option (../i18n.js,
+// catalogues from ../locales/) and the Standard Schema objects (../standard.js).
+// The wasm lists region codes only; the
 // names a form shows beside them ship as ../forms.json, which init() fetches in
 // parallel with the wasm so that regions() stays synchronous after it. Written as
 // `new URL("../forms.json", import.meta.url)`, which bundlers (Vite, webpack)
@@ -12,29 +14,52 @@ import * as bindings from "./vipmp_bg.js";
 import { bodyDoors } from "./door.js";
 import { namedRegions } from "./forms.js";
 import { schemasOver } from "../standard.js";
+import { i18nOver } from "../i18n.js";
 
 export * from "./vipmp_bg.js";
 
 const doors = bodyDoors(bindings);
-export const {
-  validateReseller,
-  validateCustomer,
-  validateCustomerJson,
-  validateField,
-  validateOrder,
-  validateOrderJson,
-  validateOrderUpdate,
-  validateSubscriptionUpdate,
-  validateTransfer,
-} = doors;
 
-/** The validators the Standard Schema objects run: the body doors, and the rest as wasm-bindgen exports them. */
+/**
+ * Where each shipped catalogue is: spelled out one by one so that bundlers
+ * (Vite, webpack) emit each as an asset, fetched only when its locale is asked for.
+ */
+const CATALOGUES = {
+  de: new URL("../locales/de.json", import.meta.url),
+  fr: new URL("../locales/fr.json", import.meta.url),
+  es: new URL("../locales/es.json", import.meta.url),
+  it: new URL("../locales/it.json", import.meta.url),
+  ja: new URL("../locales/ja.json", import.meta.url),
+  "pt-BR": new URL("../locales/pt-BR.json", import.meta.url),
+  nl: new URL("../locales/nl.json", import.meta.url),
+};
+
+/**
+ * A shipped catalogue: fetched in browsers; where the module is a file (Node,
+ * through the Node door), read from disk at once, so that a call naming a
+ * locale is answered in it on the first call. `process.getBuiltinModule`, not
+ * an import, keeps `node:fs` out of bundlers' sight.
+ */
+function loadCatalogue(locale) {
+  const url = CATALOGUES[locale];
+  const fs = url.protocol === "file:" ? globalThis.process?.getBuiltinModule?.("node:fs") : undefined;
+  return fs ? JSON.parse(fs.readFileSync(url, "utf8")) : fetchJson(url);
+}
+
+const i18n = i18nOver({ load: loadCatalogue, countries: bindings.countries });
+export const { loadLocale, setLocale, getLocale, countries } = i18n;
+
+/** The raw validators: door.js's, and the rest as wasm-bindgen exports them. */
 const validators = { ...bindings, ...doors };
+export const {
+  validateReseller, validateCustomer, validateCustomerJson, validateOrder, validateOrderJson, validateOrderUpdate,
+  validateSubscriptionUpdate, validateTransfer, validateOrderHistoryQuery, validateField, checkBasket,
+} = i18n.validatorsOf(validators);
 
 export const {
   resellerSchema, customerSchema, customerJsonSchema, orderSchema, orderJsonSchema, orderUpdateSchema,
   subscriptionUpdateSchema, transferSchema, orderHistoryQuerySchema, basketSchema, fieldSchema, formSchema,
-} = schemasOver(validators, (result) => result);
+} = schemasOver(validators, i18n.localize);
 
 /** forms.json's `regions` (country code → region code → name), once loaded. */
 let regionNames;
@@ -46,11 +71,16 @@ let missingNames = new Error("vipmp: region names are not loaded: await init(), 
  * (`{ module_or_path }`) plus `forms`: where forms.json is (a URL), its parsed
  * content, or `false` to skip it on pages that never call regions(). A failed
  * fetch does not fail init(): validation does not need the names, and regions()
- * throws with the reason.
+ * throws with the reason. `locale` sets the messages' language (setLocale()) and
+ * fetches its catalogue meanwhile; a catalogue that fails to load rejects.
  */
 export default async function init(options) {
-  const [wasmOptions, forms] = splitOptions(options);
-  const [output] = await Promise.all([initWasm(wasmOptions), regionNames ? null : loadNames(forms)]);
+  const [wasmOptions, forms, locale] = splitOptions(options);
+  const [output] = await Promise.all([
+    initWasm(wasmOptions),
+    regionNames ? null : loadNames(forms),
+    locale === undefined ? null : setLocale(locale),
+  ]);
   return output;
 }
 
@@ -68,13 +98,13 @@ export function regions(country) {
   return namedRegions(regionCodes, regionNames, country);
 }
 
-/** wasm-bindgen's argument (its options object or a bare module) and our `forms`. */
+/** wasm-bindgen's argument (its options object or a bare module), our `forms` and `locale`. */
 function splitOptions(options) {
   if (options === null || typeof options !== "object" || Object.getPrototypeOf(options) !== Object.prototype) {
-    return [options, undefined];
+    return [options, undefined, undefined];
   }
-  const { forms, ...wasmOptions } = options;
-  return [wasmOptions, forms];
+  const { forms, locale, ...wasmOptions } = options;
+  return [wasmOptions, forms, locale];
 }
 
 /** Whether `forms` is forms.json's content rather than where to fetch it. */

@@ -145,11 +145,14 @@ fn offer_type_words(offer_type: &str) -> &'static str {
     }
 }
 
+/// The label of a path without a key: the whole body.
+const ROOT_LABEL: &str = "The request";
+
 /// "Postal code" for `…address.postalCode` (the field registry's label);
 /// "The request" for the root; other keys in words.
 fn field_label(path: &Path) -> String {
     let Some(key) = path.last_key() else {
-        return "The request".to_owned();
+        return ROOT_LABEL.to_owned();
     };
     crate::field_registry::label(key).map_or_else(|| words_of(key), str::to_owned)
 }

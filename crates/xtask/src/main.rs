@@ -3,8 +3,9 @@
 //! `cargo xtask codegen` turns the tables under `data/` into checked-in Rust
 //! (`src/**/generated.rs` — among them the response tables, see `responses.rs` —
 //! and `src/country/region_names.rs`, each with a DO-NOT-EDIT header naming this
-//! command) and into the npm package's data asset
-//! (`pkg-template/forms.json`, see `forms.rs`).
+//! command) and into the npm package's data assets
+//! (`pkg-template/forms.json`, see `forms.rs`; the English message catalogue
+//! `pkg-template/locales/en.json`, see `messages.rs`).
 //! `cargo xtask codegen --check` regenerates in memory and fails when a checked-in
 //! file differs, which is how CI keeps the tables and the code in step. Tables are
 //! generated here rather than in `build.rs` so that a build never reads `data/`
@@ -17,6 +18,7 @@ mod countries;
 mod forms;
 mod java;
 mod locales;
+mod messages;
 mod patterns;
 mod pkg;
 mod products;
@@ -72,6 +74,10 @@ const TARGETS: &[Target] = &[
     Target {
         path: "pkg-template/forms.json",
         generate: forms::generate_json,
+    },
+    Target {
+        path: "pkg-template/locales/en.json",
+        generate: messages::generate_json,
     },
 ];
 

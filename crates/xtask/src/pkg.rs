@@ -27,6 +27,8 @@ const OUT_NAME: &str = "vipmp";
 const BINDGEN_NAME: &str = "vipmp_bg";
 /// The package's data asset, generated into the template by `cargo xtask codegen`.
 const FORMS_ASSET: &str = "pkg-template/forms.json";
+/// The English message catalogue, generated from the code registry likewise.
+const ENGLISH_CATALOGUE: &str = "pkg-template/locales/en.json";
 /// The oldest binaryen whose output current engines accept (see [`optimize`]).
 const MIN_WASM_OPT: u32 = 116;
 /// Features the Rust 1.95 wasm target emits, which Debian's older wasm-opt must
@@ -56,6 +58,7 @@ struct PkgOptions {
 pub(crate) fn build(root: &Path, args: &[&str]) -> Result<(), String> {
     let options = parse_args(root, args)?;
     crate::require_fresh(root, FORMS_ASSET)?;
+    crate::require_fresh(root, ENGLISH_CATALOGUE)?;
     let wasm = cargo_build(root, &options)?;
     check_bindgen_version(root)?;
     std::fs::remove_dir_all(&options.out).ok();
