@@ -14,15 +14,17 @@ export function launchChromium() {
 
 /**
  * Opens `url` in a new page of `browser` and waits (up to a minute) until the
- * page has set `window[name]`. Answers the page, that value, and every error
- * the page threw meanwhile.
+ * page has set `window[name]`. Answers the page, that value, every error the
+ * page threw meanwhile, and the URL of every request it made.
  */
 export async function openAndWait(browser, url, name) {
   const page = await browser.newPage();
   const errors = [];
+  const requests = [];
   page.on("pageerror", (error) => errors.push(error.message));
+  page.on("request", (request) => requests.push(request.url()));
   await page.goto(url);
   await page.waitForFunction((key) => window[key] !== undefined, name, { timeout: 60_000 });
   const value = await page.evaluate((key) => window[key], name);
-  return { page, value, errors };
+  return { page, value, errors, requests };
 }

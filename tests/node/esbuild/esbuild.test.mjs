@@ -74,6 +74,7 @@ test("an esbuild production bundle checks a postal code in Chromium", async () =
     assert.equal(verdicts.bad.violations[0].code, "postal_code.invalid_format");
     assert.deepEqual(verdicts.schema.issues.map((issue) => [issue.path, issue.code]), [[[], "postal_code.invalid_format"]]);
     assert.deepEqual(verdicts.quebec, { code: "QC", name: "Quebec" });
+    assert.equal(verdicts.japanese.issues[0].message, "郵便番号 12345 はカナダの形式と一致しません（例：H3Z 2Y7またはV8X 3X4）。");
     assert.equal(await page.textContent("#verdict"), "valid");
     await page.fill("#postal", "K1A0B");
     await page.waitForFunction(() => document.querySelector("#verdict").textContent !== "valid");

@@ -34,6 +34,9 @@ test("a Vite production build of a one-file page checks a postal code in Chromiu
   const assets = readdirSync(join(dist, "assets"));
   assert.ok(assets.some((name) => name.endsWith(".wasm")), `Vite emitted the wasm: ${assets}`);
   assert.ok(assets.some((name) => name.startsWith("forms") && name.endsWith(".json")), `Vite emitted forms.json: ${assets}`);
+  for (const locale of ["de", "fr", "es", "it", "ja", "pt-BR", "nl"]) {
+    assert.ok(assets.some((name) => name.startsWith(`${locale}-`) && name.endsWith(".json")), `Vite emitted ${locale}.json: ${assets}`);
+  }
 
   const { server, url } = await serveStatic(dist);
   const browser = await launchChromium();

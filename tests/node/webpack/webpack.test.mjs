@@ -60,17 +60,24 @@ test("a webpack 5 production build checks a postal code in Chromium", async () =
   const assets = readdirSync(join(dist, "assets"));
   assert.ok(assets.some((name) => name.endsWith(".wasm")), `webpack emitted the wasm: ${assets}`);
   assert.ok(assets.some((name) => name.startsWith("forms") && name.endsWith(".json")), `webpack emitted forms.json: ${assets}`);
+  for (const locale of ["de", "fr", "es", "it", "ja", "pt-BR", "nl"]) {
+    assert.ok(assets.some((name) => name.startsWith(`${locale}.`) && name.endsWith(".json")), `webpack emitted ${locale}.json: ${assets}`);
+  }
   console.log("webpack output:", sizes(dist));
 
   const { server, url } = await serveStatic(dist);
   const browser = await launchChromium();
   try {
-    const { page, value: verdicts, errors } = await openAndWait(browser, url, "vipmpVerdicts");
+    const { page, value: verdicts, errors, requests } = await openAndWait(browser, url, "vipmpVerdicts");
     assert.deepEqual(errors, []);
     assert.equal(verdicts.good.valid, true);
     assert.equal(verdicts.bad.violations[0].code, "postal_code.invalid_format");
     assert.deepEqual(verdicts.schema.issues.map((issue) => [issue.path, issue.code]), [[[], "postal_code.invalid_format"]]);
     assert.deepEqual(verdicts.quebec, { code: "QC", name: "Quebec" });
+    assert.equal(verdicts.german.violations[0].message,
+      "Postleitzahl 12345 entspricht nicht dem Format für Kanada, z. B. H3Z 2Y7 oder V8X 3X4.");
+    const catalogues = requests.filter((request) => /\/assets\/[a-zA-Z-]+\.[0-9a-f]+\.json$/.test(request) && !/forms\./.test(request));
+    assert.deepEqual(catalogues.map((request) => request.split("/assets/")[1].split(".")[0]), ["de"], "only the catalogue asked for");
     assert.equal(await page.textContent("#verdict"), "valid");
     await page.fill("#postal", "K1A0B");
     await page.waitForFunction(() => document.querySelector("#verdict").textContent !== "valid");

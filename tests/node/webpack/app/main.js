@@ -1,8 +1,8 @@
 // A storefront page as a webpack user writes it: import the package, await
 // init() once, check what the shopper typed with a Standard Schema. webpack
 // emits the wasm and forms.json as assets (both are `new URL(…, import.meta.url)`
-// in the package); nothing is copied by hand.
-import init, { fieldSchema, regions, validateField } from "vipmp";
+// in the package), and the message catalogues likewise; nothing is copied by hand.
+import init, { fieldSchema, loadLocale, regions, validateField } from "vipmp";
 
 await init();
 const postalCode = fieldSchema("postalCode", { country: "CA" });
@@ -19,4 +19,6 @@ window.vipmpVerdicts = {
   bad: validateField("postalCode", "12345", { country: "CA" }),
   schema: postalCode["~standard"].validate("12345"),
   quebec: regions("CA").find((region) => region.code === "QC"),
+  // fetched now, not before: the page pays for one catalogue, when it asks
+  german: await loadLocale("de").then(() => validateField("postalCode", "12345", { country: "CA", locale: "de" })),
 };
