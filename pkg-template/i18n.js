@@ -7,10 +7,10 @@
 // `cargo xtask codegen`): a page pays for one only when it asks for its locale.
 // A code a catalogue lacks keeps its English message.
 //
-// Shared by both doors, which differ only in how a catalogue arrives: Node
-// reads it from disk when first asked (synchronously), a browser fetches it
-// (await setLocale() or loadLocale() first; a call that names a locale not yet
-// loaded answers in English and starts the fetch).
+// The web door (which the Node door re-exports) says how a catalogue arrives:
+// in Node it is read from disk when first asked (synchronously); a browser
+// fetches it (await setLocale() or loadLocale() first; a call that names a
+// locale not yet loaded answers in English and starts the fetch).
 
 import { pathSegments } from "./standard.js";
 

@@ -2,9 +2,9 @@
 // (https://standardschema.dev): `schema["~standard"].validate(value)` answers
 // `{ value }` or `{ issues: [{ message, path }] }`, which form libraries
 // (TanStack Form, react-hook-form's standard-schema resolver, tRPC, …) take
-// with no adapter. Shared by both doors: each passes in its own functions
-// (the wasm's validators) and its way of putting messages into the shopper's
-// language, so this module holds no state and imports nothing.
+// with no adapter. The web door (which the Node door re-exports) passes in its
+// validators and its way of putting messages into the shopper's language, so
+// this module holds no state and imports nothing.
 //
 // A violation's path is a string in the Partner API's notation
 // (`companyProfile.contacts[0].email`, `["a.b"]` for a key holding a dot);
