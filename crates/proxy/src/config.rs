@@ -96,6 +96,24 @@ pub struct RawConfig {
     /// `reconcile_window_ms`, `VIPMP_RECONCILE_WINDOW_MS`: how long the
     /// order history is polled after a 5xx to an order creation.
     pub reconcile_window_ms: Option<u64>,
+    /// `redis_timeout_ms`, `VIPMP_REDIS_TIMEOUT_MS`: the longest one Redis
+    /// call may take before its use's fallback applies.
+    pub redis_timeout_ms: Option<u64>,
+    /// `absent_ttl_ms`, `VIPMP_ABSENT_TTL_MS`: how long "this customer is
+    /// not known upstream" (or "not the caller's") is trusted.
+    pub absent_ttl_ms: Option<u64>,
+    /// `caller_rate`, `VIPMP_CALLER_RATE`: requests per second one caller
+    /// (`sub`) may make, sustained; 0 turns the share off.
+    pub caller_rate: Option<f64>,
+    /// `caller_burst`, `VIPMP_CALLER_BURST`: requests one caller may make at
+    /// once.
+    pub caller_burst: Option<u32>,
+    /// `reseller_rate`, `VIPMP_RESELLER_RATE`: requests per second charged to
+    /// one reseller, all its callers together; 0 turns the share off.
+    pub reseller_rate: Option<f64>,
+    /// `reseller_burst`, `VIPMP_RESELLER_BURST`: requests one reseller may be
+    /// charged at once.
+    pub reseller_burst: Option<u32>,
 }
 
 /// How callers' JWTs are verified.
@@ -161,6 +179,15 @@ pub struct Config {
     /// How long the order history is polled after a 5xx to an order
     /// creation before the order is taken as absent.
     pub reconcile_window: Duration,
+    /// The longest one Redis call may take.
+    pub redis_timeout: Duration,
+    /// How long a refusing ownership fact (no such customer, or another
+    /// reseller's) is trusted, for reads and writes alike.
+    pub absent_ttl: Duration,
+    /// One caller's share of the proxy, `None` when off.
+    pub caller_share: Option<crate::fairness::Share>,
+    /// One reseller's share of the proxy, `None` when off.
+    pub reseller_share: Option<crate::fairness::Share>,
 }
 
 impl Config {
@@ -269,6 +296,12 @@ impl RawConfig {
             "VIPMP_RECONCILE_WINDOW_MS",
             &mut self.reconcile_window_ms,
         )?;
+        number(&var, "VIPMP_REDIS_TIMEOUT_MS", &mut self.redis_timeout_ms)?;
+        number(&var, "VIPMP_ABSENT_TTL_MS", &mut self.absent_ttl_ms)?;
+        number(&var, "VIPMP_CALLER_RATE", &mut self.caller_rate)?;
+        number(&var, "VIPMP_CALLER_BURST", &mut self.caller_burst)?;
+        number(&var, "VIPMP_RESELLER_RATE", &mut self.reseller_rate)?;
+        number(&var, "VIPMP_RESELLER_BURST", &mut self.reseller_burst)?;
         Ok(self)
     }
 
@@ -303,6 +336,19 @@ impl RawConfig {
         if reconcile_window >= request_timeout {
             return fail("reconcile_window_ms must be shorter than request_timeout_ms");
         }
+        let upstream_rate = self.upstream_rate.unwrap_or(DEFAULT_RATE).max(1);
+        let caller_share = share(
+            "caller_rate",
+            self.caller_rate,
+            self.caller_burst,
+            crate::fairness::caller_default(upstream_rate),
+        )?;
+        let reseller_share = share(
+            "reseller_rate",
+            self.reseller_rate,
+            self.reseller_burst,
+            crate::fairness::reseller_default(upstream_rate),
+        )?;
         let allowed_origins = self.allowed_origins.unwrap_or_default();
         for origin in &allowed_origins {
             checked_url("allowed_origins", origin)?;
@@ -330,7 +376,7 @@ impl RawConfig {
             max_concurrency: self.max_concurrency.unwrap_or(256).max(1),
             header_read_timeout: millis(self.header_read_timeout_ms, 10_000),
             body_read_timeout: millis(self.body_read_timeout_ms, DEFAULT_BODY_READ_TIMEOUT_MS),
-            upstream_rate: self.upstream_rate.unwrap_or(DEFAULT_RATE).max(1),
+            upstream_rate,
             instances: self.instances.unwrap_or(1).max(1),
             redis_url: self
                 .redis_url
@@ -342,8 +388,36 @@ impl RawConfig {
                 .map_or(crate::caller::DEFAULT_MAX_LIFETIME, Duration::from_secs),
             ownership_ttl: millis(self.ownership_ttl_ms, crate::ownership::DEFAULT_TTL_MS),
             reconcile_window,
+            redis_timeout: millis(self.redis_timeout_ms, crate::redis_link::DEFAULT_TIMEOUT_MS)
+                .max(Duration::from_millis(1)),
+            absent_ttl: millis(self.absent_ttl_ms, crate::ownership::DEFAULT_ABSENT_TTL_MS),
+            caller_share,
+            reseller_share,
         })
     }
+}
+
+/// A share from its rate and burst, the default filling what is not set;
+/// `None` when the rate is 0 (the share is off).
+fn share(
+    name: &str,
+    rate: Option<f64>,
+    burst: Option<u32>,
+    default: crate::fairness::Share,
+) -> Result<Option<crate::fairness::Share>, ConfigError> {
+    let rate = rate.unwrap_or(default.per_second);
+    if !rate.is_finite() || rate < 0.0 {
+        return fail(format!(
+            "{name}: must be a number of requests per second, 0 or more"
+        ));
+    }
+    if rate == 0.0 {
+        return Ok(None);
+    }
+    Ok(Some(crate::fairness::Share {
+        per_second: rate,
+        burst: burst.unwrap_or(default.burst).max(1),
+    }))
 }
 
 impl Config {

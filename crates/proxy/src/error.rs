@@ -50,6 +50,9 @@ pub enum ProxyError {
     IntentRequired,
     /// The proxy failed on this request (500): a bug, caught.
     Internal,
+    /// The caller or its reseller is over its share (429); retry after
+    /// this many seconds (`Retry-After`).
+    OverShare(u64),
 }
 
 /// The name of the intent key header, as the storefront sends it.
@@ -68,6 +71,7 @@ impl ProxyError {
             Self::BadGateway => StatusCode::BAD_GATEWAY,
             Self::GatewayTimeout | Self::RequestTimeout => StatusCode::GATEWAY_TIMEOUT,
             Self::NoToken | Self::Busy | Self::Overloaded => StatusCode::SERVICE_UNAVAILABLE,
+            Self::OverShare(_) => StatusCode::TOO_MANY_REQUESTS,
             Self::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Self::BodyTimeout => StatusCode::REQUEST_TIMEOUT,
             Self::Internal => StatusCode::INTERNAL_SERVER_ERROR,
@@ -103,6 +107,9 @@ impl ProxyError {
             Self::IntentRequired => {
                 "An order creation needs an X-Intent-Id header: one key per purchase, reused for its retries."
             }
+            Self::OverShare(_) => {
+                "This caller or its reseller has used its share of the proxy; retry after Retry-After seconds."
+            }
         }
     }
 
@@ -124,6 +131,7 @@ impl ProxyError {
             Self::RequestTimeout => "request_timeout",
             Self::IntentRequired => "intent_required",
             Self::Internal => "internal_error",
+            Self::OverShare(_) => "over_share",
         }
     }
 
@@ -148,8 +156,16 @@ impl IntoResponse for ProxyError {
         if let Self::Invalid(report) | Self::BadRequest(Some(report)) = &self {
             body["violations"] = json!(report.violations);
         }
+        if let Self::OverShare(seconds) = self {
+            body["retryAfterSeconds"] = json!(seconds);
+        }
         let mut response = (status, Json(body.clone())).into_response();
         response.extensions_mut().insert(Envelope(body));
+        if let Self::OverShare(seconds) = self {
+            response
+                .headers_mut()
+                .insert("retry-after", axum::http::HeaderValue::from(seconds));
+        }
         response
     }
 }

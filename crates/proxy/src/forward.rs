@@ -17,6 +17,7 @@ use crate::error::ProxyError;
 use crate::ids::{self, IntentParts};
 use crate::ingress::{self, Correlation};
 use crate::outcomes::{Claim, Remembered};
+use crate::ownership::Owner;
 use crate::reconcile::{self, Outcome};
 use crate::routes::{self, Match};
 use crate::upstream::{self, Answer, Outbound};
@@ -175,6 +176,7 @@ async fn forward(
         Match::WrongMethod => return Err(ProxyError::MethodNotAllowed.into()),
         Match::NotFound => return Err(ProxyError::NotFound.into()),
     };
+    charge_share(shared, &claims, &params).await?;
     routes::check_params(&params).map_err(|report| ProxyError::BadRequest(Some(report)))?;
     if routes::is_write(endpoint) {
         check_write(shared, &claims, headers)?;
@@ -214,17 +216,42 @@ async fn forward(
         error,
         correlation_id: Some(correlation_id),
     })?;
-    learn(shared, &forwarded.answer);
-    forget_refused(shared, &address, forwarded.answer.status);
+    learn(shared, &forwarded.answer).await;
+    forget_refused(shared, &address, forwarded.answer.status).await;
     Ok(forwarded)
+}
+
+/// Charges the request to the caller's share and its reseller's (see
+/// [`crate::fairness`]): the path's `resellerId` when it is the caller's,
+/// else the caller's first. Over either: 429 with `Retry-After`, before the
+/// body is read or anything goes upstream.
+async fn charge_share(
+    shared: &Shared,
+    claims: &Claims,
+    params: &Map<String, Value>,
+) -> Result<(), ProxyError> {
+    let in_path = params.get("resellerId").and_then(Value::as_str);
+    let reseller = in_path
+        .filter(|id| claims.owns(id))
+        .or_else(|| claims.resellers.first().map(String::as_str))
+        .unwrap_or_default();
+    shared
+        .fairness
+        .admit(&claims.sub, reseller)
+        .await
+        .map_err(|over| {
+            let retry_after_ms = u64::try_from(over.retry_after.as_millis()).unwrap_or(u64::MAX);
+            tracing::info!(retry_after_ms, "over its share");
+            ProxyError::OverShare(over.seconds())
+        })
 }
 
 /// Drops the cached owner of the path's customer when Adobe refused the
 /// call as forbidden or unknown: the fact may be what is wrong.
-fn forget_refused(shared: &Shared, address: &RequestAddress, status: u16) {
+async fn forget_refused(shared: &Shared, address: &RequestAddress, status: u16) {
     if matches!(status, 403 | 404) {
         if let Some(customer) = address.param("customerId") {
-            shared.ownership.forget(customer);
+            shared.ownership.forget(customer).await;
         }
     }
 }
@@ -452,7 +479,7 @@ async fn check_scope(
     }
     if let Some(customer) = address.param("customerId") {
         let owner = if routes::is_write(address.endpoint) {
-            proven_owner(shared, customer).await?
+            owner_for_write(shared, claims, customer).await?
         } else {
             owner_of(shared, customer).await?
         };
@@ -483,12 +510,40 @@ async fn checked_again(
 }
 
 /// The customer's reseller, from a fresh fact of the cache or a GET of the
-/// customer (enough for a read).
+/// customer (enough for a read); a customer known to be absent is 404
+/// without asking Adobe.
 async fn owner_of(shared: &Shared, customer_id: &str) -> Result<String, ProxyError> {
-    match shared.ownership.reseller_of(customer_id) {
-        Some(owner) => Ok(owner),
+    match shared
+        .ownership
+        .fact(customer_id)
+        .await
+        .map(|fact| fact.owner)
+    {
+        Some(Owner::Reseller(owner)) => Ok(owner),
+        Some(Owner::Absent) => Err(ProxyError::NotFound),
         None => proven_owner(shared, customer_id).await,
     }
+}
+
+/// The customer's reseller for a write: a recent fact that refuses the
+/// caller (absent, or another reseller's, younger than `absent_ttl_ms`)
+/// refuses at once; anything that would let the write through is proved
+/// again with a fresh GET.
+async fn owner_for_write(
+    shared: &Shared,
+    claims: &Claims,
+    customer_id: &str,
+) -> Result<String, ProxyError> {
+    if let Some(fact) = shared.ownership.fact(customer_id).await {
+        let refusing = match &fact.owner {
+            Owner::Absent => true,
+            Owner::Reseller(owner) => !claims.owns(owner),
+        };
+        if refusing && fact.age < shared.ownership.absent_ttl() {
+            return Err(ProxyError::NotFound);
+        }
+    }
+    proven_owner(shared, customer_id).await
 }
 
 /// The URL of a Get Customer call, built by the core like every other call;
@@ -523,23 +578,32 @@ async fn proven_owner(shared: &Shared, customer_id: &str) -> Result<String, Prox
     match answer.status {
         200 => {}
         400 | 403 | 404 => {
-            shared.ownership.forget(customer_id);
+            shared.ownership.remember_absent(customer_id).await;
             return Err(ProxyError::NotFound);
         }
         _ => return Err(ProxyError::BadGateway),
     }
-    learn(shared, &answer);
-    shared
-        .ownership
-        .reseller_of(customer_id)
-        .ok_or(ProxyError::BadGateway)
+    learn(shared, &answer).await;
+    owner_in(&answer, customer_id).ok_or(ProxyError::BadGateway)
+}
+
+/// The reseller a customer's answer names for `customer_id`.
+fn owner_in(answer: &Answer, customer_id: &str) -> Option<String> {
+    let value: Value = serde_json::from_slice(&answer.body).ok()?;
+    let text = |name| value.get(name).and_then(Value::as_str);
+    if text("customerId")? != customer_id {
+        return None;
+    }
+    text("resellerId")
+        .filter(|reseller| !reseller.is_empty())
+        .map(str::to_owned)
 }
 
 /// Fills the ownership cache from a successful answer.
-fn learn(shared: &Shared, answer: &Answer) {
+async fn learn(shared: &Shared, answer: &Answer) {
     if (200..300).contains(&answer.status) {
         if let Ok(value) = serde_json::from_slice::<Value>(&answer.body) {
-            shared.ownership.learn(&value);
+            shared.ownership.learn(&value).await;
         }
     }
 }

@@ -14,7 +14,9 @@
 //! with the core's headers (`vipmp::request::attempt`) and the cached IMS
 //! token ([`ims`]), paced by [`pacer`]; an order creation
 //! is sent once per intent ([`outcomes`]) and reconciled after a 5xx
-//! ([`reconcile`]). Configuration is
+//! ([`reconcile`]). Each caller and reseller has its share of the proxy
+//! ([`fairness`]); what several instances must agree on goes through one
+//! bounded link to Redis when configured ([`redis_link`]). Configuration is
 //! read and checked once ([`config`]);
 //! [`serve`] serves the router with a header-read timeout and a graceful
 //! shutdown.
@@ -35,6 +37,7 @@
 pub mod caller;
 pub mod config;
 pub mod error;
+pub mod fairness;
 pub mod forward;
 pub mod ids;
 pub mod ims;
@@ -43,6 +46,7 @@ pub mod outcomes;
 pub mod ownership;
 pub mod pacer;
 pub mod reconcile;
+pub mod redis_link;
 pub mod routes;
 pub mod serve;
 pub mod upstream;
@@ -73,6 +77,10 @@ pub struct Shared {
     pub outcomes: outcomes::Outcomes,
     /// Requests forwarded at once (authenticated, body read).
     pub slots: ingress::Slots,
+    /// Each caller's and reseller's share of the proxy.
+    pub fairness: fairness::Fairness,
+    /// The bounded link to Redis, when configured.
+    pub redis: Option<Arc<redis_link::RedisLink>>,
 }
 
 /// Why the proxy could not be set up.
@@ -105,14 +113,31 @@ impl Shared {
             client_secret: config.client_secret.clone(),
             scope: config.ims_scope.clone(),
         };
+        let redis = config
+            .redis_url
+            .as_ref()
+            .map(|url| redis_link::RedisLink::new(url, config.redis_timeout).map(Arc::new))
+            .transpose()
+            .map_err(|e| SetupError(e.0))?;
         let pacer = pacer::Pacer::new(
             config.upstream_rate,
             config.instances,
             config.upstream_timeout,
-            config.redis_url.as_ref(),
+            redis.clone(),
             &config.client_id,
-        )
-        .map_err(|e| SetupError(e.0))?;
+        );
+        let fairness = fairness::Fairness::new(
+            config.caller_share,
+            config.reseller_share,
+            redis.clone(),
+            &config.client_id,
+        );
+        let ownership = ownership::Ownership::new(
+            config.ownership_ttl,
+            config.absent_ttl,
+            redis.clone(),
+            &config.client_id,
+        );
         let outcomes = outcomes::Outcomes::new(
             config.redis_url.as_ref(),
             &config.client_id,
@@ -124,8 +149,10 @@ impl Shared {
             outcomes,
             tokens: ims::TokenCache::new(ims, http.clone()),
             verifier,
-            ownership: ownership::Ownership::new(config.ownership_ttl),
             slots: ingress::Slots::new(config.max_concurrency),
+            ownership,
+            fairness,
+            redis,
             http,
             config,
         })
@@ -159,13 +186,29 @@ pub fn guarded(routes: Router<Arc<Shared>>, shared: Arc<Shared>) -> Router {
         .with_state(shared)
 }
 
-/// `/healthz`: up, and where the outbound pacer keeps its schedule
-/// (`memory`, `redis`, or `fallback` when Redis is unreachable).
+/// `/healthz`: `ok`, or `degraded` with the reason when a configured Redis
+/// cannot be used (the proxy still serves, on each use's fallback); where
+/// the pacer and the shares are kept (`memory`, `redis`, `fallback`).
+/// Answers within one Redis timeout.
 async fn health(State(shared): State<Arc<Shared>>) -> Json<Value> {
-    Json(json!({
-        "status": "ok",
+    let redis = match &shared.redis {
+        None => json!({ "state": "none" }),
+        Some(link) => match link.health().await {
+            redis_link::Health::Up => json!({ "state": "up" }),
+            redis_link::Health::Down(reason) => json!({ "state": "down", "reason": reason }),
+        },
+    };
+    let degraded = redis["state"] == "down";
+    let mut answer = json!({
+        "status": if degraded { "degraded" } else { "ok" },
+        "redis": redis,
         "pacer": { "mode": shared.pacer.mode().name(), "ratePerSecond": shared.pacer.rate() },
-    }))
+        "fairness": { "mode": shared.fairness.mode().name() },
+    });
+    if degraded {
+        answer["reason"] = answer["redis"]["reason"].clone();
+    }
+    Json(answer)
 }
 
 /// CORS for the configured origins, matched exactly.
@@ -186,5 +229,6 @@ fn cors(origins: &[String]) -> CorsLayer {
             HeaderName::from_static("x-correlation-id"),
             HeaderName::from_static("x-request-id"),
             HeaderName::from_static(reconcile::HEADER),
+            HeaderName::from_static("retry-after"),
         ])
 }

@@ -7,21 +7,22 @@
 //!
 //! With one instance the schedule is held in memory. With `VIPMP_REDIS_URL`
 //! it is one key in Redis (`vipmp:pacer:<client id>`), reserved atomically by
-//! a Lua script, so all instances together stay under the limit. When Redis
-//! cannot be reached, the instance falls back to its share of the rate
-//! (`rate / instances`) in memory, logs it, reports it on `/healthz`, and
-//! tries Redis again on later calls.
+//! a Lua script, so all instances together stay under the limit.
+//!
+//! When Redis cannot be used (down, or slower than `redis_timeout_ms`: see
+//! [`crate::redis_link`]) the pacer fails *safe*, not open: the instance
+//! paces at its share of the rate (`rate / instances`) in memory, so with
+//! `instances` set to the number of proxies sharing the Redis, Adobe still
+//! sees at most the configured rate when Redis is lost to all of them. It
+//! logs the switch, reports `fallback` on `/healthz`, and goes back to the
+//! shared schedule once Redis answers a probe again. (A reservation Redis
+//! made after the timeout only makes the schedule more cautious.)
 
-use redis::aio::MultiplexedConnection;
-use secrecy::{ExposeSecret, SecretString};
+use crate::redis_link::RedisLink;
 use std::sync::atomic::{AtomicU8, Ordering};
-use std::sync::{Mutex, PoisonError};
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 use tokio::time::Instant;
-
-/// How long a Redis connection or reservation may take before the
-/// instance uses its fallback share for this call.
-const REDIS_TIMEOUT: Duration = Duration::from_millis(250);
 
 /// Reserves the next slot; answers the wait in microseconds, or -1 when the
 /// slot is further than `ARGV[2]` away (nothing is reserved then).
@@ -92,12 +93,10 @@ impl Local {
     }
 }
 
-/// The shared schedule's connection details.
+/// The shared schedule: its key and the link to Redis.
 struct Shared {
-    client: redis::Client,
+    link: Arc<RedisLink>,
     key: String,
-    script: redis::Script,
-    connection: tokio::sync::Mutex<Option<MultiplexedConnection>>,
 }
 
 /// The outbound pacer; see the module docs.
@@ -109,25 +108,21 @@ pub struct Pacer {
     mode: AtomicU8,
 }
 
-/// Why the pacer could not be set up.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PacerError(pub String);
-
 impl Pacer {
-    /// A pacer at `rate` calls per second; with `redis_url`, shared per
+    /// A pacer at `rate` calls per second; with a Redis `link`, shared per
     /// `client_id` and falling back to `rate / instances` without Redis.
-    ///
-    /// # Errors
-    /// When `redis_url` is not a Redis URL (its text is never echoed).
     pub fn new(
         rate: u32,
         instances: u32,
         max_wait: Duration,
-        redis_url: Option<&SecretString>,
+        link: Option<Arc<RedisLink>>,
         client_id: &str,
-    ) -> Result<Self, PacerError> {
+    ) -> Self {
         let rate = rate.max(1);
-        let redis = redis_url.map(|url| shared(url, client_id)).transpose()?;
+        let redis = link.map(|link| Shared {
+            link,
+            key: format!("vipmp:pacer:{client_id}"),
+        });
         let local_rate = if redis.is_some() {
             (rate / instances.max(1)).max(1)
         } else {
@@ -138,13 +133,13 @@ impl Pacer {
         } else {
             Mode::Memory
         };
-        Ok(Self {
+        Self {
             rate,
             max_wait,
             local: Local::new(local_rate),
             redis,
             mode: AtomicU8::new(mode as u8),
-        })
+        }
     }
 
     /// The configured rate, calls per second, all instances together.
@@ -181,46 +176,27 @@ impl Pacer {
     }
 
     /// `Some(Some(wait))` reserved in Redis, `Some(None)` shed by Redis,
-    /// `None` when Redis failed (the fallback applies to this call).
+    /// `None` when Redis could not be used (the fallback applies).
     async fn reserve_shared(&self, shared: &Shared) -> Option<Option<Duration>> {
-        let answer = tokio::time::timeout(REDIS_TIMEOUT, self.run_script(shared)).await;
-        match answer {
-            Ok(Ok(micros)) => {
+        let interval = 1_000_000 / u64::from(self.rate);
+        let max_wait = u64::try_from(self.max_wait.as_micros()).unwrap_or(u64::MAX);
+        let mut command = redis::cmd("EVAL");
+        command
+            .arg(SCRIPT)
+            .arg(1)
+            .arg(&shared.key)
+            .arg(interval)
+            .arg(max_wait);
+        match shared.link.query::<i64>(&command).await {
+            Ok(micros) => {
                 self.switch(Mode::Redis);
                 Some(u64::try_from(micros).ok().map(Duration::from_micros))
             }
-            Ok(Err(error)) => {
-                tracing::debug!(kind = ?error.kind(), "redis pacer call failed");
-                self.fail(shared).await
+            Err(_) => {
+                self.switch(Mode::Fallback);
+                None
             }
-            Err(_) => self.fail(shared).await,
         }
-    }
-
-    async fn fail(&self, shared: &Shared) -> Option<Option<Duration>> {
-        *shared.connection.lock().await = None;
-        self.switch(Mode::Fallback);
-        None
-    }
-
-    async fn run_script(&self, shared: &Shared) -> redis::RedisResult<i64> {
-        let mut slot = shared.connection.lock().await;
-        if slot.is_none() {
-            *slot = Some(shared.client.get_multiplexed_async_connection().await?);
-        }
-        let mut connection = slot
-            .clone()
-            .ok_or_else(|| redis::RedisError::from((redis::ErrorKind::IoError, "no connection")))?;
-        drop(slot);
-        let interval = 1_000_000 / u64::from(self.rate);
-        let max_wait = u64::try_from(self.max_wait.as_micros()).unwrap_or(u64::MAX);
-        shared
-            .script
-            .key(&shared.key)
-            .arg(interval)
-            .arg(max_wait)
-            .invoke_async(&mut connection)
-            .await
     }
 
     /// Records the mode, logging a change.
@@ -237,17 +213,6 @@ impl Pacer {
     }
 }
 
-fn shared(url: &SecretString, client_id: &str) -> Result<Shared, PacerError> {
-    let client = redis::Client::open(url.expose_secret())
-        .map_err(|_| PacerError("redis_url: not a redis:// URL".into()))?;
-    Ok(Shared {
-        client,
-        key: format!("vipmp:pacer:{client_id}"),
-        script: redis::Script::new(SCRIPT),
-        connection: tokio::sync::Mutex::new(None),
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -261,12 +226,5 @@ mod tests {
         assert_eq!(waits, vec![ms(0), ms(100), ms(200), None]);
         tokio::time::advance(Duration::from_millis(300)).await;
         assert_eq!(local.reserve(max), ms(0));
-    }
-
-    #[test]
-    fn a_bad_url_is_refused_without_echoing_it() {
-        let url: SecretString = "nonsense://user:hunter2@x".to_owned().into();
-        let error = Pacer::new(10, 2, Duration::from_secs(1), Some(&url), "c").err();
-        assert!(error.is_some_and(|e| !e.0.contains("hunter2")));
     }
 }

@@ -116,6 +116,9 @@ pub async fn proxy_to(
         ("VIPMP_ALLOWED_ORIGINS", "https://shop.example"),
         // Pacing is the pacer tests' business; elsewhere it stays out of the way.
         ("VIPMP_UPSTREAM_RATE", "1000"),
+        // So are callers' shares the fairness tests'.
+        ("VIPMP_CALLER_RATE", "0"),
+        ("VIPMP_RESELLER_RATE", "0"),
         // Absence after a 5xx is proven by waiting out this window; tests of
         // late orders set a longer one.
         ("VIPMP_RECONCILE_WINDOW_MS", "200"),
