@@ -632,6 +632,21 @@ mod tests {
     }
 
     #[test]
+    fn shares_default_to_parts_of_the_upstream_rate_and_0_turns_them_off() {
+        let config = with("VIPMP_UPSTREAM_RATE", "20").expect("valid");
+        let caller = config.caller_share.expect("on by default");
+        assert_eq!((caller.per_second, caller.burst), (10.0, 20));
+        let reseller = config.reseller_share.expect("on by default");
+        assert_eq!((reseller.per_second, reseller.burst), (15.0, 40));
+        let config = with("VIPMP_CALLER_RATE", "0").expect("valid");
+        assert_eq!(config.caller_share, None);
+        let error = with("VIPMP_RESELLER_RATE", "-1").err();
+        assert!(error.is_some_and(|e| e.0.starts_with("reseller_rate")));
+        let config = with("VIPMP_REDIS_TIMEOUT_MS", "40").expect("valid");
+        assert_eq!(config.redis_timeout, Duration::from_millis(40));
+    }
+
+    #[test]
     fn toml_keys_are_checked() {
         let parsed: Result<RawConfig, _> = toml::from_str("upstreem = \"local\"");
         assert!(parsed.is_err());

@@ -175,3 +175,32 @@ async fn an_absence_is_asked_again_once_it_expires() {
     assert_eq!(h.get(&path, &token).await.0, StatusCode::NOT_FOUND);
     assert_eq!(h.seen().api_calls, calls + 1, "asked Adobe again");
 }
+
+#[tokio::test]
+async fn two_proxies_on_one_redis_share_what_they_learnt_of_customers() {
+    let Some(redis) = Redis::start().await else {
+        eprintln!("redis-server not installed: skipped");
+        return;
+    };
+    let settings = [("VIPMP_REDIS_URL", redis.url.as_str())];
+    let h = start_with(&settings).await;
+    let (second, _stop, _served) = proxy_to(&h.sandbox, &settings).await;
+    let token = jwt("alice", &[OWN]);
+    let path = format!("/v3/customers/{}", random_customer(3));
+    assert_eq!(h.get(&path, &token).await.0, StatusCode::NOT_FOUND);
+    let calls = h.seen().api_calls;
+    let response = h
+        .http
+        .get(format!("{second}{path}"))
+        .bearer_auth(&token)
+        .send()
+        .await;
+    let (status, body) = read(response.expect("send")).await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "{body}");
+    assert_eq!(body["code"], "not_found");
+    assert_eq!(
+        h.seen().api_calls,
+        calls,
+        "the second proxy knew the absence"
+    );
+}
