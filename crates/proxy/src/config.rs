@@ -96,6 +96,10 @@ pub struct RawConfig {
     /// `reconcile_window_ms`, `VIPMP_RECONCILE_WINDOW_MS`: how long the
     /// order history is polled after a 5xx to an order creation.
     pub reconcile_window_ms: Option<u64>,
+    /// `pacer_without_redis`, `VIPMP_PACER_WITHOUT_REDIS`: `share` (pace at
+    /// this instance's share in memory) or `refuse` (send nothing) while a
+    /// configured Redis cannot be used.
+    pub pacer_without_redis: Option<String>,
     /// `redis_timeout_ms`, `VIPMP_REDIS_TIMEOUT_MS`: the longest one Redis
     /// call may take before its use's fallback applies.
     pub redis_timeout_ms: Option<u64>,
@@ -181,6 +185,8 @@ pub struct Config {
     pub reconcile_window: Duration,
     /// The longest one Redis call may take.
     pub redis_timeout: Duration,
+    /// What the pacer does while a configured Redis cannot be used.
+    pub pacer_without_redis: crate::pacer::WithoutRedis,
     /// How long a refusing ownership fact (no such customer, or another
     /// reseller's) is trusted, for reads and writes alike.
     pub absent_ttl: Duration,
@@ -297,6 +303,7 @@ impl RawConfig {
             &mut self.reconcile_window_ms,
         )?;
         number(&var, "VIPMP_REDIS_TIMEOUT_MS", &mut self.redis_timeout_ms)?;
+        text("VIPMP_PACER_WITHOUT_REDIS", &mut self.pacer_without_redis);
         number(&var, "VIPMP_ABSENT_TTL_MS", &mut self.absent_ttl_ms)?;
         number(&var, "VIPMP_CALLER_RATE", &mut self.caller_rate)?;
         number(&var, "VIPMP_CALLER_BURST", &mut self.caller_burst)?;
@@ -390,6 +397,15 @@ impl RawConfig {
             reconcile_window,
             redis_timeout: millis(self.redis_timeout_ms, crate::redis_link::DEFAULT_TIMEOUT_MS)
                 .max(Duration::from_millis(1)),
+            pacer_without_redis: match self.pacer_without_redis.as_deref() {
+                None | Some("share") => crate::pacer::WithoutRedis::Share,
+                Some("refuse") => crate::pacer::WithoutRedis::Refuse,
+                Some(other) => {
+                    return fail(format!(
+                        "pacer_without_redis: `{other}` is not `share` or `refuse`"
+                    ));
+                }
+            },
             absent_ttl: millis(self.absent_ttl_ms, crate::ownership::DEFAULT_ABSENT_TTL_MS),
             caller_share,
             reseller_share,

@@ -125,7 +125,8 @@ impl Shared {
             config.upstream_timeout,
             redis.clone(),
             &config.client_id,
-        );
+        )
+        .without_redis(config.pacer_without_redis);
         let fairness = fairness::Fairness::new(
             config.caller_share,
             config.reseller_share,

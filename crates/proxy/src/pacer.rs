@@ -16,7 +16,11 @@
 //! sees at most the configured rate when Redis is lost to all of them. It
 //! logs the switch, reports `fallback` on `/healthz`, and goes back to the
 //! shared schedule once Redis answers a probe again. (A reservation Redis
-//! made after the timeout only makes the schedule more cautious.)
+//! made after the timeout only makes the schedule more cautious.) When only
+//! some instances lose Redis, the others still fill the shared schedule, so
+//! the sum can pass the rate by the lost instances' shares; where that must
+//! never happen, `pacer_without_redis = "refuse"` fails *closed* instead:
+//! no upstream call (503) while Redis cannot be used.
 
 use crate::redis_link::RedisLink;
 use std::sync::atomic::{AtomicU8, Ordering};
@@ -58,6 +62,16 @@ impl Mode {
             Self::Fallback => "fallback",
         }
     }
+}
+
+/// What the pacer does while a configured Redis cannot be used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum WithoutRedis {
+    /// Pace at this instance's share of the rate, in memory (fail safe).
+    #[default]
+    Share,
+    /// Send nothing: every call is shed (fail closed).
+    Refuse,
 }
 
 /// The call was not paced: its slot is too far away.
@@ -105,6 +119,7 @@ pub struct Pacer {
     max_wait: Duration,
     local: Local,
     redis: Option<Shared>,
+    without_redis: WithoutRedis,
     mode: AtomicU8,
 }
 
@@ -138,8 +153,16 @@ impl Pacer {
             max_wait,
             local: Local::new(local_rate),
             redis,
+            without_redis: WithoutRedis::Share,
             mode: AtomicU8::new(mode as u8),
         }
+    }
+
+    /// The same pacer, doing `choice` while a configured Redis cannot be used.
+    #[must_use]
+    pub fn without_redis(mut self, choice: WithoutRedis) -> Self {
+        self.without_redis = choice;
+        self
     }
 
     /// The configured rate, calls per second, all instances together.
@@ -164,6 +187,7 @@ impl Pacer {
         let wait = match &self.redis {
             Some(shared) => match self.reserve_shared(shared).await {
                 Some(wait) => wait,
+                None if self.without_redis == WithoutRedis::Refuse => None,
                 None => self.local.reserve(self.max_wait),
             },
             None => self.local.reserve(self.max_wait),

@@ -138,3 +138,34 @@ async fn a_silent_or_slow_redis_costs_a_bounded_wait_and_shows_on_healthz() {
         assert_eq!(body["redis"]["state"], "up", "{body}");
     }
 }
+
+/// Where Adobe must never see more than the rate, even when only some
+/// instances lose Redis, the pacer can fail closed: no upstream call at all
+/// while Redis cannot be used, a prompt 503, and `/healthz` says why.
+#[tokio::test]
+async fn a_pacer_set_to_refuse_sends_nothing_without_redis() {
+    let closed = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("free port");
+    let url = format!("redis://{closed}");
+    let h = start_with(&[
+        ("VIPMP_REDIS_URL", url.as_str()),
+        ("VIPMP_PACER_WITHOUT_REDIS", "refuse"),
+    ])
+    .await;
+    let token = jwt("alice", &[OWN]);
+    for _ in 0..3 {
+        let started = Instant::now();
+        let (status, body) = h.get(&format!("/v3/resellers/{OWN}"), &token).await;
+        assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE, "{body}");
+        assert_eq!(body["code"], "upstream_busy", "{body}");
+        assert!(started.elapsed() < Duration::from_millis(800));
+    }
+    assert_eq!(h.seen().api_calls, 0, "nothing reached the upstream");
+    let (body, _) = health(&h).await;
+    assert_eq!(body["status"], "degraded", "{body}");
+    assert!(
+        body["reason"].as_str().is_some_and(|r| r.contains("redis")),
+        "{body}"
+    );
+}
