@@ -9,8 +9,8 @@
 //! others keep failing fast. So a Redis that answers in 300 ms, or swallows
 //! every byte, adds at most one timeout to the probing request and nothing
 //! to the rest; each user of the link decides what to do without it (see its
-//! module). `/healthz` reads [`RedisLink::health`], which probes on its own
-//! when a probe is due.
+//! module). `/healthz` reads [`RedisLink::health`], which pings Redis
+//! itself (within the same timeout, and only when a call may go).
 
 use redis::aio::MultiplexedConnection;
 use secrecy::{ExposeSecret, SecretString};
@@ -113,12 +113,11 @@ impl RedisLink {
             .await
     }
 
-    /// What is known of Redis now; probes with a `PING` when the link is
-    /// down and a probe is due, so a recovered Redis shows without traffic.
+    /// What is known of Redis now, after a `PING` (within the timeout) when
+    /// the link is up or a probe is due: a Redis that went silent, or came
+    /// back, shows without other traffic.
     pub async fn health(&self) -> Health {
-        if self.down_reason().is_some() {
-            let _ = self.query::<String>(&redis::cmd("PING")).await;
-        }
+        let _ = self.query::<String>(&redis::cmd("PING")).await;
         match self.down_reason() {
             Some(reason) => Health::Down(reason),
             None => Health::Up,
