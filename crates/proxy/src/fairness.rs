@@ -244,6 +244,12 @@ impl Fairness {
             // A key whose schedule is in the past counts as unseen.
             memory.retain(|_, tat| *tat > now);
         }
+        if memory.len() >= BOUND {
+            // Still full of live schedules: start over rather than grow
+            // (every caller gets a fresh burst once).
+            tracing::warn!("callers' shares over the bound: forgotten");
+            memory.clear();
+        }
         let mut wait = Duration::ZERO;
         let mut next = Vec::with_capacity(charge.keys.len());
         for (key, share) in &charge.keys {
