@@ -80,6 +80,7 @@ fn check_refusals(answers: &[(StatusCode, String, String, Value)]) -> usize {
         let seconds: u64 = retry_after.parse().expect("Retry-After in seconds");
         assert!((1..=60).contains(&seconds), "{retry_after}");
         assert!(!correlation.is_empty(), "a correlation ID");
+        assert_eq!(body["correlationId"], json!(correlation), "{body}");
         assert_eq!(body["code"], "over_share", "{body}");
         assert_eq!(body["retryAfterSeconds"], json!(seconds), "{body}");
     }
