@@ -262,7 +262,7 @@ async fn send_and_reconcile(
     address: &RequestAddress,
     outbound: Outbound,
 ) -> Result<Forwarded, ProxyError> {
-    let answer = upstream::send(shared, &outbound).await?;
+    let answer = upstream::send(&shared.link, &outbound).await?;
     if reconcile::applies(address.endpoint, answer.status, address.body.as_ref()) {
         return after_server_error(shared, address, outbound, answer).await;
     }
@@ -342,7 +342,7 @@ async fn after_server_error(
                 ),
                 ..outbound
             };
-            let answer = upstream::send(shared, &retry).await?;
+            let answer = upstream::send(&shared.link, &retry).await?;
             let (answer, outcome) =
                 checked_again(shared, customer, address.body.as_ref(), answer).await;
             (answer, retry.correlation_id, outcome)
@@ -574,7 +574,7 @@ async fn proven_owner(shared: &Shared, customer_id: &str) -> Result<String, Prox
         body: None,
         correlation_id: format!("vipmp-{}", ids::random_hex()),
     };
-    let answer = upstream::send(shared, &outbound).await?;
+    let answer = upstream::send(&shared.link, &outbound).await?;
     match answer.status {
         200 => {}
         400 | 403 | 404 => {

@@ -65,14 +65,10 @@ pub struct Shared {
     pub config: config::Config,
     /// Verifies callers' JWTs.
     pub verifier: caller::Verifier,
-    /// The partner's IMS token.
-    pub tokens: ims::TokenCache,
     /// Customer → reseller.
     pub ownership: ownership::Ownership,
-    /// The upstream HTTP client.
-    pub http: reqwest::Client,
-    /// Paces upstream calls below Adobe's rate limit.
-    pub pacer: pacer::Pacer,
+    /// The upstream: HTTP client, IMS token, pacer.
+    pub link: upstream::Link,
     /// What each order-creating intent came to, and who is sending it now.
     pub outcomes: outcomes::Outcomes,
     /// Requests forwarded at once (authenticated, body read).
@@ -146,15 +142,20 @@ impl Shared {
         )
         .map_err(|e| SetupError(e.0))?;
         Ok(Self {
-            pacer,
             outcomes,
-            tokens: ims::TokenCache::new(ims, http.clone()),
+            link: upstream::Link {
+                base: config.upstream.clone(),
+                api_key: config.api_key.clone(),
+                max_body_bytes: config.max_body_bytes,
+                tokens: ims::TokenCache::new(ims, http.clone()),
+                http,
+                pacer,
+            },
             verifier,
             slots: ingress::Slots::new(config.max_concurrency),
             ownership,
             fairness,
             redis,
-            http,
             config,
         })
     }
@@ -203,7 +204,7 @@ async fn health(State(shared): State<Arc<Shared>>) -> Json<Value> {
     let mut answer = json!({
         "status": if degraded { "degraded" } else { "ok" },
         "redis": redis,
-        "pacer": { "mode": shared.pacer.mode().name(), "ratePerSecond": shared.pacer.rate() },
+        "pacer": { "mode": shared.link.pacer.mode().name(), "ratePerSecond": shared.link.pacer.rate() },
         "fairness": { "mode": shared.fairness.mode().name() },
     });
     if degraded {

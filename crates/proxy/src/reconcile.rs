@@ -184,7 +184,7 @@ async fn read_page(shared: &Shared, url: &str) -> Option<Page> {
         body: None,
         correlation_id: format!("vipmp-{}", ids::random_hex()),
     };
-    let answer = upstream::send(shared, &outbound).await.ok()?;
+    let answer = upstream::send(&shared.link, &outbound).await.ok()?;
     if answer.status != 200 {
         tracing::warn!(status = answer.status, "order history unreadable");
         return None;

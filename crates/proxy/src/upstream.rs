@@ -8,13 +8,34 @@
 //! backoff), and once after a 401 with a freshly fetched IMS token. A 5xx is
 //! returned as it is, never retried blindly. The upstream host is fixed by
 //! configuration and redirects are never followed (see [`client`]).
+//!
+//! What a call needs (base URL, API key, HTTP client, IMS token, pacer) is one
+//! [`Link`], so every server of the workspace that talks to Adobe (the proxy,
+//! the account-sync connector) sends through the same pacing, token cache and
+//! retry rules instead of a copy of them.
 
-use crate::Shared;
 use crate::error::ProxyError;
 use crate::ids::random_hex;
+use crate::{ims, pacer};
 use axum::body::Bytes;
 use secrecy::ExposeSecret;
 use std::time::Duration;
+
+/// The outbound side of a server: everything [`send`] needs.
+pub struct Link {
+    /// The Partner API base URL, without a trailing slash.
+    pub base: String,
+    /// The `X-Api-Key` value.
+    pub api_key: String,
+    /// The largest upstream body read.
+    pub max_body_bytes: usize,
+    /// The HTTP client (see [`client`]).
+    pub http: reqwest::Client,
+    /// The partner's IMS token.
+    pub tokens: ims::TokenCache,
+    /// Paces every attempt below Adobe's rate limit.
+    pub pacer: pacer::Pacer,
+}
 
 /// Attempts made for one intent, all causes together.
 const ATTEMPTS: u32 = 3;
@@ -61,17 +82,13 @@ pub fn client(timeout: Duration) -> Result<reqwest::Client, reqwest::Error> {
 /// 503 when the pacer sheds the call, 504 when no attempt got an answer, 502 for an answer whose body broke off
 /// or exceeded the cap (not retried: the call may have taken effect), 503
 /// without a token.
-pub async fn send(shared: &Shared, outbound: &Outbound) -> Result<Answer, ProxyError> {
-    let mut token = shared
-        .tokens
-        .token()
-        .await
-        .map_err(|_| ProxyError::NoToken)?;
+pub async fn send(link: &Link, outbound: &Outbound) -> Result<Answer, ProxyError> {
+    let mut token = link.tokens.token().await.map_err(|_| ProxyError::NoToken)?;
     let mut refreshed = false;
     for attempt in 0..ATTEMPTS {
-        shared.pacer.acquire().await.map_err(|_| ProxyError::Busy)?;
+        link.pacer.acquire().await.map_err(|_| ProxyError::Busy)?;
         let request_id = random_hex();
-        let request = build(shared, outbound, &request_id, token.expose_secret())?;
+        let request = build(link, outbound, &request_id, token.expose_secret())?;
         let response = match request.send().await {
             Ok(response) => response,
             Err(error) => {
@@ -86,7 +103,7 @@ pub async fn send(shared: &Shared, outbound: &Outbound) -> Result<Answer, ProxyE
         match response.status().as_u16() {
             401 if !refreshed => {
                 refreshed = true;
-                token = shared
+                token = link
                     .tokens
                     .refresh(&token)
                     .await
@@ -95,7 +112,7 @@ pub async fn send(shared: &Shared, outbound: &Outbound) -> Result<Answer, ProxyE
             429 if attempt + 1 < ATTEMPTS => tokio::time::sleep(backoff(attempt)).await,
             status => {
                 // An answer did arrive: whatever its body, no blind retry.
-                let body = read_capped(response, shared.config.max_body_bytes).await;
+                let body = read_capped(response, link.max_body_bytes).await;
                 return body
                     .map(|body| Answer {
                         status,
@@ -112,7 +129,7 @@ pub async fn send(shared: &Shared, outbound: &Outbound) -> Result<Answer, ProxyE
 /// One attempt's request: exactly the headers the core's
 /// [`vipmp::request::attempt`] gives for this try's IDs and credentials.
 fn build(
-    shared: &Shared,
+    link: &Link,
     outbound: &Outbound,
     request_id: &str,
     token: &str,
@@ -122,7 +139,7 @@ fn build(
         request_id: request_id.to_owned(),
     };
     let auth = vipmp::request::Auth {
-        api_key: Some(shared.config.api_key.clone()),
+        api_key: Some(link.api_key.clone()),
         access_token: Some(token.to_owned()),
     };
     let headers = vipmp::request::attempt(&ids, &auth).map_err(|report| {
@@ -134,8 +151,8 @@ fn build(
         );
         ProxyError::BadGateway
     })?;
-    let url = format!("{}{}", shared.config.upstream, outbound.url);
-    let mut request = shared.http.request(outbound.method.clone(), url);
+    let url = format!("{}{}", link.base, outbound.url);
+    let mut request = link.http.request(outbound.method.clone(), url);
     for (name, value) in headers {
         request = request.header(name, value);
     }
