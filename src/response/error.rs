@@ -96,7 +96,7 @@ pub fn parse_error(http_status: u16, body: &str) -> ApiError {
     let invalid_fields = texts_of(value.get("invalidFields"));
     ApiError {
         http_status,
-        field_paths: field_paths(&invalid_fields, &additional_details),
+        field_paths: field_paths(&invalid_fields, &additional_details, &message),
         reasons: reasons(&code, &additional_details),
         retryable: is_retryable(http_status, &code),
         code,
@@ -165,10 +165,14 @@ fn is_digits(text: &str) -> bool {
     !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit())
 }
 
-/// The field paths named, `invalidFields` first, without repeats.
-fn field_paths(invalid_fields: &[String], details: &[String]) -> Vec<String> {
+/// The field paths named, `invalidFields` first, then the details, then the
+/// ones a message of the storefront's form names (`Invalid Address
+/// (companyProfile.address.region)`, `Some Fields are Invalid (a, b)`:
+/// [`crate::provisioning::invalid_fields`]), without repeats.
+fn field_paths(invalid_fields: &[String], details: &[String], message: &str) -> Vec<String> {
     let mut paths: Vec<String> = Vec::new();
-    for text in invalid_fields.iter().chain(details) {
+    let in_message = crate::provisioning::invalid_fields(message);
+    for text in invalid_fields.iter().chain(details).chain(&in_message) {
         let text = text.trim();
         if is_field_path(text) && !paths.iter().any(|p| p == text) {
             paths.push(text.to_owned());

@@ -499,7 +499,7 @@ fn millis(value: Option<u64>, default: u64) -> Duration {
 }
 
 /// The upstream base URL for a name or a URL.
-fn upstream_url(name: &str) -> Result<String, ConfigError> {
+pub fn upstream_url(name: &str) -> Result<String, ConfigError> {
     let url = match name {
         "local" => LOCAL_SANDBOX,
         "adobe-sandbox" => "https://partners-stage.adobe.io",
@@ -513,7 +513,7 @@ fn upstream_url(name: &str) -> Result<String, ConfigError> {
 
 /// The IMS endpoint matching the upstream: stg1 for Adobe's sandbox, the
 /// production host for production, the sandbox's own emulator otherwise.
-fn default_ims(name: &str, upstream: &str) -> String {
+pub fn default_ims(name: &str, upstream: &str) -> String {
     match name {
         "adobe-sandbox" => "https://ims-na1-stg1.adobelogin.com/ims/token/v3".to_owned(),
         "adobe-production" => "https://ims-na1.adobelogin.com/ims/token/v3".to_owned(),

@@ -60,14 +60,24 @@ pub fn error(code: &str) -> Answer {
 ///
 /// *Assumed*: Adobe's documents name the code for some rules (2121 duplicate
 /// line numbers, 2134 return window, 2130 line mismatch, 2140 currency at both
-/// levels, 2149 switch quantities, 2152 one switch item); every other violation is answered with 1117 "Some fields are
+/// levels, 2149 switch quantities, 2152 one switch item); a report whose
+/// every violation is in `companyProfile.address` is 1118 "Invalid Address"
+/// (FACTS.md §4: "If address and other fields are invalid, then 1117 will be
+/// used"); every other violation is answered with 1117 "Some fields are
 /// invalid", one `additionalDetails` entry per path.
 pub fn from_report(report: &Report) -> Answer {
+    let only_address = !report.violations.is_empty()
+        && report.violations.iter().all(|violation| {
+            violation
+                .path
+                .to_string()
+                .starts_with("companyProfile.address")
+        });
     let code = report
         .violations
         .iter()
         .find_map(|violation| code_for(violation.code.as_str(), &violation.path.to_string()))
-        .unwrap_or("1117");
+        .unwrap_or(if only_address { "1118" } else { "1117" });
     let details: Vec<String> = report
         .violations
         .iter()
@@ -109,6 +119,31 @@ mod tests {
             error("4119").body["message"],
             "Correlation ID is Invalid or Missing"
         );
+    }
+
+    #[test]
+    fn address_only_refusals_are_1118() {
+        let profile = |region: &str, name: &str| {
+            json!({ "distributorId": "1000000001", "companyProfile": {
+                "companyName": name, "preferredLanguage": "en-US",
+                "address": { "country": "US", "region": region, "city": "San Jose",
+                    "addressLine1": "1 Main St", "postalCode": "95110", "phoneNumber": "8005551212" },
+                "contacts": [{ "firstName": "Ada", "lastName": "Lovelace",
+                    "email": "ada@example.com", "phoneNumber": "8005551212" }] } })
+        };
+        let context = vipmp::validate::Context::default();
+        let run = |body: &Value| {
+            let report =
+                vipmp::validate::run(vipmp::validate::Operation::CreateReseller, body, &context);
+            from_report(&report).body
+        };
+        let answer = run(&profile("ZZ", "Fairmont"));
+        assert_eq!(answer["code"], "1118");
+        assert_eq!(
+            answer["additionalDetails"],
+            json!(["companyProfile.address.region"])
+        );
+        assert_eq!(run(&profile("ZZ", ""))["code"], "1117");
     }
 
     #[test]

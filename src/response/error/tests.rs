@@ -339,3 +339,22 @@ mod never_panics {
         }
     }
 }
+
+#[test]
+fn field_paths_are_read_from_the_message_too() {
+    let body = r#"{"code":"1118","message":"Invalid Address (companyProfile.address.region)","additionalDetails":[]}"#;
+    assert_eq!(
+        parse_error(400, body).field_paths,
+        ["companyProfile.address.region"]
+    );
+    let body = r#"{"code":"1117","message":"Some Fields are Invalid (companyProfile.contacts.email, companyProfile.companyName)","additionalDetails":["companyProfile.companyName"]}"#;
+    assert_eq!(
+        parse_error(400, body).field_paths,
+        [
+            "companyProfile.companyName",
+            "companyProfile.contacts.email"
+        ]
+    );
+    let plain = r#"{"code":"1117","message":"Some fields are invalid","additionalDetails":[]}"#;
+    assert!(parse_error(400, plain).field_paths.is_empty());
+}

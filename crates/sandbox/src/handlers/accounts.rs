@@ -2,6 +2,9 @@
 //!
 //! Accounts are created in status 1002 (pending) and settle to 1000 when the
 //! clock reaches them (reference, Create Customer Account: "1002 Pending").
+//! A pending reseller may create customers but not be updated (1125;
+//! create-reseller-account.txt); any other status than active or pending
+//! refuses new customers (1126).
 
 use super::{Call, answer, checked, page};
 use crate::envelope::{Answer, error};
@@ -125,7 +128,8 @@ pub(super) fn create_customer(store: &mut Store, call: &Call) -> Result<Answer, 
     let reseller = reseller.ok_or_else(|| error("1115"))?;
     customer.benefits.clear();
     super::three_year::request(&mut customer, &call.body["benefits"]);
-    if reseller.status.as_deref() != Some("1000") {
+    // create-reseller-account.txt: "Pending resellers can create customers".
+    if !matches!(reseller.status.as_deref(), Some("1000" | "1002")) {
         return Err(error("1126"));
     }
     let id = store.next_id(6);
