@@ -1,11 +1,12 @@
 //! The shared store: PostgreSQL through tokio-postgres (pure Rust, no libpq),
 //! for several instances behind one load balancer.
 //!
-//! The claim is one upsert ([`super::sql::CLAIM`]); PostgreSQL's row lock on
-//! the conflicting key makes two instances' claims of one record serialize,
-//! so exactly one of them sees its `RETURNING` row. The table is created
-//! under a transaction-scoped advisory lock, since two instances starting at
-//! once would otherwise race on `CREATE TABLE IF NOT EXISTS`.
+//! The claim is one upsert (the `CLAIM` statement both stores share);
+//! PostgreSQL's row lock on the conflicting key makes two instances' claims
+//! of one record serialize, so exactly one of them sees its `RETURNING` row.
+//! The table is created under a transaction-scoped advisory lock, since two
+//! instances starting at once would otherwise race on `CREATE TABLE IF NOT
+//! EXISTS`.
 //!
 //! *Limit*: one connection, not re-established; when it is lost every sync
 //! answers `Unavailable` until the instance restarts.
