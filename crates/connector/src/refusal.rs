@@ -114,8 +114,9 @@ impl Name {
 pub struct Refusal {
     /// The storefront's name.
     pub name: Name,
-    /// Adobe's error, when Adobe refused.
-    pub adobe: Option<ApiError>,
+    /// Adobe's error, when Adobe refused (boxed: a refusal travels in
+    /// `Result`s, and most carry none).
+    pub adobe: Option<Box<ApiError>>,
     /// The core's violations, when the record itself is wrong.
     pub violations: Vec<Violation>,
 }
@@ -133,7 +134,7 @@ impl Refusal {
     /// A refusal carrying Adobe's parsed error.
     pub fn adobe(name: Name, error: ApiError) -> Self {
         Self {
-            adobe: Some(error),
+            adobe: Some(Box::new(error)),
             ..Self::new(name)
         }
     }

@@ -11,7 +11,7 @@
 //!    record Adobe would refuse for the storefront's known reasons.
 //! 3. **Once**: the store's claim ([`crate::store::SyncStore::claim`]) makes
 //!    the record's first sync the only one that creates; a repeat finds the
-//!    mapping and [`update`]s what changed (a pending account's update is sent
+//!    mapping and updates what changed (a pending account's update is sent
 //!    and refused by Adobe with 1125, as Adobe refuses it).
 //! 4. **5xx**: a create answered with a 5xx (or no answer) is reconciled by
 //!    the platform ID in `externalReferenceId` before anything is retried.
