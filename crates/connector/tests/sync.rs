@@ -262,3 +262,77 @@ async fn a_direct_customer_goes_under_the_distributors_own_reseller() {
     assert_eq!(held[0]["resellerId"], OWN);
     assert_eq!(held[0]["customerId"], answer["ExternalID"]);
 }
+
+/// What an instance that died mid-create left: its expired claim in the
+/// store, and Adobe's account made under the claim's correlation ID.
+async fn dead_instance_created(sandbox: &str, store: &str, record: &Value) -> String {
+    let correlation = "vipmp-sync-dead-instance";
+    let store = vipmp_connector::store::open(store).await.expect("store");
+    let claim = store
+        .claim(
+            "1082733",
+            vipmp_connector::store::Kind::Reseller,
+            "dead/1",
+            std::time::Duration::ZERO,
+            correlation,
+        )
+        .await
+        .expect("claim");
+    assert!(matches!(claim, vipmp_connector::store::Claim::Won { .. }));
+    let http = reqwest::Client::new();
+    let token: Value = http
+        .post(format!("{sandbox}/ims/token/v3"))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body("grant_type=client_credentials&client_id=sandbox-client&client_secret=sandbox-secret&scope=openid")
+        .send()
+        .await
+        .expect("token")
+        .text()
+        .await
+        .ok()
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .expect("token json");
+    let account: vipmp_connector::platform::AccountRecord =
+        serde_json::from_value(record.clone()).expect("record");
+    let body = json!({ "distributorId": DISTRIBUTOR, "externalReferenceId": "1082733",
+                       "companyProfile": account.company_profile(true) });
+    let created: Value = http
+        .post(format!("{sandbox}/v3/resellers"))
+        .bearer_auth(token["access_token"].as_str().expect("access token"))
+        .header("x-api-key", "sandbox-client")
+        .header("x-correlation-id", correlation)
+        .header("x-request-id", "dead-instance-request")
+        .header("content-type", "application/json")
+        .body(body.to_string())
+        .send()
+        .await
+        .expect("create")
+        .text()
+        .await
+        .ok()
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .expect("create json");
+    created["resellerId"]
+        .as_str()
+        .expect("reseller id")
+        .to_owned()
+}
+
+#[tokio::test]
+async fn an_expired_claim_is_taken_over_under_its_correlation_id() {
+    let dir = TempDir::new("takeover");
+    let sandbox = sandbox().await;
+    let record = reseller("1082733");
+    let made = dead_instance_created(&sandbox, &dir.sqlite(), &record).await;
+    let connector = connector(&sandbox, &dir.sqlite(), &[]).await;
+    let (status, answer) = sync(&connector, &record).await;
+    assert_eq!(status, StatusCode::OK, "{answer}");
+    // Adobe replayed the dead instance's create: the same account, not a second.
+    assert_eq!(answer["ExternalID"], made.as_str());
+    assert_eq!(
+        accounts_with_reference(&sandbox, "resellers", "1082733")
+            .await
+            .len(),
+        1
+    );
+}
