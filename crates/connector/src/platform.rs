@@ -161,6 +161,8 @@ impl AccountRecord {
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "PascalCase")]
 pub struct Synced {
+    /// Always `Synced` (a refusal's is `Failed`).
+    pub status: String,
     /// The Adobe ID, which the platform keeps as the account's external ID.
     #[serde(rename = "ExternalID")]
     pub external_id: String,

@@ -296,6 +296,7 @@ fn create_refused(kind: Kind, answer: &Answer) -> Refusal {
 /// The answer for a mapping.
 fn synced(mapping: &Mapping, action: &str) -> Synced {
     Synced {
+        status: "Synced".into(),
         external_id: mapping.adobe_id.clone(),
         kind: match mapping.kind {
             Kind::Reseller => "Reseller".into(),

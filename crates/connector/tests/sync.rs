@@ -336,3 +336,30 @@ async fn an_expired_claim_is_taken_over_under_its_correlation_id() {
         1
     );
 }
+
+#[tokio::test]
+async fn a_reseller_that_settles_inactive_gets_no_customers() {
+    let (sandbox, connector, _dir) = start(&[]).await;
+    let (_, answer) = sync(&connector, &reseller("1082733")).await;
+    let reseller_id = answer["ExternalID"].as_str().expect("id").to_owned();
+    let outcome = json!({ "id": reseller_id, "status": "1004" });
+    admin(
+        &sandbox,
+        reqwest::Method::POST,
+        "account-outcomes",
+        &outcome,
+    )
+    .await;
+    settle(&sandbox).await;
+    let (_, again) = sync(&connector, &reseller("1082733")).await;
+    assert_eq!(again["AdobeStatus"], "1004", "{again}");
+    let (status, refused) = sync(&connector, &customer("2000001", "1082733", &reseller_id)).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{refused}");
+    assert_eq!(refused["Error"]["Name"], "ResellerIsNotActive");
+    assert_eq!(refused["Error"]["Adobe"]["code"], "1126");
+    assert!(
+        accounts_with_reference(&sandbox, "customers", "2000001")
+            .await
+            .is_empty()
+    );
+}

@@ -24,6 +24,7 @@ pub fn routes() -> Router<Sandbox> {
         .route("/approval-codes", post(approval_code))
         .route("/commitments", post(commitment))
         .route("/reseller-moves", post(move_customer))
+        .route("/account-outcomes", post(account_outcome))
         .route("/history-lag", post(history_lag))
         .route("/concurrency", post(concurrency))
 }
@@ -219,6 +220,45 @@ async fn move_customer(
     customer.reseller_id.clone_from(&body.reseller_id);
     let customer = serde_json::to_value(&*customer).unwrap_or(Value::Null);
     (StatusCode::OK, Json(customer))
+}
+
+/// The body of an account outcome.
+#[derive(serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AccountOutcome {
+    /// A reseller or customer ID.
+    pub id: String,
+    /// The status it settles to (`1004`, `1010`, …).
+    pub status: String,
+}
+
+/// `POST /admin/account-outcomes {id, status}`: Adobe's asynchronous
+/// validation of a pending account fails; it settles to `status` instead of
+/// 1000 when the clock reaches it (at once if it has settled already).
+/// Answers the account; 404 for an unknown ID.
+async fn account_outcome(
+    State(sandbox): State<Sandbox>,
+    Json(body): Json<AccountOutcome>,
+) -> (StatusCode, Json<Value>) {
+    let mut inner = sandbox.lock();
+    let store = &mut inner.store;
+    let pending = store.pending.iter().any(|p| p.id == body.id);
+    let status = (!pending).then(|| body.status.clone());
+    let account = if let Some(reseller) = store.resellers.get_mut(&body.id) {
+        if status.is_some() {
+            reseller.status.clone_from(&status);
+        }
+        serde_json::to_value(&*reseller)
+    } else if let Some(customer) = store.customers.get_mut(&body.id) {
+        if status.is_some() {
+            customer.status.clone_from(&status);
+        }
+        serde_json::to_value(&*customer)
+    } else {
+        return not_found("unknown account");
+    };
+    store.failing_accounts.insert(body.id, body.status);
+    (StatusCode::OK, Json(account.unwrap_or(Value::Null)))
 }
 
 /// A plain 404 with a reason.

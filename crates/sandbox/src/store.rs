@@ -120,6 +120,10 @@ pub struct Store {
     /// Customers whose orders fail asynchronously, with the order status they
     /// settle to (`1024` customer inactive, `1022` reseller inactive, `1004`).
     pub failing_orders: BTreeMap<String, String>,
+    /// Accounts (reseller or customer IDs) that settle to this status instead
+    /// of 1000 (create-reseller-account.txt: a pending account "may then become
+    /// Active or Inactive"; `1004` inactive, `1010` inactive, invalid address).
+    pub failing_accounts: BTreeMap<String, String>,
     /// SWITCH orders by order ID: what each cancels.
     pub switches: BTreeMap<String, SwitchRecord>,
     /// Price lists (invented in the demo seed).

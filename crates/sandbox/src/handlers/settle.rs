@@ -23,7 +23,11 @@ pub fn settle(store: &mut Store, now: i64, today: Date) {
 
 /// Settles one resource.
 fn settle_one(store: &mut Store, pending: &Pending, today: Date) {
-    let done = Some("1000".to_owned());
+    let done = store
+        .failing_accounts
+        .get(&pending.id)
+        .cloned()
+        .or_else(|| Some("1000".to_owned()));
     match pending.kind.as_str() {
         "reseller" => store
             .resellers
