@@ -60,4 +60,13 @@ async fn two_instances_on_one_postgres_create_one_account() {
     assert_eq!(status, StatusCode::OK, "{answer}");
     let (_, wrong) = sync(&a, &customer("2000002", "1082733", "5999999999")).await;
     assert_eq!(wrong["Error"]["Name"], "CustomerNotBelongToReseller");
+    // A refused create releases the claim with a new correlation ID, so the
+    // corrected record, through the other instance, is created.
+    let mut bad = reseller("1082799");
+    bad["Address"]["State"] = serde_json::json!("ZZ");
+    let (_, refused) = sync(&a, &bad).await;
+    assert_eq!(refused["Error"]["Adobe"]["code"], "1118", "{refused}");
+    let (status, created) = sync(&b, &reseller("1082799")).await;
+    assert_eq!(status, StatusCode::OK, "{created}");
+    assert_eq!(created["Action"], "Created");
 }
