@@ -80,14 +80,21 @@ impl Connector {
             client_secret: config.client_secret.clone(),
             scope: config.ims_scope.clone(),
         };
+        // The proxy's bounded Redis link (timeout and breaker): with the same
+        // URL, the connector paces within the proxies' shared rate.
+        let redis = config
+            .redis_url
+            .as_ref()
+            .map(|url| vipmp_proxy::redis_link::RedisLink::new(url, REDIS_TIMEOUT).map(Arc::new))
+            .transpose()
+            .map_err(|e| SetupError(e.0))?;
         let pacer = vipmp_proxy::pacer::Pacer::new(
             config.upstream_rate,
             config.instances,
             config.upstream_timeout,
-            config.redis_url.as_ref(),
+            redis,
             &config.client_id,
-        )
-        .map_err(|e| SetupError(e.0))?;
+        );
         let store = store::open(config.store.expose_secret())
             .await
             .map_err(|e| SetupError(e.to_string()))?;
@@ -105,6 +112,9 @@ impl Connector {
         })
     }
 }
+
+/// How long one Redis call of the pacer may take (the proxy's default).
+const REDIS_TIMEOUT: std::time::Duration = std::time::Duration::from_millis(250);
 
 /// The router: `POST /account-synchronize` and `GET /healthz`.
 pub fn app(connector: Arc<Connector>) -> Router {
