@@ -124,7 +124,7 @@ const customer = payloads.customers(fixtures);
     if (JSON.stringify(api.validateCustomerJson(JSON.stringify(body), customerOptions)) !== expected) fail("validateCustomerJson disagrees with validateCustomer");
   }
   const ways = {
-    "JS object → JSON.stringify in Rust (validateCustomer)": (body) => () => api.validateCustomer(body, customerOptions),
+    "JS object → JSON.stringify + encodeInto in door.js (validateCustomer)": (body) => () => api.validateCustomer(body, customerOptions),
     "JS object → serde-wasm-bindgen walk (validateCustomerWalked)": (body) => () => api.validateCustomerWalked(body, customerOptions),
     "JSON text from JS (validateCustomerJson(JSON.stringify(body)))": (body) => () => api.validateCustomerJson(JSON.stringify(body), customerOptions),
   };
