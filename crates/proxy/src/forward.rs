@@ -11,7 +11,6 @@
 //! read ([`ingress::read_body`]), and a slot for the work upstream is taken
 //! only once the body is in ([`ingress::Slots`]).
 
-use crate::Shared;
 use crate::caller::{Claims, Role};
 use crate::error::ProxyError;
 use crate::ids::{self, IntentParts};
@@ -20,6 +19,7 @@ use crate::outcomes::{Claim, Remembered};
 use crate::ownership::Owner;
 use crate::reconcile::{self, Outcome};
 use crate::routes::{self, Match};
+use crate::state::Shared;
 use crate::upstream::{self, Answer, Outbound};
 use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};

@@ -19,7 +19,8 @@
 //!   500 `internal_error` in the envelope instead of dropping the connection.
 
 use crate::error::{Envelope, ProxyError};
-use crate::{Shared, ids};
+use crate::ids;
+use crate::state::Shared;
 use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
 use axum::http::{HeaderMap, HeaderValue};

@@ -30,8 +30,8 @@
 //! storefront that reuses one reference for identical orders gets the
 //! earlier order back, never a duplicate).
 
-use crate::Shared;
 use crate::ids;
+use crate::state::Shared;
 use crate::upstream::{self, Answer, Outbound};
 use serde_json::{Map, Value};
 use std::time::Duration;
