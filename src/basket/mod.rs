@@ -9,6 +9,7 @@
 //! A *violation* stops the checkout; a *warning* lets it go on (the storefront's
 //! "warning messages" that redirect an add-on to the existing subscription).
 
+pub mod existing_subscription;
 pub mod rules;
 
 use crate::Violation;

@@ -27,7 +27,8 @@ pub fn check_basket(
     let mut violations = Report::new();
     let mut warnings = Report::new();
     reseller(basket, context, &mut violations);
-    containers(basket, context, &mut violations, &mut warnings);
+    containers(basket, context, &mut violations);
+    super::existing_subscription::check(basket, context, &mut violations);
     add_ons(basket, context, price_list, &mut violations, &mut warnings);
     line_count(basket, &mut violations);
     cancellations(basket, context, &mut violations);
@@ -72,13 +73,9 @@ fn reseller(basket: &Basket, context: &BasketContext, report: &mut Report) {
 
 /// Storefront rules 2–4 and "Please note" on the container: exactly one
 /// container (none needed when the customer already has the subscription),
-/// quantity 1, zero price; a second subscription is warned about.
-fn containers(
-    basket: &Basket,
-    context: &BasketContext,
-    report: &mut Report,
-    warnings: &mut Report,
-) {
+/// quantity 1, zero price; a second subscription is refused by
+/// [`super::existing_subscription`].
+fn containers(basket: &Basket, context: &BasketContext, report: &mut Report) {
     let indexes: Vec<usize> = kind_indexes(basket, LineKind::Container);
     match indexes.as_slice() {
         [] if !context.existing_subscription => {
@@ -96,16 +93,6 @@ fn containers(
                 );
             }
             container_line(*first, &basket.lines[*first], report);
-            if context.existing_subscription {
-                let account = context
-                    .account_name
-                    .clone()
-                    .unwrap_or_else(|| "this account".into());
-                warnings.add(
-                    &line_path(*first),
-                    Finding::new(Code::BasketSubscriptionExists).with("account", account),
-                );
-            }
         }
     }
 }
@@ -530,11 +517,7 @@ mod tests {
         };
         assert!(check(&basket(vec![add_on(TEAM, 1)]), &existing).valid);
         let answer = check(&valid(), &existing);
-        assert!(answer.valid);
-        assert_eq!(
-            answer.warnings[0].message,
-            "It seems that an Adobe subscription already exists for “Fairmont”. Please update that subscription."
-        );
+        assert_eq!(codes(&answer.violations), ["basket.subscription_exists"]);
         let two = basket(vec![container(), container(), add_on(TEAM, 1)]);
         assert_eq!(
             codes(&check(&two, &context).violations),

@@ -308,8 +308,9 @@ codes! {
     /// The container product's price is not zero (storefront, "Please note").
     BasketContainerPrice = "basket.container_price" []
         "The \"Adobe Services\" product always has a zero unit price.",
-    /// Warning: a new subscription is ordered where one exists (BSS warning 2).
-    /// Params: `account`.
+    /// Another "Adobe Services" container is ordered for a customer who already
+    /// has an Adobe subscription: refused (storefront rule 4; the words are BSS
+    /// warning 2). Until issue 15 this was a warning. Params: `account`.
     BasketSubscriptionExists = "basket.subscription_exists" ["account"]
         "It seems that an Adobe subscription already exists for “{account}”. Please update that subscription.",
     /// The basket has no add-on (storefront warning 1, rule 2).
