@@ -17,11 +17,13 @@
 
 use crate::basket::{Basket, LineKind};
 use crate::date::Date;
-use crate::pricing::level::{CurrentLevels, LevelInput, LevelOutcome, OfferType, Quantities};
+use crate::pricing::level::{
+    CurrentLevels, LevelBasis, LevelInput, LevelOutcome, OfferType, Quantities,
+};
 use crate::pricing::money::{Currency, Money, MoneyView};
 use crate::pricing::offer_id::OfferId;
 use crate::pricing::price_list::{PriceList, PriceRow, Term};
-use crate::pricing::{MarketSegment, discount_level, prorate};
+use crate::pricing::{MarketSegment, discount_level, extended_term, prorate};
 use crate::{Code, Finding, Path, Report, Violation};
 use serde::{Deserialize, Serialize};
 
@@ -41,7 +43,8 @@ pub struct QuoteContext {
     pub lga: bool,
     /// The levels Adobe holds now.
     pub current: CurrentLevels,
-    /// Qualifying quantities already held in this term.
+    /// Qualifying quantities already held in this term: they count toward the
+    /// level with `levelBasis: "term"` and toward an accepted 3YC request.
     pub owned: Quantities,
     /// The COMMITTED 3YC minimum quantities.
     #[cfg_attr(feature = "tsify", tsify(optional))]
@@ -57,6 +60,9 @@ pub struct QuoteContext {
     pub coterm_date: Option<Date>,
     /// Whether the basket is a renewal (level from the renewal quantities).
     pub renewal: bool,
+    /// Which quantity the mid-term level counts: this order's (default) or
+    /// the term's (`owned` plus this order); see [`LevelBasis`].
+    pub level_basis: LevelBasis,
 }
 
 /// One priced line.
@@ -95,6 +101,11 @@ pub struct Quote {
     pub valid: bool,
     /// Why a line could not be priced.
     pub violations: Vec<Violation>,
+    /// What the shopper should know about a priced line (an extended term
+    /// priced at one year, see [`extended_term`]).
+    ///
+    /// [`extended_term`]: crate::pricing::extended_term
+    pub warnings: Vec<Violation>,
     /// The priced lines.
     pub lines: Vec<QuoteLine>,
     /// The sum of the line totals.
@@ -109,6 +120,7 @@ impl Quote {
         Quote {
             valid: false,
             violations: report.violations,
+            warnings: Vec::new(),
             lines: Vec::new(),
             total: Money::zero(currency).view(),
             level: discount_level(&LevelInput::default()),
@@ -141,12 +153,14 @@ struct Parsed<'a> {
 /// Prices a basket (see the module docs for the rules).
 pub fn quote(basket: &Basket, price_list: &PriceList, context: &QuoteContext) -> Quote {
     let mut report = Report::new();
+    let mut warnings = Report::new();
     let currency = checked_currency(price_list, context, &mut report);
     let parsed = parse_lines(basket, &mut report);
     let level = discount_level(&level_input(context, &parsed));
     let mut lines = Vec::new();
     for line in &parsed {
-        if let Some(priced) = price_line(line, &level, price_list, context, &mut report) {
+        let reports = (&mut report, &mut warnings);
+        if let Some(priced) = price_line(line, &level, price_list, context, reports) {
             lines.push(priced);
         }
     }
@@ -154,6 +168,7 @@ pub fn quote(basket: &Basket, price_list: &PriceList, context: &QuoteContext) ->
     Quote {
         valid: report.is_valid(),
         violations: report.violations,
+        warnings: warnings.violations,
         lines,
         total: total.view(),
         level,
@@ -227,6 +242,7 @@ fn level_input(context: &QuoteContext, lines: &[Parsed<'_>]) -> LevelInput {
         commitment: context.commitment,
         accepted_request: context.accepted_request,
         renewal: context.renewal,
+        basis: context.level_basis,
     }
 }
 
@@ -235,7 +251,7 @@ fn price_line(
     level: &LevelOutcome,
     price_list: &PriceList,
     context: &QuoteContext,
-    report: &mut Report,
+    (report, warnings): (&mut Report, &mut Report),
 ) -> Option<QuoteLine> {
     let path = Path::root().key("lines").index(line.index);
     let target = &level.of(line.offer_type).level;
@@ -254,6 +270,9 @@ fn price_line(
     let (total, proration) = line_total(row, line.quantity, context)
         .map_err(|finding| report.add(&path, finding))
         .ok()?;
+    if let Some(coterm) = extended_coterm(row, context) {
+        warnings.add(&path, extended_term::warning(coterm));
+    }
     Some(QuoteLine {
         index: line.index,
         requested_offer_id: line.requested.to_owned(),
@@ -274,7 +293,11 @@ type Priced = (Money, Option<crate::pricing::Proration>);
 /// the order falls inside a term; the full unit price × quantity otherwise.
 fn line_total(row: &PriceRow, quantity: u64, context: &QuoteContext) -> Result<Priced, Finding> {
     let prorate_to = match (row.term, context.today, context.coterm_date) {
-        (Term::Prorated, Some(today), Some(coterm)) if !context.renewal => Some((today, coterm)),
+        (Term::Prorated, Some(today), Some(coterm))
+            if !context.renewal && !extended_term::applies(today, coterm) =>
+        {
+            Some((today, coterm))
+        }
         _ => None,
     };
     match prorate_to {
@@ -288,6 +311,13 @@ fn line_total(row: &PriceRow, quantity: u64, context: &QuoteContext) -> Result<P
             .map(|total| (total, None))
             .ok_or_else(|| Finding::new(Code::AmountOverflow)),
     }
+}
+
+/// The coterm date of an extended term when this prorated line falls in one.
+fn extended_coterm(row: &PriceRow, context: &QuoteContext) -> Option<Date> {
+    let (today, coterm) = (context.today?, context.coterm_date?);
+    let extended = row.term == Term::Prorated && !context.renewal;
+    (extended && extended_term::applies(today, coterm)).then_some(coterm)
 }
 
 fn sum(lines: &[QuoteLine], currency: Currency, report: &mut Report) -> Money {
@@ -385,6 +415,60 @@ mod tests {
         assert_eq!(q.lines[1].line_total.amount, "1000.00");
         let sum: i64 = q.lines.iter().map(|l| l.line_total.minor_units).sum();
         assert_eq!(q.total.minor_units, sum);
+    }
+
+    #[test]
+    fn an_extended_term_is_a_warning_not_an_error() {
+        let ctx = context("2026-01-15", Some("2028-01-15"));
+        let q = quote(
+            &basket(&[("65304479CA01A12", 2), ("30001704CAT1A12", 400)]),
+            &list(),
+            &ctx,
+        );
+        assert!(q.valid, "{:?}", q.violations);
+        assert!(!q.lines[0].prorated);
+        assert_eq!(q.lines[0].line_total.amount, "346.56");
+        let [warning] = q.warnings.as_slice() else {
+            panic!("one warning: {:?}", q.warnings);
+        };
+        assert_eq!(warning.code, Code::QuoteExtendedTerm);
+        assert_eq!(warning.path.to_string(), "lines[0]");
+        assert!(warning.message.contains("PREVIEW"), "{}", warning.message);
+    }
+
+    #[test]
+    fn one_year_ahead_is_still_prorated_without_a_warning() {
+        let q = quote(
+            &basket(&[("65304479CA01A12", 1)]),
+            &list(),
+            &context("2022-03-10", Some("2023-03-10")),
+        );
+        assert!(q.warnings.is_empty());
+        assert_eq!(q.lines[0].prorated_days, Some(365));
+    }
+
+    #[test]
+    fn a_coterm_date_in_the_past_is_still_an_error() {
+        let q = quote(
+            &basket(&[("65304479CA01A12", 1)]),
+            &list(),
+            &context("2023-03-11", Some("2023-03-10")),
+        );
+        assert_eq!(q.violations[0].code, Code::ProrationInvalidTerm);
+    }
+
+    #[test]
+    fn the_level_counts_this_order_unless_the_term_reading_is_asked() {
+        let mut ctx = context("2022-03-10", None);
+        ctx.owned.license = 7;
+        let order = basket(&[("65304479CA01A12", 3)]);
+        let q = quote(&order, &list(), &ctx);
+        assert_eq!(q.lines[0].offer_id, "65304479CA01A12");
+        assert_eq!(q.level.basis, LevelBasis::Order);
+        ctx.level_basis = LevelBasis::Term;
+        let q = quote(&order, &list(), &ctx);
+        assert_eq!(q.lines[0].offer_id, "65304479CA02A12");
+        assert_eq!(q.level.basis, LevelBasis::Term);
     }
 
     #[test]

@@ -6,10 +6,10 @@
 //! rules of how a level is reached are Adobe's words (FACTS.md §3.2; Partner API
 //! reference Feb-2024, "Volume Discounting" and "3YC API Changes"):
 //! - "evaluated after each order … based on the customer's current level and the
-//!   cumulative quantity of volume-discount-eligible products": mid-term a level
-//!   only goes up ([`LevelRule::CurrentLevel`]); the quantity counted is what the
-//!   customer holds in the term plus this order (*assumed* reading of
-//!   "cumulative", supported by S11 and the Linked Membership page);
+//!   cumulative quantity of volume-discount-eligible products in that order":
+//!   mid-term a level only goes up ([`LevelRule::CurrentLevel`]); the quantity
+//!   counted is chosen by [`LevelBasis`] (see [`basis`]): by default the
+//!   qualifying quantity of this order alone, as both seeds say it;
 //! - "reevaluated at renewal … can go up or down": a renewal uses the renewal
 //!   quantities alone ([`LevelRule::Renewal`]);
 //! - 3YC: the level follows the committed minimum quantity, and "if the customer
@@ -26,7 +26,9 @@
 //! at 06 (Adobe requires > 100 to become LGA, FACTS.md §2.7); T7 and 09 start at
 //! 100,000 and 10,000 (FACTS.md §3.2: "> 100K", "9999+").
 
+pub use super::level_basis::LevelBasis;
 use crate::pricing::MarketSegment;
+use crate::pricing::level_basis as basis;
 use serde::{Deserialize, Serialize};
 
 /// One level of a ladder: its code and the least quantity that reaches it.
@@ -156,7 +158,8 @@ pub struct LevelInput {
     pub lga: bool,
     /// The levels Adobe holds now; ignored for a renewal.
     pub current: CurrentLevels,
-    /// Qualifying quantities already held in this term.
+    /// Qualifying quantities already held in this term: they count toward the
+    /// level with [`LevelBasis::Term`] and toward an accepted 3YC request.
     pub owned: Quantities,
     /// Qualifying quantities of this order (for a renewal: the renewal quantities).
     pub order: Quantities,
@@ -168,6 +171,9 @@ pub struct LevelInput {
     pub accepted_request: Option<Quantities>,
     /// Whether the level is for a renewal order.
     pub renewal: bool,
+    /// Which quantity a mid-term level counts: this order's (the default) or
+    /// the term's.
+    pub basis: LevelBasis,
 }
 
 impl Default for LevelInput {
@@ -181,6 +187,7 @@ impl Default for LevelInput {
             commitment: None,
             accepted_request: None,
             renewal: false,
+            basis: LevelBasis::default(),
         }
     }
 }
@@ -190,7 +197,8 @@ impl Default for LevelInput {
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum LevelRule {
-    /// The quantity held in the term plus this order reaches it.
+    /// The counted quantity reaches it: this order's, or the term's with
+    /// [`LevelBasis::Term`].
     Quantity,
     /// The customer already has it; mid-term a level never goes down.
     CurrentLevel,
@@ -226,6 +234,8 @@ pub struct LevelOutcome {
     pub consumables: LevelChoice,
     /// The storefront's blue-ribbon line: "Volume Discount Level: 02".
     pub message: String,
+    /// Which quantity the mid-term level counted.
+    pub basis: LevelBasis,
 }
 
 impl LevelOutcome {
@@ -269,6 +279,7 @@ pub fn discount_level(input: &LevelInput) -> LevelOutcome {
         license,
         consumables,
         message,
+        basis: input.basis,
     }
 }
 
@@ -326,7 +337,7 @@ fn by_quantity_always(input: &LevelInput, offer_type: OfferType) -> Candidate {
         (input.order.of(offer_type), LevelRule::Renewal)
     } else {
         (
-            input.owned.plus(input.order).of(offer_type),
+            basis::counted(input.basis, input.owned, input.order).of(offer_type),
             LevelRule::Quantity,
         )
     };
@@ -339,8 +350,9 @@ fn by_quantity_always(input: &LevelInput, offer_type: OfferType) -> Candidate {
             band(ladder, tier)
         ),
         _ => format!(
-            "{quantity} qualifying {} in this term reach level {} ({}).",
+            "{quantity} qualifying {} {} reach level {} ({}).",
             noun(offer_type),
+            basis::counted_where(input.basis),
             tier.level,
             band(ladder, tier)
         ),
@@ -461,10 +473,28 @@ mod tests {
     }
 
     #[test]
-    fn owned_licences_count_with_the_order_mid_term() {
+    fn by_default_only_this_order_counts_mid_term() {
         let mut input = licences(3);
         input.owned.license = 7;
+        assert_eq!(level(&input), "01");
+        let outcome = discount_level(&input);
+        assert_eq!(outcome.basis, LevelBasis::Order);
+        assert_eq!(
+            outcome.license.explanation,
+            "3 qualifying licences in this order reach level 01 (1–9)."
+        );
+    }
+
+    #[test]
+    fn the_term_reading_counts_what_is_held_with_the_order() {
+        let mut input = licences(3);
+        input.owned.license = 7;
+        input.basis = LevelBasis::Term;
         assert_eq!(level(&input), "02");
+        assert_eq!(
+            discount_level(&input).license.explanation,
+            "10 qualifying licences held in this term with this order reach level 02 (10–49)."
+        );
     }
 
     #[test]
@@ -607,7 +637,7 @@ mod tests {
         let outcome = discount_level(&licences(12));
         assert_eq!(
             outcome.license.explanation,
-            "12 qualifying licences in this term reach level 02 (10–49)."
+            "12 qualifying licences in this order reach level 02 (10–49)."
         );
     }
 

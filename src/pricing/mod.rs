@@ -10,13 +10,15 @@
 //! ([`money`]) and proration fixed point; there is no float and no clock.
 
 pub mod csv;
+pub mod extended_term;
 pub mod level;
+pub mod level_basis;
 pub mod money;
 pub mod offer_id;
 pub mod price_list;
 pub mod proration;
 
-pub use level::{LevelInput, LevelOutcome, OfferType, Quantities, discount_level};
+pub use level::{LevelBasis, LevelInput, LevelOutcome, OfferType, Quantities, discount_level};
 pub use money::{Currency, Money, MoneyView};
 pub use offer_id::{OfferId, OfferIdAnswer, OfferIdParts};
 pub use price_list::{PriceList, PriceRow, PriceRowView, Term};

@@ -278,6 +278,11 @@ codes! {
     /// coterm date (FACTS.md §3.4). Params: `start`, `anniversary`.
     ProrationInvalidTerm = "proration.invalid_term" ["start", "anniversary"]
         "The order date {start} is not inside the term ending {anniversary}.",
+    /// Warning on a quote: the customer is in an extended first term (coterm
+    /// date more than a year ahead), which Adobe prices itself; the line shows
+    /// one year's price. Params: `cotermDate`.
+    QuoteExtendedTerm = "quote.extended_term" ["cotermDate"]
+        "The customer's term runs to {cotermDate}, more than a year ahead: this line shows one year's price. Price the order through PREVIEW for Adobe's amount.",
     /// A price-list file or JSON is malformed. Params: `line`, `column`, `reason`.
     PriceListMalformed = "price_list.malformed" ["line", "column", "reason"]
         "The price list is malformed at line {line}, column {column}: {reason}.",
