@@ -241,6 +241,15 @@ codes! {
     /// answers 2130 / 2131). Params: `reason`.
     ReturnLineMismatch = "return.line_mismatch" ["reason"]
         "{label} does not match the original order: {reason}.",
+    /// A RETURN line asks for more than is left to return on the referenced
+    /// line (Adobe answers 422 `RETURN_QTY_EXCEEDS_REMAINING`). Params:
+    /// `quantity`, `remaining`.
+    ReturnExceedsRemaining = "return.exceeds_remaining" ["quantity", "remaining"]
+        "{label} {quantity} is more than the {remaining} left to return on that line.",
+    /// The referenced line has nothing left to return, or was cancelled
+    /// (Adobe answers 2133).
+    ReturnAlreadyReturned = "return.already_returned" []
+        "{label}: that line of the original order has already been returned.",
     /// The referenced order is not one that can be returned (only NEW and RENEWAL
     /// orders can). Params: `value`.
     ReturnNotReturnable = "return.not_returnable" ["value"]

@@ -103,6 +103,10 @@ pub struct LineItem {
     /// Read-only: status code of the line.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
+    /// Read-only: what is left to return on the line (FACTS.md §3.5, since
+    /// 2026-08-13).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub remaining_quantity: Option<u64>,
 }
 
 /// An order (top-level Order resource).

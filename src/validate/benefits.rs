@@ -9,8 +9,8 @@
 //! offerType must be included"); FACTS.md §2.7 (minimums 10 / 1000, assumed from
 //! implementations; LGA: US or CA, GOV, FEDERAL or STATE, no 3YC).
 
-use super::Context;
 use super::json::Object;
+use super::{Context, lga_commitment};
 use crate::date::Date;
 use crate::input::Json;
 use crate::report::{Code, Finding, Loc, Report};
@@ -73,13 +73,19 @@ pub(super) fn check(
         }
         seen.push(kind);
         match kind {
-            THREE_YEAR_COMMIT => check_three_year_commit(&benefit, context, stage, report),
-            _ => check_lga(
-                &benefit,
-                body,
-                seen.contains(&THREE_YEAR_COMMIT) || has_3yc(body),
-                report,
-            ),
+            THREE_YEAR_COMMIT => {
+                check_three_year_commit(&benefit, context, stage, report);
+                lga_commitment::check_commitment_asked(&benefit.at("type"), context, report);
+            }
+            _ => {
+                check_lga(
+                    &benefit,
+                    body,
+                    seen.contains(&THREE_YEAR_COMMIT) || has_3yc(body),
+                    report,
+                );
+                lga_commitment::check_lga_asked(&benefit.at("type"), context, report);
+            }
         }
     }
 }

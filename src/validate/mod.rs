@@ -21,9 +21,11 @@ mod customer;
 mod field;
 mod history;
 mod json;
+mod lga_commitment;
 mod order;
 mod profile;
 mod reseller;
+mod return_quantity;
 mod subscription;
 #[cfg(test)]
 mod testing;

@@ -532,14 +532,7 @@ fn check_returned_line(path: &Loc<'_>, line: &Line<'_>, reference: &Order, repor
             Finding::new(Code::ReturnLineMismatch).with("reason", reason),
         );
     }
-    let bought = i64::try_from(original.quantity).unwrap_or(i64::MAX);
-    if line.quantity.is_some_and(|q| q > bought) {
-        let finding = Finding::new(Code::NumberOutOfRange)
-            .with("min", 1_i64)
-            .with("max", bought)
-            .with("reason", "(the quantity bought on that line)");
-        report.add(&path.key("quantity"), finding);
-    }
+    super::return_quantity::check(path, line.quantity, original, report);
 }
 
 #[cfg(test)]
