@@ -23,7 +23,7 @@ use crate::pricing::level::{
 use crate::pricing::money::{Currency, Money, MoneyView};
 use crate::pricing::offer_id::OfferId;
 use crate::pricing::price_list::{PriceList, PriceRow, Term};
-use crate::pricing::{MarketSegment, discount_level, extended_term, prorate};
+use crate::pricing::{MarketSegment, discount_level, extended_term, lga_minimum, prorate};
 use crate::{Code, Finding, Path, Report, Violation};
 use serde::{Deserialize, Serialize};
 
@@ -156,7 +156,11 @@ pub fn quote(basket: &Basket, price_list: &PriceList, context: &QuoteContext) ->
     let mut warnings = Report::new();
     let currency = checked_currency(price_list, context, &mut report);
     let parsed = parse_lines(basket, &mut report);
-    let level = discount_level(&level_input(context, &parsed));
+    let level_input = level_input(context, &parsed);
+    if let Some(finding) = lga_minimum::check_level_input(&level_input) {
+        report.add(&Path::root().key("lines"), finding);
+    }
+    let level = discount_level(&level_input);
     let mut lines = Vec::new();
     for line in &parsed {
         let reports = (&mut report, &mut warnings);
@@ -469,6 +473,23 @@ mod tests {
         let q = quote(&order, &list(), &ctx);
         assert_eq!(q.lines[0].offer_id, "65304479CA02A12");
         assert_eq!(q.level.basis, LevelBasis::Term);
+    }
+
+    #[test]
+    fn an_lga_customer_ordering_fewer_than_100_licences_is_refused() {
+        let mut ctx = context("2022-03-10", None);
+        ctx.lga = true;
+        let q = quote(&basket(&[("65304479CA01A12", 99)]), &list(), &ctx);
+        assert!(!q.valid);
+        assert_eq!(q.violations[0].code, Code::LgaQuantityBelowMinimum);
+        assert_eq!(q.violations[0].path.to_string(), "lines");
+        let q = quote(&basket(&[("65304479CA01A12", 100)]), &list(), &ctx);
+        assert!(
+            q.violations
+                .iter()
+                .all(|v| v.code != Code::LgaQuantityBelowMinimum)
+        );
+        assert_eq!(q.level.license.level, "06");
     }
 
     #[test]

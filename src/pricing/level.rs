@@ -22,9 +22,10 @@
 //! *Assumed* where Adobe is silent: a 3YC level and a standard level of the same
 //! approximate discount (12 and 04, both ~15 %) resolve to the 3YC level (it
 //! carries the price lock); a 3YC consumable tier ranks just above the standard
-//! tier of the same band (TB above T2, below T3); LGA quantities under 100 stay
-//! at 06 (Adobe requires > 100 to become LGA, FACTS.md §2.7); T7 and 09 start at
-//! 100,000 and 10,000 (FACTS.md §3.2: "> 100K", "9999+").
+//! tier of the same band (TB above T2, below T3); T7 and 09 start at 100,000
+//! and 10,000 (FACTS.md §3.2: "> 100K", "9999+"). An LGA quantity under 100
+//! reaches no LGA level: the level shown is 06 with an explanation that says
+//! so, and the quote refuses it ([`super::lga_minimum`], 1170).
 
 pub use super::level_basis::LevelBasis;
 use crate::pricing::MarketSegment;
@@ -349,6 +350,13 @@ fn by_quantity_always(input: &LevelInput, offer_type: OfferType) -> Candidate {
             tier.level,
             band(ladder, tier)
         ),
+        _ if quantity < tier.min && tier.min > 1 => format!(
+            "{quantity} qualifying {} {} are below level {}'s minimum of {}.",
+            noun(offer_type),
+            basis::counted_where(input.basis),
+            tier.level,
+            tier.min
+        ),
         _ => format!(
             "{quantity} qualifying {} {} reach level {} ({}).",
             noun(offer_type),
@@ -630,6 +638,12 @@ mod tests {
             input.lga = true;
             assert_eq!(level(&input), expected, "{n}");
         }
+        let mut few = licences(5);
+        few.lga = true;
+        assert_eq!(
+            discount_level(&few).license.explanation,
+            "5 qualifying licences in this order are below level 06's minimum of 100."
+        );
     }
 
     #[test]

@@ -229,6 +229,15 @@ codes! {
     /// GOV, FEDERAL or STATE, no 3YC). Params: `reason`.
     LgaNotEligible = "lga.not_eligible" ["reason"]
         "{label}: {reason}.",
+    /// A Large Government Agency and a 3-year commitment meet through the
+    /// customer Adobe holds: LGA asked for a customer in 3YC, or 3YC asked for
+    /// an LGA customer (Adobe answers 1147). Params: `reason`.
+    LgaThreeYearCommit = "lga.three_year_commit" ["reason"]
+        "{label}: {reason}.",
+    /// A Large Government Agency orders fewer than 100 licences, below its
+    /// first level 06 (Adobe answers 1170). Params: `min`, `quantity`.
+    LgaQuantityBelowMinimum = "lga.quantity_below_minimum" ["min", "quantity"]
+        "{label}: a Large Government Agency orders at least {min} licences (this order has {quantity}).",
     /// An update would drop an offer type the customer is already committed to;
     /// a 3YC request must repeat every committed offer type. Params: `offerType`.
     CommitmentMissingOfferType = "commitment.missing_offer_type" ["offerType"]

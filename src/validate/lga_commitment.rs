@@ -7,7 +7,9 @@
 //! `benefits::check_lga`'s; this module reads the stored customer in the
 //! context (`context.customer`, as Get Customer returns it), so an update that
 //! asks for LGA is refused when the customer is already in 3YC, and a 3YC
-//! request is refused when the customer is already an LGA.
+//! request is refused when the customer is already an LGA. Its own code,
+//! `lga.three_year_commit`, lets a storefront (and the sandbox) tell 1147
+//! from the other LGA conditions of `lga.not_eligible`.
 //!
 //! What counts as "in 3YC": a `commitment` that is COMMITTED, ACCEPTED or
 //! NONCOMPLIANT (the commitment still runs), or a `commitmentRequest` /
@@ -28,7 +30,7 @@ pub(super) fn check_lga_asked(path: &Loc<'_>, context: &Context, report: &mut Re
     if stored(context).any(in_three_year_commit) {
         report.add(
             path,
-            Finding::new(Code::LgaNotEligible).with(
+            Finding::new(Code::LgaThreeYearCommit).with(
                 "reason",
                 "the customer has a 3-year commitment, and a Large Government Agency cannot have one",
             ),
@@ -42,7 +44,7 @@ pub(super) fn check_commitment_asked(path: &Loc<'_>, context: &Context, report: 
     if stored(context).any(|benefit| benefit.benefit_type == LGA) {
         report.add(
             path,
-            Finding::new(Code::LgaNotEligible).with(
+            Finding::new(Code::LgaThreeYearCommit).with(
                 "reason",
                 "the customer is a Large Government Agency, which cannot take a 3-year commitment",
             ),
@@ -109,7 +111,7 @@ mod tests {
 
     #[test]
     fn lga_is_refused_for_a_customer_in_3yc() {
-        let found = [("benefits[0].type", "lga.not_eligible")];
+        let found = [("benefits[0].type", "lga.three_year_commit")];
         for status in ["COMMITTED", "ACCEPTED", "NONCOMPLIANT"] {
             expect(UpdateCustomer, &asks_lga(), &stored_3yc(status), &found);
         }
@@ -128,7 +130,7 @@ mod tests {
             "type": "THREE_YEAR_COMMIT",
             "commitmentRequest": { "status": "REQUESTED", "minimumQuantities": [] }
         }] } }));
-        let found = [("benefits[0].type", "lga.not_eligible")];
+        let found = [("benefits[0].type", "lga.three_year_commit")];
         expect(UpdateCustomer, &asks_lga(), &stored, &found);
     }
 
@@ -142,7 +144,7 @@ mod tests {
         );
         let lga =
             context(json!({ "customer": { "benefits": [{ "type": "LARGE_GOVERNMENT_AGENCY" }] } }));
-        let found = [("benefits[0].type", "lga.not_eligible")];
+        let found = [("benefits[0].type", "lga.three_year_commit")];
         expect(UpdateCustomer, &body, &lga, &found);
         valid(UpdateCustomer, &body, &crate::validate::Context::default());
     }

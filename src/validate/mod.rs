@@ -22,6 +22,7 @@ mod field;
 mod history;
 mod json;
 mod lga_commitment;
+mod lga_quantity;
 mod order;
 mod profile;
 mod reseller;

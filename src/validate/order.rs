@@ -89,6 +89,15 @@ pub(super) fn check_create(body: &Json<'_>, context: &Context, report: &mut Repo
     let order_currency = check_currency(&order, report);
     let lines = check_lines(&order, order_type, order_currency.is_some(), report);
     check_cancelling(&order, order_type, &lines, report);
+    let offers_and_quantities = lines.iter().map(|line| (line.offer_id, line.quantity));
+    let lines_path = order.at("lineItems");
+    super::lga_quantity::check(
+        order_type,
+        offers_and_quantities,
+        context,
+        &lines_path,
+        report,
+    );
     if let (Some(OrderType::Return), Some(reference)) = (order_type, &context.reference_order) {
         check_return_against(&order, reference, context, &lines, report);
     }

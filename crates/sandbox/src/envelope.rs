@@ -59,12 +59,15 @@ pub fn error(code: &str) -> Answer {
 /// The Adobe code for a validation report.
 ///
 /// *Assumed*: Adobe's documents name the code for some rules (2121 duplicate
-/// line numbers, 2134 return window, 2130 line mismatch, 2140 currency at both
-/// levels, 2149 switch quantities, 2152 one switch item); a report whose
-/// every violation is in `companyProfile.address` is 1118 "Invalid Address"
-/// (FACTS.md §4: "If address and other fields are invalid, then 1117 will be
-/// used"); every other violation is answered with 1117 "Some fields are
-/// invalid", one `additionalDetails` entry per path.
+/// line numbers, 2134 return window, 2130 line mismatch, 2133 line already
+/// returned, 2127 partial consumable return, 2140 currency at both levels,
+/// 2149 switch quantities, 2152 one switch item, 1147 LGA with 3YC, 1170 LGA
+/// under 100 licences, 5134 MOQ auto-renewal off, 422
+/// `RETURN_QTY_EXCEEDS_REMAINING` and `RETURN_NOT_SUPPORTED_MOQ_SKU`); a report
+/// whose every violation is in `companyProfile.address` is 1118 "Invalid
+/// Address" (FACTS.md §4: "If address and other fields are invalid, then 1117
+/// will be used"); every other violation is answered with 1117 "Some fields
+/// are invalid", one `additionalDetails` entry per path.
 pub fn from_report(report: &Report) -> Answer {
     let only_address = !report.violations.is_empty()
         && report.violations.iter().all(|violation| {
@@ -101,6 +104,10 @@ fn code_for(violation: &str, path: &str) -> Option<&'static str> {
         "return.not_returnable" => "2127",
         "line_item.duplicate_number" => "2121",
         "currency.at_both_levels" => "2140",
+        "lga.three_year_commit" => "1147",
+        "lga.quantity_below_minimum" => "1170",
+        "return.exceeds_remaining" => "RETURN_QTY_EXCEEDS_REMAINING",
+        "return.already_returned" => "2133",
         _ => return None,
     })
 }
@@ -144,6 +151,18 @@ mod tests {
             json!(["companyProfile.address.region"])
         );
         assert_eq!(run(&profile("ZZ", ""))["code"], "1117");
+    }
+
+    #[test]
+    fn an_lga_order_under_100_licences_is_1170() {
+        let context: vipmp::validate::Context = serde_json::from_value(json!({ "customer": {
+            "benefits": [{ "type": "LARGE_GOVERNMENT_AGENCY" }],
+            "discounts": [{ "offerType": "LICENSE", "level": "01" }] } }))
+        .expect("context");
+        let body = json!({ "orderType": "NEW", "currencyCode": "USD", "lineItems": [
+            { "extLineItemNumber": 1, "offerId": "65304479CC06A12", "quantity": 99 }] });
+        let report = vipmp::validate::run(vipmp::validate::Operation::CreateOrder, &body, &context);
+        assert_eq!(from_report(&report).body["code"], "1170");
     }
 
     #[test]

@@ -226,6 +226,36 @@ async fn a_return_within_14_days_flips_lines_to_1008_and_later_is_refused() {
     );
 }
 
+/// A RETURN of `quantity` units of line 1 of `reference`; answers Adobe's
+/// code on a refusal, else the status.
+async fn return_of(
+    sandbox: &Sandbox,
+    token: &str,
+    reference: &str,
+    quantity: u64,
+    id: &str,
+) -> String {
+    let mut body = order_body("RETURN", quantity);
+    body["referenceOrderId"] = json!(reference);
+    let input = json!({ "params": { "customerId": "6000000201" }, "body": body });
+    let (status, text) = call(sandbox, token, Endpoint::CreateOrder, input, (id, id)).await;
+    let parsed = parse(Endpoint::CreateOrder, status, &text);
+    parsed.error.map_or_else(|| status.to_string(), |e| e.code)
+}
+
+#[tokio::test]
+async fn partial_returns_are_capped_by_what_is_left_on_the_line() {
+    let (sandbox, token) = demo().await;
+    let bought = settled_order(&sandbox, &token, "p1").await;
+    assert_eq!(return_of(&sandbox, &token, &bought, 3, "p2").await, "201");
+    assert_eq!(
+        return_of(&sandbox, &token, &bought, 3, "p3").await,
+        "RETURN_QTY_EXCEEDS_REMAINING"
+    );
+    assert_eq!(return_of(&sandbox, &token, &bought, 2, "p4").await, "201");
+    assert_eq!(return_of(&sandbox, &token, &bought, 1, "p5").await, "2133");
+}
+
 #[tokio::test]
 async fn fault_modes() {
     let (sandbox, token) = demo().await;

@@ -136,6 +136,17 @@ async fn the_core_validator_enforces_the_mutual_exclusions_on_the_stored_custome
 }
 
 #[tokio::test]
+async fn lga_is_refused_with_1147_for_a_customer_in_3yc() {
+    let mut demo = Demo::new(commitment_ending("2024-02-20")).await;
+    let mut input = request_3yc("commitmentRequest", 10);
+    let body = &mut input["body"];
+    body["companyProfile"]["marketSegment"] = json!("GOV");
+    body["companyProfile"]["marketSubSegments"] = json!(["FEDERAL"]);
+    body["benefits"] = json!([{ "type": "LARGE_GOVERNMENT_AGENCY" }]);
+    assert_eq!(demo.code(Endpoint::UpdateCustomer, input).await, "1147");
+}
+
+#[tokio::test]
 async fn a_recommitment_needs_a_committed_commitment_and_a_lapsed_one_expires() {
     let mut demo = Demo::new(commitment_ending("2024-02-20")).await;
     demo.advance(20 * 86_400).await;

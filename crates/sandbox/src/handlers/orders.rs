@@ -130,8 +130,10 @@ pub(super) fn place(store: &mut Store, call: &Call, mut order: Order) -> Answer 
 /// Flips the returned lines of the reference order to 1008 and takes the seats
 /// back from their subscriptions.
 ///
-/// *Assumed*: a line already returned answers 2133; a partial return reduces
-/// the subscription and leaves the line open.
+/// A partial return lowers the line's `remainingQuantity` (FACTS.md §3.5),
+/// which caps the next return through the core's validator; the line is
+/// returned (1008) when nothing is left. *Assumed*: a line already returned
+/// answers 2133.
 fn give_back(store: &mut Store, order: &Order, reference: &Order) -> Result<(), Answer> {
     let mut updated = reference.clone();
     for line in &order.line_items {
@@ -145,7 +147,12 @@ fn give_back(store: &mut Store, order: &Order, reference: &Order) -> Result<(), 
         if original.status.as_deref() == Some(RETURNED) {
             return Err(error("2133"));
         }
-        if line.quantity >= original.quantity {
+        let left = original
+            .remaining_quantity
+            .unwrap_or(original.quantity)
+            .saturating_sub(line.quantity);
+        original.remaining_quantity = Some(left);
+        if left == 0 {
             original.status = Some(RETURNED.into());
         }
         reduce(
