@@ -146,6 +146,7 @@ class Checkout {
     const name = chosen.companyProfile.companyName;
     this.customer = chosen;
     this.existing = { name, segment: chosen.companyProfile.marketSegment, products: held.ok ? held.products : [] };
+    this.basket.followCustomer(this.existing.products.length > 0);
     document.getElementById("customer").hidden = true;
     document.getElementById("new-customer").hidden = false;
     this.sayExisting(`Ordering for ${name} (${chosen.customerId}).${held.ok ? "" : ` ${held.message}`}`);
@@ -157,6 +158,7 @@ class Checkout {
   newCustomer() {
     this.customer = null;
     this.existing = null;
+    this.basket.followCustomer(false);
     document.getElementById("customer").hidden = false;
     document.getElementById("new-customer").hidden = true;
     this.sayExisting("");

@@ -14,6 +14,16 @@ const CONTAINER = { kind: "container", name: "Adobe Services", quantity: 1, unit
  */
 const LICENCE_LEVELS = [["01", 1], ["02", 10], ["03", 50], ["04", 100]];
 
+/**
+ * Which reading of the volume discount level the quote used (the quote's
+ * `level.basis`): the default counts this order, as Adobe's reference and the
+ * storefront rules say; "term" is the package's other reading.
+ */
+const LEVEL_BASIS = {
+  order: "The level counts the licences of this order, together with the customer's current level in Adobe.",
+  term: "The level counts the licences the customer holds this term plus this order.",
+};
+
 /** The products a shopper picks: one per product, at its level-1 offer, from the price list's rows. */
 export function catalogue(priceListJson) {
   const products = new Map();
@@ -62,6 +72,17 @@ export class Basket {
     }
     picker.value = chosen;
     if (picker.selectedIndex < 0 || !chosen) picker.selectedIndex = Math.min(1, picker.options.length - 1);
+  }
+
+  /**
+   * Storefront rule 4: a customer who already has an Adobe subscription gets no
+   * second "Adobe Services" container (the add-ons go to that subscription); a
+   * new one needs it. Called when the customer changes.
+   */
+  followCustomer(hasSubscription) {
+    const addOns = this.lines.filter((line) => line.kind !== "container");
+    this.lines = hasSubscription ? addOns : [{ ...CONTAINER }, ...addOns];
+    this.update();
   }
 
   add() {
@@ -182,8 +203,10 @@ export class Basket {
     box.querySelector(".total").textContent = `${this.quote.total.amount} ${this.quote.total.currency}`;
     box.querySelector(".level-message").textContent = this.quote.level.message;
     box.querySelector(".level-explanation").textContent = this.quote.level.license.explanation;
+    box.querySelector(".level-basis").textContent = LEVEL_BASIS[this.quote.level.basis] ?? "";
     this.renderLevelBar(box);
     box.querySelector(".quote-problems").textContent = this.quote.violations.map((v) => v.message).join(" ");
+    box.querySelector(".quote-warnings").textContent = this.quote.warnings.map((w) => `Note: ${w.message}`).join(" ");
   }
 
   /** The bar between the level reached and the next one, and how many licences are missing. */

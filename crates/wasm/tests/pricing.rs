@@ -50,6 +50,33 @@ fn discount_level_reads_partial_input_and_throws_on_a_bad_shape() {
 }
 
 #[wasm_bindgen_test]
+fn the_level_basis_is_an_option_and_is_echoed() {
+    let by_order =
+        discount_level(js(r#"{"owned":{"license":7},"order":{"license":3}}"#)).expect("outcome");
+    assert_eq!(
+        text(&get(&by_order, "license"), "level").as_deref(),
+        Some("01")
+    );
+    assert_eq!(text(&by_order, "basis").as_deref(), Some("order"));
+    let by_term = discount_level(js(
+        r#"{"basis":"term","owned":{"license":7},"order":{"license":3}}"#,
+    ))
+    .expect("outcome");
+    assert_eq!(
+        text(&get(&by_term, "license"), "level").as_deref(),
+        Some("02")
+    );
+    assert_eq!(text(&by_term, "basis").as_deref(), Some("term"));
+    assert!(discount_level(js(r#"{"basis":"year"}"#)).is_err());
+    let handle = handle();
+    let basket = js(r#"{"lines":[{"offerId":"65304479CA01A12","quantity":3}]}"#);
+    let context = js(r#"{"currency":"USD","owned":{"license":7},"levelBasis":"term"}"#);
+    let answer = quote(&basket, &handle, context).expect("quote");
+    let line = Array::from(&get(&answer, "lines")).get(0);
+    assert_eq!(text(&line, "offerId").as_deref(), Some("65304479CA02A12"));
+}
+
+#[wasm_bindgen_test]
 fn loads_a_price_list_or_reports_line_and_column() {
     let loaded = load_price_list(LIST, Some("USD".into()));
     let list = get(&loaded, "priceList");

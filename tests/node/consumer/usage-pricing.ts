@@ -12,6 +12,7 @@ import {
   type BasketCheck,
   type BasketContext,
   type Classification,
+  type LevelBasis,
   type LevelOutcome,
   type LevelRule,
   type MoneyView,
@@ -31,6 +32,8 @@ const level: string | undefined = parsed.offer?.level;
 const outcome: LevelOutcome = discountLevel({ marketSegment: "EDU", order: { license: 12, consumables: 0 } });
 const rule: LevelRule = outcome.license.rule;
 const banner: string = outcome.message;
+const counted: LevelBasis = outcome.basis;
+const byTerm: LevelOutcome = discountLevel({ basis: "term", owned: { license: 7, consumables: 0 } });
 
 const file = "Offer ID,Product Type Detail,Partner Price\n65304479CA01A12,Annual,173.28\n";
 const loaded: PriceListLoad = loadPriceList(file, "USD");
@@ -41,6 +44,7 @@ const basket: Basket = {
   ],
 };
 const context: QuoteContext = { today: "2022-07-25", cotermDate: "2023-03-10", currency: "USD" };
+const termContext: QuoteContext = { ...context, levelBasis: "term" };
 const basketContext: Partial<BasketContext> = { currency: "USD", marketSegment: "COM" };
 
 let priced: Quote | undefined;
@@ -60,6 +64,7 @@ if (loaded.valid) {
 }
 const firstLine: QuoteLine | undefined = priced?.lines[0];
 const total: number | undefined = priced?.total.minorUnits;
+const quoteWarnings: ViolationCode[] | undefined = priced?.warnings.map((w) => w.code);
 
 const checked: BasketCheck = checkBasket(basket, basketContext);
 const warnings: ViolationCode[] = checked.warnings.map((w) => w.code);
@@ -68,4 +73,4 @@ const noContext: BasketCheck = checkBasket(basket);
 const account: Classification = classifyAccount({ ID: "1082733", Role: "Reseller", ResellerID: "1082733" });
 const kind: AccountClass | undefined = account.class ?? undefined;
 
-export { level, rule, banner, firstLine, total, checkedWithList, warnings, noContext, kind };
+export { level, rule, banner, counted, byTerm, termContext, quoteWarnings, firstLine, total, checkedWithList, warnings, noContext, kind };

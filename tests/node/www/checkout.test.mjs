@@ -226,17 +226,25 @@ test("an existing customer, listed through the proxy, is picked: the form steps 
   }
 });
 
-test("a basket warning (the customer already has the product) is shown and does not block the order", async () => {
+test("a basket warning (the customer already has the product) is shown and does not block the order; a second container is refused", async () => {
   const { page, errors } = await openCheckout();
   try {
     await useExisting(page, "Duck Industries (6000000201)"); // holds Acrobat Pro from the previous test
+    assert.doesNotMatch(await page.textContent(".lines tbody"), /Adobe Services/); // the add-ons go to the subscription
     await page.getByLabel("Product").selectOption({ label: "Acrobat Pro (sandbox) — 239.88 USD" });
     await page.getByRole("button", { name: "Add to basket" }).click();
     const warnings = await page.locator(".basket-warnings").textContent();
-    assert.match(warnings, /Duck Industries/);
+    assert.match(warnings, /already has this Adobe product/);
     assert.equal(await page.locator(".basket-warnings .warning").count() >= 1, true);
     assert.equal(await page.getByRole("button", { name: "Place order" }).isDisabled(), false);
+    assert.match(await page.textContent(".level-basis"), /licences of this order/);
     await shoot(page, "basket-warning");
+
+    // Storefront rule 4: another "Adobe Services" container cannot be ordered.
+    await page.getByLabel("Product").selectOption({ label: "Adobe Services (container)" });
+    await page.getByRole("button", { name: "Add to basket" }).click();
+    assert.match(await page.textContent("#basket"), /an Adobe subscription already exists for “Duck Industries”/);
+    assert.equal(await page.getByRole("button", { name: "Place order" }).isDisabled(), true);
     assert.deepEqual(errors, []);
   } finally {
     await page.close();
