@@ -10,8 +10,11 @@
 //!
 //! The core draws no random numbers: the caller supplies each new ID (a UUID
 //! from `crypto.randomUUID()`, say) and [`Intent`] decides which one to send.
+//! An intent given its payload is bound to it ([`super::payload`]): a retry
+//! carrying anything else is refused.
 
 use super::Ids;
+use super::payload::Fingerprint;
 
 /// Why an attempt was refused.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -23,6 +26,10 @@ pub enum IdempotencyError {
     DuplicateRequestId,
     /// An ID is empty.
     EmptyId,
+    /// The attempt carries another payload than the intent's first attempt:
+    /// a retry under the same correlation ID would replay or run the first
+    /// one. Find out what became of it, or abandon it, then start a new intent.
+    PayloadChanged,
 }
 
 impl std::fmt::Display for IdempotencyError {
@@ -31,6 +38,9 @@ impl std::fmt::Display for IdempotencyError {
             Self::Spent => "the intent already has a response; use a new correlation ID",
             Self::DuplicateRequestId => "the request ID was already used (Adobe error 4120)",
             Self::EmptyId => "an ID is empty",
+            Self::PayloadChanged => {
+                "the retry carries another payload than the intent it retries; a correlation ID belongs to one payload"
+            }
         })
     }
 }
@@ -53,6 +63,7 @@ pub struct Intent {
     correlation_id: String,
     request_ids: Vec<String>,
     answered: Option<u16>,
+    payload: Option<Fingerprint>,
 }
 
 impl Intent {
@@ -69,6 +80,7 @@ impl Intent {
             correlation_id,
             request_ids: Vec::new(),
             answered: None,
+            payload: None,
         })
     }
 
@@ -108,6 +120,26 @@ impl Intent {
             correlation_id: self.correlation_id.clone(),
             request_id,
         })
+    }
+
+    /// [`Intent::attempt`] for an attempt carrying `payload`: the first one
+    /// binds the intent to it, and every later one must carry the same bytes.
+    ///
+    /// # Errors
+    /// As [`Intent::attempt`], and [`IdempotencyError::PayloadChanged`] when
+    /// the payload differs from the bound one (nothing is recorded then).
+    pub fn attempt_carrying(
+        &mut self,
+        request_id: impl Into<String>,
+        payload: &[u8],
+    ) -> Result<Ids, IdempotencyError> {
+        let fingerprint = Fingerprint::of(payload);
+        if self.payload.is_some_and(|bound| bound != fingerprint) && !self.is_spent() {
+            return Err(IdempotencyError::PayloadChanged);
+        }
+        let ids = self.attempt(request_id)?;
+        self.payload = Some(fingerprint);
+        Ok(ids)
     }
 
     /// Records what happened to the last attempt.
@@ -153,6 +185,34 @@ impl Correlator {
         };
         let intent = self.current.insert(intent);
         intent.attempt(request_id)
+    }
+
+    /// [`Correlator::next_attempt`] for an attempt carrying `payload`: a retry
+    /// after no response must carry the same bytes as the intent's first
+    /// attempt ([`Intent::attempt_carrying`]).
+    ///
+    /// # Errors
+    /// As [`Correlator::next_attempt`], and [`IdempotencyError::PayloadChanged`]
+    /// when an unanswered intent is retried with another payload; the intent
+    /// is kept (see [`Correlator::abandon`]).
+    pub fn next_attempt_carrying(
+        &mut self,
+        fresh_correlation: impl FnOnce() -> String,
+        request_id: impl Into<String>,
+        payload: &[u8],
+    ) -> Result<Ids, IdempotencyError> {
+        let intent = match self.current.take() {
+            Some(intent) if intent.may_retry() => intent,
+            _ => Intent::new(fresh_correlation())?,
+        };
+        let intent = self.current.insert(intent);
+        intent.attempt_carrying(request_id, payload)
+    }
+
+    /// Gives up the unanswered intent (the caller settled what became of it,
+    /// e.g. from the order history): the next attempt starts a new one.
+    pub fn abandon(&mut self) {
+        self.current = None;
     }
 
     /// Records what happened to the last attempt.
@@ -246,6 +306,44 @@ mod tests {
         assert_eq!(Intent::new(""), Err(IdempotencyError::EmptyId));
         let mut intent = Intent::new("c1").expect("id");
         assert_eq!(intent.attempt(""), Err(IdempotencyError::EmptyId));
+    }
+
+    /// A correlation ID belongs to one intent, "the data and the action": a
+    /// retry after a timeout that carries another body is refused.
+    #[test]
+    fn a_retry_after_a_timeout_must_carry_the_same_payload() {
+        let mut correlator = Correlator::new();
+        let first = correlator
+            .next_attempt_carrying(|| "c1".into(), "r1", br#"{"quantity":10}"#)
+            .expect("first");
+        correlator.record(Outcome::NoResponse);
+        assert_eq!(
+            correlator.next_attempt_carrying(unreachable_fresh, "r2", br#"{"quantity":11}"#),
+            Err(IdempotencyError::PayloadChanged)
+        );
+        let retry = correlator
+            .next_attempt_carrying(unreachable_fresh, "r2", br#"{"quantity":10}"#)
+            .expect("the same payload");
+        assert_eq!(retry.correlation_id, first.correlation_id);
+    }
+
+    #[test]
+    fn after_a_response_or_an_abandon_another_payload_is_a_new_intent() {
+        let mut correlator = Correlator::new();
+        correlator
+            .next_attempt_carrying(|| "c1".into(), "r1", b"one")
+            .expect("first");
+        correlator.record(Outcome::Response(400));
+        let fixed = correlator
+            .next_attempt_carrying(|| "c2".into(), "r2", b"two")
+            .expect("after a response");
+        assert_eq!(fixed.correlation_id, "c2");
+        correlator.record(Outcome::NoResponse);
+        correlator.abandon();
+        let other = correlator
+            .next_attempt_carrying(|| "c3".into(), "r3", b"three")
+            .expect("after abandoning");
+        assert_eq!(other.correlation_id, "c3");
     }
 
     /// "If a response was generated by Adobe for a given correlation ID, any

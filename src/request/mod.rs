@@ -36,6 +36,7 @@ mod headers;
 mod idempotency;
 mod page;
 mod params;
+mod payload;
 mod query;
 
 pub use address::{AddressInput, AddressResult, Part, Refused, RequestAddress, address, attempt};
@@ -44,6 +45,7 @@ pub use endpoint::{BodyRule, Endpoint, Method, PAGE_LIMIT_MAX, QueryKind, QueryR
 pub use headers::{Auth, Ids, JSON};
 pub use idempotency::{Correlator, IdempotencyError, Intent, Outcome};
 pub use page::{follow, next_page, prev_page};
+pub use payload::Fingerprint;
 
 use crate::report::{Code, Finding, Path, Report};
 use crate::validate::{self, Context, Operation};

@@ -77,8 +77,10 @@ export class Correlator {
   constructor();
   /** Releases its wasm memory. */
   free(): void;
-  /** The IDs of the next attempt: `freshCorrelationId` is used only when a new intent starts; `requestId` must be new. Throws when `requestId` was used before or an ID is empty. */
-  nextAttempt(freshCorrelationId: string, requestId: string): Ids;
+  /** The IDs of the next attempt: `freshCorrelationId` is used only when a new intent starts; `requestId` must be new. With `payload` (say method, URL and body), the intent is bound to it: a retry carrying another payload throws. Throws when `requestId` was used before or an ID is empty. */
+  nextAttempt(freshCorrelationId: string, requestId: string, payload?: string): Ids;
+  /** Gives up the unanswered intent (what became of it is settled): the next attempt starts a new one. */
+  abandon(): void;
   /** Adobe answered (any status): the intent is spent. */
   recordResponse(status: number): void;
   /** No answer came (timeout): the next attempt may reuse the correlation ID. */
@@ -102,18 +104,30 @@ impl JsCorrelator {
     }
 
     /// The IDs of the next attempt: `freshCorrelationId` is used only when a
-    /// new intent starts; `requestId` must be new. Throws when `requestId` was
-    /// used before or an ID is empty.
+    /// new intent starts; `requestId` must be new. With `payload`, the intent
+    /// is bound to it and a retry carrying another one throws. Throws when
+    /// `requestId` was used before or an ID is empty.
     #[wasm_bindgen(js_name = nextAttempt, unchecked_return_type = "Ids")]
     pub fn next_attempt(
         &mut self,
         fresh_correlation_id: String,
         request_id: String,
+        payload: Option<String>,
     ) -> Result<JsValue, JsError> {
-        self.0
-            .next_attempt(|| fresh_correlation_id, request_id)
-            .map(|ids| answer(&ids))
+        let fresh = || fresh_correlation_id;
+        let ids = match payload {
+            Some(payload) => self
+                .0
+                .next_attempt_carrying(fresh, request_id, payload.as_bytes()),
+            None => self.0.next_attempt(fresh, request_id),
+        };
+        ids.map(|ids| answer(&ids))
             .map_err(|error| JsError::new(&error.to_string()))
+    }
+
+    /// Gives up the unanswered intent: the next attempt starts a new one.
+    pub fn abandon(&mut self) {
+        self.0.abandon();
     }
 
     /// Adobe answered (any status): the intent is spent.

@@ -104,18 +104,47 @@ fn describes_documented_codes_only() {
 fn the_correlator_keeps_the_id_across_a_timeout_only() {
     let mut correlator = JsCorrelator::new();
     let first = correlator
-        .next_attempt("c1".into(), "r1".into())
+        .next_attempt("c1".into(), "r1".into(), None)
         .expect("first");
     correlator.record_no_response();
     let retry = correlator
-        .next_attempt("c2".into(), "r2".into())
+        .next_attempt("c2".into(), "r2".into(), None)
         .expect("retry");
     assert_eq!(text(&retry, "correlationId").as_deref(), Some("c1"));
     assert_eq!(text(&first, "requestId").as_deref(), Some("r1"));
     correlator.record_response(400);
     let fixed = correlator
-        .next_attempt("c3".into(), "r3".into())
+        .next_attempt("c3".into(), "r3".into(), None)
         .expect("new intent");
     assert_eq!(text(&fixed, "correlationId").as_deref(), Some("c3"));
-    assert!(correlator.next_attempt("c4".into(), "r3".into()).is_err());
+    assert!(
+        correlator
+            .next_attempt("c4".into(), "r3".into(), None)
+            .is_err()
+    );
+}
+
+#[wasm_bindgen_test]
+fn the_correlator_binds_an_intent_to_its_payload() {
+    let mut correlator = JsCorrelator::new();
+    let body = || Some(r#"POST /v3/customers/1/orders {"quantity":10}"#.to_owned());
+    correlator
+        .next_attempt("c1".into(), "r1".into(), body())
+        .expect("first");
+    correlator.record_no_response();
+    let changed = Some(r#"POST /v3/customers/1/orders {"quantity":11}"#.to_owned());
+    assert!(
+        correlator
+            .next_attempt("c2".into(), "r2".into(), changed)
+            .is_err()
+    );
+    let retry = correlator
+        .next_attempt("c2".into(), "r3".into(), body())
+        .expect("the same payload");
+    assert_eq!(text(&retry, "correlationId").as_deref(), Some("c1"));
+    correlator.abandon();
+    let next = correlator
+        .next_attempt("c4".into(), "r4".into(), None)
+        .expect("a new intent");
+    assert_eq!(text(&next, "correlationId").as_deref(), Some("c4"));
 }

@@ -19,6 +19,8 @@ import {
 
 const correlator = new Correlator();
 const ids: Ids = correlator.nextAttempt(crypto.randomUUID(), crypto.randomUUID());
+const bound: Ids = correlator.nextAttempt(crypto.randomUUID(), crypto.randomUUID(), 'POST /v3/customers/1/orders {"orderType":"NEW"}');
+correlator.abandon();
 const input: BuildInput = {
   params: { customerId: "9876543210" },
   query: { status: ["1000", "1002"], limit: 3 },
@@ -61,4 +63,4 @@ const http: number | undefined = described?.httpStatus ?? undefined;
 correlator.recordNoResponse();
 correlator.recordResponse(200);
 
-export { url, headers, method, addressMethod, addressParams, firstPath, status, fields, actions, retry, reasonCodes, http };
+export { bound, url, headers, method, addressMethod, addressParams, firstPath, status, fields, actions, retry, reasonCodes, http };
