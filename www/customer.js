@@ -260,13 +260,17 @@ export class CustomerForm {
     setFieldErrors(input, result.violations.map((v) => v.message));
   }
 
-  /** The Create Customer body from the form; empty optional fields are left out. */
+  /**
+   * The Create Customer body from the form; empty optional fields are left out.
+   * The postal code is always sent (Adobe's Resources table does not make it
+   * optional), empty where the country has no postal codes.
+   */
   body() {
     const get = (path) => this.input(path).value.trim();
     const address = {};
     for (const key of ["country", "region", "city", "addressLine1", "addressLine2", "postalCode", "phoneNumber"]) {
       const value = get(`${ADDRESS}.${key}`);
-      if (value) address[key] = value;
+      if (value || key === "postalCode") address[key] = value;
     }
     const contacts = this.contactValues().map(trimmedContact);
     return {

@@ -18,6 +18,7 @@ pub mod membership_id;
 pub mod offer_id;
 pub mod person_name;
 pub mod postal_code;
+pub mod postal_suggestion;
 pub mod quantity;
 pub mod region;
 pub mod safe_text;

@@ -6,7 +6,9 @@
 //! country's generated automaton (see [`crate::country`]), compiled from a
 //! translation that keeps Java's full-match meaning where the published patterns
 //! leave an alternation ungrouped (AU, GH, HN, PE), and Germany's look-ahead as an
-//! exclusion. The length is checked before any pattern runs.
+//! exclusion. The length is checked before any pattern runs. A value one small
+//! edit away from the pattern gets that edit as a `suggestion`
+//! ([`super::postal_suggestion`]) instead of the country's examples.
 
 use crate::country::{Country, PostalRule};
 use crate::report::{Code, Finding};
@@ -39,6 +41,9 @@ fn invalid_format(country: &Country, rule: &PostalRule, value: &str) -> Finding 
     let finding = Finding::new(Code::PostalCodeInvalidFormat)
         .with("value", value)
         .with("country", country.name());
+    if let Some(fixed) = super::postal_suggestion::suggest(country, rule, value) {
+        return finding.with("suggestion", fixed);
+    }
     let examples = examples(country, rule);
     if examples.is_empty() {
         finding

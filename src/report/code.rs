@@ -162,9 +162,10 @@ codes! {
     RegionHasCountryPrefix = "region.has_country_prefix" ["suggestion"]
         "{label} takes only the code after the hyphen: {suggestion}.",
     /// A postal code does not match the country's published format.
-    /// Params: `value`, `country`, `examples`.
-    PostalCodeInvalidFormat = "postal_code.invalid_format" ["value", "country", "examples"]
-        "{label} {value} does not match the format for {country}[, e.g. {examples}].",
+    /// Params: `value`, `country`, `examples`, and `suggestion` (then no
+    /// examples) when a separator, the country prefix or capitals fix it.
+    PostalCodeInvalidFormat = "postal_code.invalid_format" ["value", "country", "examples", "suggestion"]
+        "{label} {value} does not match the format for {country}[; did you mean {suggestion}?][, e.g. {examples}].",
     /// The preferred language is not one of Adobe's supported locales.
     /// Params: `suggestion` when a supported locale differs only in case or separator.
     LocaleUnsupported = "locale.unsupported" ["suggestion"]

@@ -226,8 +226,15 @@ fn check_postal_code(
         address.optional_str("postalCode", report);
         return;
     }
-    let value = address.optional_str("postalCode", report).unwrap_or("");
     let path = address.at("postalCode");
+    // Required in every country: the Resources table marks addressLine2 and
+    // phoneNumber "Optional" and postalCode not (partner-api-reference-2024-02,
+    // "Address"); its value may be empty where the country has no pattern
+    // (FACTS.md §2.2: length 0–40, no pattern). Issue 15, item 11.
+    let Some(value) = address.optional_str("postalCode", report) else {
+        report.add(&path, Finding::new(Code::FieldRequired));
+        return;
+    };
     match country {
         Some(country) => apply(report, &path, postal_code::check(country, value)),
         None => check_postal_length(value, &path, report),
