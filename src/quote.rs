@@ -23,7 +23,9 @@ use crate::pricing::level::{
 use crate::pricing::money::{Currency, Money, MoneyView};
 use crate::pricing::offer_id::OfferId;
 use crate::pricing::price_list::{PriceList, PriceRow, Term};
-use crate::pricing::{MarketSegment, discount_level, extended_term, lga_minimum, prorate};
+use crate::pricing::{
+    MarketSegment, discount_level, extended_term, level_lookup, lga_minimum, prorate,
+};
 use crate::{Code, Finding, Path, Report, Violation};
 use serde::{Deserialize, Serialize};
 
@@ -60,6 +62,11 @@ pub struct QuoteContext {
     pub coterm_date: Option<Date>,
     /// Whether the basket is a renewal (level from the renewal quantities).
     pub renewal: bool,
+    /// The caller could not read the customer's level from Adobe: the quote
+    /// carries the storefront's warning (see [`level_lookup`]).
+    ///
+    /// [`level_lookup`]: crate::pricing::level_lookup
+    pub level_lookup_failed: bool,
     /// Which quantity the mid-term level counts: this order's (default) or
     /// the term's (`owned` plus this order); see [`LevelBasis`].
     pub level_basis: LevelBasis,
@@ -161,6 +168,9 @@ pub fn quote(basket: &Basket, price_list: &PriceList, context: &QuoteContext) ->
         report.add(&Path::root().key("lines"), finding);
     }
     let level = discount_level(&level_input);
+    if context.level_lookup_failed {
+        warnings.add(&level_lookup::path(), level_lookup::warning());
+    }
     let mut lines = Vec::new();
     for line in &parsed {
         let reports = (&mut report, &mut warnings);
@@ -490,6 +500,21 @@ mod tests {
                 .all(|v| v.code != Code::LgaQuantityBelowMinimum)
         );
         assert_eq!(q.level.license.level, "06");
+    }
+
+    #[test]
+    fn a_failed_level_lookup_is_a_warning_with_the_storefront_words() {
+        let mut ctx = context("2022-03-10", None);
+        ctx.level_lookup_failed = true;
+        let q = quote(&basket(&[("65304479CA01A12", 1)]), &list(), &ctx);
+        assert!(q.valid);
+        assert_eq!(q.warnings[0].code, Code::LevelNotRetrieved);
+        ctx.level_lookup_failed = false;
+        assert!(
+            quote(&basket(&[("65304479CA01A12", 1)]), &list(), &ctx)
+                .warnings
+                .is_empty()
+        );
     }
 
     #[test]

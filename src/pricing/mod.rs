@@ -13,6 +13,7 @@ pub mod csv;
 pub mod extended_term;
 pub mod level;
 pub mod level_basis;
+pub mod level_lookup;
 pub mod lga_minimum;
 pub mod money;
 pub mod offer_id;

@@ -272,6 +272,10 @@ codes! {
     /// 3119). Params: `status`.
     SubscriptionInactive = "subscription.inactive" ["status"]
         "Auto-renewal can only be changed on an active subscription (status {status}).",
+    /// Auto-renewal switched off for a High Growth (MOQ) offer, or with an MOQ
+    /// `renewalCode` (Adobe answers 5134).
+    SubscriptionMoqAutoRenewal = "subscription.moq_auto_renewal" []
+        "Auto-renewal cannot be turned off for a High Growth (minimum order quantity) offer.",
     /// The customer's market segment is not one the reseller sells into (Adobe
     /// answers 2135). Params: `value`, `allowed`.
     MarketSegmentNotEnabled = "market_segment.not_enabled" ["value", "allowed"]
@@ -302,6 +306,10 @@ codes! {
     /// one year's price. Params: `cotermDate`.
     QuoteExtendedTerm = "quote.extended_term" ["cotermDate"]
         "The customer's term runs to {cotermDate}, more than a year ahead: this line shows one year's price. Price the order through PREVIEW for Adobe's amount.",
+    /// Warning on a quote: the caller could not read the customer's level from
+    /// Adobe (storefront "Volume Discount Level Informative Message").
+    LevelNotRetrieved = "level.not_retrieved" []
+        "Volume Discount Level for Adobe products could not be retrieved.",
     /// A price-list file or JSON is malformed. Params: `line`, `column`, `reason`.
     PriceListMalformed = "price_list.malformed" ["line", "column", "reason"]
         "The price list is malformed at line {line}, column {column}: {reason}.",

@@ -23,6 +23,7 @@ mod history;
 mod json;
 mod lga_commitment;
 mod lga_quantity;
+mod moq_auto_renewal;
 mod order;
 mod profile;
 mod reseller;

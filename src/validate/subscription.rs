@@ -52,6 +52,7 @@ pub(super) fn check_update(body: &Json<'_>, context: &Context, report: &mut Repo
     auto_renewal.optional_bool("enabled", report);
     check_renewal_quantity(&auto_renewal, context, report);
     check_renewal_code(&auto_renewal, report);
+    super::moq_auto_renewal::check(&auto_renewal, context, report);
     check_flex_codes(&auto_renewal, report);
     check_active(&object, context, report);
 }

@@ -106,6 +106,7 @@ fn code_for(violation: &str, path: &str) -> Option<&'static str> {
         "currency.at_both_levels" => "2140",
         "lga.three_year_commit" => "1147",
         "lga.quantity_below_minimum" => "1170",
+        "subscription.moq_auto_renewal" => "5134",
         "return.exceeds_remaining" => "RETURN_QTY_EXCEEDS_REMAINING",
         "return.already_returned" => "2133",
         _ => return None,

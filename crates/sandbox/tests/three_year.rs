@@ -137,7 +137,7 @@ async fn the_core_validator_enforces_the_mutual_exclusions_on_the_stored_custome
 
 #[tokio::test]
 async fn lga_is_refused_with_1147_for_a_customer_in_3yc() {
-    let mut demo = Demo::new(commitment_ending("2024-02-20")).await;
+    let demo = Demo::new(commitment_ending("2024-02-20")).await;
     let mut input = request_3yc("commitmentRequest", 10);
     let body = &mut input["body"];
     body["companyProfile"]["marketSegment"] = json!("GOV");
