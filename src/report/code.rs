@@ -260,6 +260,17 @@ codes! {
     /// (Adobe answers 2133).
     ReturnAlreadyReturned = "return.already_returned" []
         "{label}: that line of the original order has already been returned.",
+    /// The returned line is a High Growth (MOQ) offer, which a RETURN cannot
+    /// take back (Adobe answers 422 `RETURN_NOT_SUPPORTED_MOQ_SKU`). Params:
+    /// `offerId`.
+    ReturnMoqNotSupported = "return.moq_not_supported" ["offerId"]
+        "{label}: the High Growth offer {offerId} cannot be returned.",
+    /// Part of a consumable or stock credit pack line is returned; only all of
+    /// what is left can be (Adobe answers 2127
+    /// `PARTIAL_CANCELLATION_NOT_ALLOWED_FOR_SCP_OR_CONSUMABLE`). Params:
+    /// `remaining`.
+    ReturnPartialNotAllowed = "return.partial_not_allowed" ["remaining"]
+        "{label}: consumables and credit packs are returned whole; return all {remaining} or none.",
     /// The referenced order is not one that can be returned (only NEW and RENEWAL
     /// orders can). Params: `value`.
     ReturnNotReturnable = "return.not_returnable" ["value"]

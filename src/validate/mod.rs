@@ -27,6 +27,7 @@ mod moq_auto_renewal;
 mod order;
 mod profile;
 mod reseller;
+mod return_exclusions;
 mod return_quantity;
 mod subscription;
 #[cfg(test)]

@@ -542,6 +542,7 @@ fn check_returned_line(path: &Loc<'_>, line: &Line<'_>, reference: &Order, repor
         );
     }
     super::return_quantity::check(path, line.quantity, original, report);
+    super::return_exclusions::check(path, line.quantity, original, report);
 }
 
 #[cfg(test)]

@@ -109,6 +109,8 @@ fn code_for(violation: &str, path: &str) -> Option<&'static str> {
         "subscription.moq_auto_renewal" => "5134",
         "return.exceeds_remaining" => "RETURN_QTY_EXCEEDS_REMAINING",
         "return.already_returned" => "2133",
+        "return.moq_not_supported" => "RETURN_NOT_SUPPORTED_MOQ_SKU",
+        "return.partial_not_allowed" => "2127",
         _ => return None,
     })
 }
