@@ -26,7 +26,9 @@ pub fn suggest(country: &Country, rule: &PostalRule, value: &str) -> Option<Stri
     if value.is_empty() || value.chars().count() > super::postal_code::MAX_LENGTH {
         return None;
     }
-    let upper = value.to_uppercase();
+    // ASCII only: every published postal pattern is ASCII, and Unicode case
+    // tables would add kilobytes to the wasm for nothing.
+    let upper = value.to_ascii_uppercase();
     let code = country.code();
     let mut candidates = Vec::new();
     if upper != value {
