@@ -108,10 +108,12 @@ pub struct Quote {
     pub valid: bool,
     /// Why a line could not be priced.
     pub violations: Vec<Violation>,
-    /// What the shopper should know about a priced line (an extended term
-    /// priced at one year, see [`extended_term`]).
+    /// What the shopper should know but may go on with: an extended term
+    /// priced at one year ([`extended_term`], at the line), a level Adobe
+    /// could not be asked for ([`level_lookup`], at `level`).
     ///
     /// [`extended_term`]: crate::pricing::extended_term
+    /// [`level_lookup`]: crate::pricing::level_lookup
     pub warnings: Vec<Violation>,
     /// The priced lines.
     pub lines: Vec<QuoteLine>,
