@@ -11,8 +11,7 @@
 //! and the level it gives is recomputed from every subscription's renewal.
 
 use super::Context;
-use crate::pricing::level::OfferType;
-use crate::pricing::{OfferId, lga_minimum, quote::offer_type_of};
+use crate::pricing::{OfferId, lga_minimum};
 use crate::report::{Loc, Report};
 use crate::resource::{Customer, OrderType};
 
@@ -34,12 +33,17 @@ pub(super) fn check<'a>(
     };
     let licences = lines
         .filter_map(|(offer, quantity)| Some((OfferId::parse(offer?).ok()?, quantity?)))
-        .filter(|(offer, _)| offer_type_of(offer) == OfferType::License)
+        .filter(|(offer, _)| !is_consumable(offer))
         .map(|(_, quantity)| u64::try_from(quantity).unwrap_or(0))
         .fold(0_u64, u64::saturating_add);
     if lga_minimum::below_minimum(licences, license_level(customer), false) {
         report.add(path, lga_minimum::finding(licences));
     }
+}
+
+/// The catalogue's word, else a `T…` level (as the quote reads it).
+fn is_consumable(offer: &OfferId) -> bool {
+    crate::offer::is_consumable(offer.as_str()).unwrap_or_else(|| offer.is_consumable_level())
 }
 
 fn is_lga(customer: &Customer) -> bool {

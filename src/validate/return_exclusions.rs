@@ -24,8 +24,8 @@
 //! does not carry (the pack catalogue, the customer's held quantity) and are
 //! left to Adobe.
 
+use crate::pricing::OfferId;
 use crate::pricing::offer_id::Variant;
-use crate::pricing::{OfferId, level::OfferType, quote::offer_type_of};
 use crate::report::{Code, Finding, Loc, Report};
 use crate::resource::LineItem;
 
@@ -44,7 +44,9 @@ pub(super) fn check(path: &Loc<'_>, asked: Option<i64>, original: &LineItem, rep
     let left = original.remaining_quantity.unwrap_or(original.quantity);
     let whole = i64::try_from(left).unwrap_or(i64::MAX);
     let partial = asked.is_some_and(|asked| asked > 0 && asked < whole);
-    if partial && offer_type_of(&offer) == OfferType::Consumables {
+    let consumable =
+        crate::offer::is_consumable(offer.as_str()).unwrap_or_else(|| offer.is_consumable_level());
+    if partial && consumable {
         report.add(
             &path.key("quantity"),
             Finding::new(Code::ReturnPartialNotAllowed).with("remaining", whole),
