@@ -26,42 +26,9 @@ pub use offer_id::{OfferId, OfferIdAnswer, OfferIdParts};
 pub use price_list::{PriceList, PriceRow, PriceRowView, Term};
 pub use proration::{Proration, prorate};
 
+pub use crate::field::market_segment::MarketSegment;
+
 use serde::{Deserialize, Serialize};
-
-/// A customer's market segment (FACTS.md §2.7); offer IDs carry it as `A`/`B`/`C`.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
-#[serde(rename_all = "UPPERCASE")]
-pub enum MarketSegment {
-    /// Commercial, offer letter `A`.
-    #[default]
-    Com,
-    /// Education, offer letter `B`.
-    Edu,
-    /// Government, offer letter `C`.
-    Gov,
-}
-
-impl MarketSegment {
-    /// The segment of an offer ID's 10th character (FACTS.md §3.1).
-    pub fn from_offer_byte(byte: u8) -> Option<MarketSegment> {
-        Some(match byte {
-            b'A' => MarketSegment::Com,
-            b'B' => MarketSegment::Edu,
-            b'C' => MarketSegment::Gov,
-            _ => return None,
-        })
-    }
-
-    /// `COM`, `EDU` or `GOV`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            MarketSegment::Com => "COM",
-            MarketSegment::Edu => "EDU",
-            MarketSegment::Gov => "GOV",
-        }
-    }
-}
 
 /// The sub-segment an EDU offer is reserved for (price list Additional Detail,
 /// FACTS.md §3.3).

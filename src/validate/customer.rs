@@ -11,6 +11,7 @@ use super::profile::{Owner, check_free_text, check_profile_value, segments_of};
 use super::reseller::EXTERNAL_REFERENCE_MAX;
 use crate::date::Date;
 use crate::field::account_id;
+use crate::field::market_segment::MarketSegment;
 use crate::input::Json;
 use crate::report::{Code, Finding, Loc, Report};
 
@@ -218,7 +219,9 @@ fn extended_term_window(today: Date, body: &Json<'_>) -> Option<(Date, Date)> {
     if benefits::has_lga(body) {
         return Some((today.add_days(1)?, today.add_months(LGA_COTERM_MONTHS)?));
     }
-    let edu = segments_of(body).first().is_some_and(|s| s == "EDU");
+    let edu = segments_of(body)
+        .first()
+        .is_some_and(|s| MarketSegment::parse(s) == Some(MarketSegment::Edu));
     let years = if edu {
         EXTENDED_TERM_YEARS_EDU
     } else {
