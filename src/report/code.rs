@@ -402,6 +402,33 @@ impl std::fmt::Display for Code {
     }
 }
 
+impl Code {
+    /// The error code Adobe answers for a request that breaks this rule, where
+    /// Adobe's documents name one (the sources are the ones the sandbox cites:
+    /// FACTS.md §4 and the reference's error table); `None` for the rules
+    /// Adobe reports as 1117 "Some fields are invalid" (or 1118 "Invalid
+    /// Address" when every violation is in the address, which depends on the
+    /// whole report, not on one code).
+    pub const fn adobe_error(self) -> Option<&'static str> {
+        Some(match self {
+            Code::SwitchQuantityMismatch => "2149",
+            Code::ReturnWindowClosed => "2134",
+            Code::GlobalSalesSegmentNotAllowed => "1142",
+            Code::ReturnLineMismatch => "2130",
+            Code::ReturnNotReturnable | Code::ReturnPartialNotAllowed => "2127",
+            Code::LineItemNumberDuplicate => "2121",
+            Code::CurrencyAtBothLevels => "2140",
+            Code::LgaThreeYearCommit => "1147",
+            Code::LgaQuantityBelowMinimum => "1170",
+            Code::SubscriptionMoqAutoRenewal => "5134",
+            Code::ReturnExceedsRemaining => "RETURN_QTY_EXCEEDS_REMAINING",
+            Code::ReturnAlreadyReturned => "2133",
+            Code::ReturnMoqNotSupported => "RETURN_NOT_SUPPORTED_MOQ_SKU",
+            _ => return None,
+        })
+    }
+}
+
 impl serde::Serialize for Code {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
@@ -412,6 +439,20 @@ impl serde::Serialize for Code {
 mod tests {
     use super::*;
     use std::collections::HashSet;
+
+    #[test]
+    fn adobe_errors_are_catalogued() {
+        for &code in Code::ALL {
+            if let Some(adobe) = code.adobe_error() {
+                assert!(
+                    crate::response::catalogue::lookup(adobe).is_some(),
+                    "{code} names {adobe}, which the error catalogue does not know"
+                );
+            }
+        }
+        assert_eq!(Code::LgaQuantityBelowMinimum.adobe_error(), Some("1170"));
+        assert_eq!(Code::FieldRequired.adobe_error(), None);
+    }
 
     #[test]
     fn names_are_unique_and_round_trip() {

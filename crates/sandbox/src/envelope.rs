@@ -79,7 +79,7 @@ pub fn from_report(report: &Report) -> Answer {
     let code = report
         .violations
         .iter()
-        .find_map(|violation| code_for(violation.code.as_str(), &violation.path.to_string()))
+        .find_map(code_for)
         .unwrap_or(if only_address { "1118" } else { "1117" });
     let details: Vec<String> = report
         .violations
@@ -89,30 +89,19 @@ pub fn from_report(report: &Report) -> Answer {
     failure(code, &details)
 }
 
-/// The documented code of a core violation code at a path, where one is
-/// documented.
+/// The documented code of a core violation at a path, where one is
+/// documented: the core's registry names it ([`vipmp::Code::adobe_error`]),
+/// but for one rule that depends on where it is.
 ///
 /// *Assumed*: more than one `cancellingItems` entry is 2152 ("Only one item
 /// supported for switch"); more than one switch line stays 1117.
-fn code_for(violation: &str, path: &str) -> Option<&'static str> {
-    Some(match violation {
-        "switch.quantity_mismatch" => "2149",
-        "array.too_many" if path == "cancellingItems" => "2152",
-        "return.window_closed" => "2134",
-        "global_sales.segment_not_allowed" => "1142",
-        "return.line_mismatch" => "2130",
-        "return.not_returnable" => "2127",
-        "line_item.duplicate_number" => "2121",
-        "currency.at_both_levels" => "2140",
-        "lga.three_year_commit" => "1147",
-        "lga.quantity_below_minimum" => "1170",
-        "subscription.moq_auto_renewal" => "5134",
-        "return.exceeds_remaining" => "RETURN_QTY_EXCEEDS_REMAINING",
-        "return.already_returned" => "2133",
-        "return.moq_not_supported" => "RETURN_NOT_SUPPORTED_MOQ_SKU",
-        "return.partial_not_allowed" => "2127",
-        _ => return None,
-    })
+fn code_for(violation: &vipmp::Violation) -> Option<&'static str> {
+    if violation.code == vipmp::Code::ArrayTooMany
+        && violation.path.to_string() == "cancellingItems"
+    {
+        return Some("2152");
+    }
+    violation.code.adobe_error()
 }
 
 #[cfg(test)]
