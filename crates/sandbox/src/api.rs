@@ -4,6 +4,7 @@
 //! *Assumed* order of checks: credentials before the correlation ID, so an
 //! unauthenticated call is never recorded or replayed.
 
+use crate::adobe;
 use crate::envelope::{Answer, error};
 use crate::fault::{Fault, IMS_ROUTE};
 use crate::handlers::{self, Call};
@@ -60,7 +61,7 @@ pub async fn dispatch(
 ) -> Response {
     let body: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
     let Some((endpoint, params)) = route(method.as_str(), uri.path(), &body) else {
-        return respond(&error("1134"));
+        return respond(&error(adobe::INVALID_OPERATION));
     };
     let fault = sandbox.lock().faults.take(endpoint.name());
     if let Some(Fault::Delay { ms }) = fault {
@@ -68,27 +69,29 @@ pub async fn dispatch(
     }
     match fault {
         Some(Fault::ServerError { status, recorded }) => {
-            let mut answer = error("1124");
+            let mut answer = error(adobe::INTERNAL_SERVER_ERROR);
             answer.status = status;
             if recorded {
                 record_injected(&sandbox, endpoint, &headers, &answer);
             }
             return respond(&answer);
         }
-        Some(Fault::TooManyRequests) => return respond(&error("4118")),
+        Some(Fault::TooManyRequests) => return respond(&error(adobe::TOO_MANY_REQUESTS)),
         Some(Fault::ResetBefore) => return reset(),
         _ => {}
     }
     let call = call_of(&sandbox, endpoint, params, uri.query().unwrap_or(""), body);
     if let Some(Fault::LateCreate { status, ms }) = fault {
         process_later(&sandbox, call, headers, ms);
-        return with_status(error("1124"), status);
+        return with_status(error(adobe::INTERNAL_SERVER_ERROR), status);
     }
     let answer = process_racing(&sandbox, &call, &headers).await;
     match fault {
         Some(Fault::ResetAfter) => reset(),
         Some(Fault::Truncate) => truncated(&answer.text()),
-        Some(Fault::ServerErrorAfter { status }) => with_status(error("1124"), status),
+        Some(Fault::ServerErrorAfter { status }) => {
+            with_status(error(adobe::INTERNAL_SERVER_ERROR), status)
+        }
         _ => respond(&answer),
     }
 }
@@ -192,7 +195,7 @@ fn admit(inner: &Inner, call: &Call, headers: &HeaderMap) -> Result<(String, Str
     let correlation_id = text("x-correlation-id").unwrap_or("");
     let request_id = text("x-request-id").unwrap_or("");
     if !idempotency::is_valid_correlation_id(correlation_id) {
-        return Err(error("4119"));
+        return Err(error(adobe::INVALID_CORRELATION_ID));
     }
     let api = call.endpoint.name();
     if let Some(answer) = inner.ledger.replay(api, correlation_id, call.now) {
@@ -205,7 +208,7 @@ fn admit(inner: &Inner, call: &Call, headers: &HeaderMap) -> Result<(String, Str
 fn run(inner: &mut Inner, call: &Call, (correlation_id, request_id): (&str, &str)) -> Answer {
     let api = call.endpoint.name();
     let answer = if inner.ledger.seen_request(request_id, call.now) {
-        error("4120")
+        error(adobe::DUPLICATE_REQUEST_ID)
     } else {
         handlers::settle(&mut inner.store, call.now, call.today);
         let answer = handlers::handle(&mut inner.store, call);

@@ -5,6 +5,7 @@
 //! `Authorization: Bearer <token>` must be a token this sandbox issued and the
 //! clock has not expired (4117 when missing, 4116 when invalid or expired).
 
+use crate::adobe;
 use crate::envelope::{Answer, error};
 use serde_json::json;
 use std::collections::HashMap;
@@ -69,7 +70,7 @@ impl Credentials {
     pub fn check_key(&self, api_key: Option<&str>) -> Result<(), Answer> {
         match api_key {
             Some(key) if self.clients.contains_key(key) => Ok(()),
-            _ => Err(error("4115")),
+            _ => Err(error(adobe::INVALID_API_KEY)),
         }
     }
 
@@ -78,13 +79,13 @@ impl Credentials {
     /// # Errors
     /// 4117 when missing, 4116 when not issued here or expired.
     pub fn check_token(&self, authorization: Option<&str>, now: i64) -> Result<(), Answer> {
-        let authorization = authorization.ok_or_else(|| error("4117"))?;
+        let authorization = authorization.ok_or_else(|| error(adobe::MISSING_TOKEN))?;
         let token = authorization
             .strip_prefix("Bearer ")
-            .ok_or_else(|| error("4116"))?;
+            .ok_or_else(|| error(adobe::INVALID_TOKEN))?;
         match self.tokens.get(token.trim()) {
             Some((_, expiry)) if now < *expiry => Ok(()),
-            _ => Err(error("4116")),
+            _ => Err(error(adobe::INVALID_TOKEN)),
         }
     }
 }

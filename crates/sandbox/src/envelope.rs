@@ -4,6 +4,7 @@
 //! the HTTP status the catalogue documents for the code, so the core's parser
 //! reads the sandbox exactly as it reads Adobe.
 
+use crate::adobe;
 use serde_json::{Value, json};
 use vipmp::report::Report;
 use vipmp::response::catalogue;
@@ -80,7 +81,11 @@ pub fn from_report(report: &Report) -> Answer {
         .violations
         .iter()
         .find_map(code_for)
-        .unwrap_or(if only_address { "1118" } else { "1117" });
+        .unwrap_or(if only_address {
+            adobe::INVALID_ADDRESS
+        } else {
+            adobe::SOME_FIELDS_INVALID
+        });
     let details: Vec<String> = report
         .violations
         .iter()
@@ -99,7 +104,7 @@ fn code_for(violation: &vipmp::Violation) -> Option<&'static str> {
     if violation.code == vipmp::Code::ArrayTooMany
         && violation.path.to_string() == "cancellingItems"
     {
-        return Some("2152");
+        return Some(adobe::ONE_SWITCH_ITEM);
     }
     violation.code.adobe_error()
 }

@@ -9,6 +9,7 @@
 //! in the crate's README.
 
 pub mod admin;
+pub mod adobe;
 pub mod api;
 pub mod auth;
 pub mod clock;

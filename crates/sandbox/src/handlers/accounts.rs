@@ -7,6 +7,7 @@
 //! refuses new customers (1126).
 
 use super::{Call, answer, checked, page};
+use crate::adobe;
 use crate::envelope::{Answer, error};
 use crate::store::Store;
 use serde_json::Value;
@@ -31,20 +32,21 @@ fn patched<T: serde::Serialize + serde::de::DeserializeOwned>(
     resource: &T,
     body: &Value,
 ) -> Result<T, Answer> {
-    let mut value = serde_json::to_value(resource).map_err(|_| error("1124"))?;
+    let mut value =
+        serde_json::to_value(resource).map_err(|_| error(adobe::INTERNAL_SERVER_ERROR))?;
     merge(&mut value, body);
-    serde_json::from_value(value).map_err(|_| error("1117"))
+    serde_json::from_value(value).map_err(|_| error(adobe::SOME_FIELDS_INVALID))
 }
 
 /// `POST /v3/resellers`.
 pub(super) fn create_reseller(store: &mut Store, call: &Call) -> Result<Answer, Answer> {
     let mut reseller: Reseller = checked(Operation::CreateReseller, call, &call.context())?;
     if !store.distributors.contains_key(&reseller.distributor_id) {
-        return Err(error("1114"));
+        return Err(error(adobe::INVALID_DISTRIBUTOR));
     }
     let id = store.next_id(5);
     reseller.reseller_id = Some(id.clone());
-    reseller.status = Some("1002".into());
+    reseller.status = Some(adobe::PENDING.into());
     reseller.creation_date = Some(call.timestamp.clone());
     store.schedule("reseller", &id, call.now + call.settle_after);
     let answer = answer(201, &reseller);
@@ -57,7 +59,7 @@ fn reseller<'a>(store: &'a mut Store, call: &Call) -> Result<&'a mut Reseller, A
     store
         .resellers
         .get_mut(call.param("resellerId"))
-        .ok_or_else(|| error("1115"))
+        .ok_or_else(|| error(adobe::INVALID_RESELLER))
 }
 
 /// `GET /v3/resellers/{resellerId}`.
@@ -71,8 +73,8 @@ pub(super) fn get_reseller(store: &mut Store, call: &Call) -> Result<Answer, Ans
 /// accounts in general).
 pub(super) fn update_reseller(store: &mut Store, call: &Call) -> Result<Answer, Answer> {
     let current = reseller(store, call)?;
-    if current.status.as_deref() != Some("1000") {
-        return Err(error("1125"));
+    if current.status.as_deref() != Some(adobe::ACTIVE) {
+        return Err(error(adobe::ACCOUNT_NOT_UPDATABLE));
     }
     let context = Context {
         reseller: Some(current.clone()),
@@ -125,16 +127,19 @@ pub(super) fn create_customer(store: &mut Store, call: &Call) -> Result<Answer, 
         ..call.context()
     };
     let mut customer: Customer = checked(Operation::CreateCustomer, call, &context)?;
-    let reseller = reseller.ok_or_else(|| error("1115"))?;
+    let reseller = reseller.ok_or_else(|| error(adobe::INVALID_RESELLER))?;
     customer.benefits.clear();
     super::three_year::request(&mut customer, &call.body["benefits"]);
     // create-reseller-account.txt: "Pending resellers can create customers".
-    if !matches!(reseller.status.as_deref(), Some("1000" | "1002")) {
-        return Err(error("1126"));
+    if !matches!(
+        reseller.status.as_deref(),
+        Some(adobe::ACTIVE | adobe::PENDING)
+    ) {
+        return Err(error(adobe::RESELLER_INACTIVE));
     }
     let id = store.next_id(6);
     customer.customer_id = Some(id.clone());
-    customer.status = Some("1002".into());
+    customer.status = Some(adobe::PENDING.into());
     customer.creation_date = Some(call.timestamp.clone());
     store.schedule("customer", &id, call.now + call.settle_after);
     let answer = answer(201, &customer);
@@ -147,7 +152,7 @@ pub(super) fn customer<'a>(store: &'a mut Store, call: &Call) -> Result<&'a mut 
     store
         .customers
         .get_mut(call.param("customerId"))
-        .ok_or_else(|| error("1116"))
+        .ok_or_else(|| error(adobe::INVALID_CUSTOMER))
 }
 
 /// `GET /v3/customers/{customerId}`.
@@ -165,10 +170,10 @@ pub(super) fn update_customer(store: &mut Store, call: &Call) -> Result<Answer, 
     let active = store
         .subscriptions_of(&id)
         .values()
-        .any(|s| s.status == "1000");
+        .any(|s| s.status == adobe::ACTIVE);
     let current = customer(store, call)?;
-    if current.status.as_deref() != Some("1000") {
-        return Err(error("1125"));
+    if current.status.as_deref() != Some(adobe::ACTIVE) {
+        return Err(error(adobe::ACCOUNT_NOT_UPDATABLE));
     }
     let context = Context {
         customer: Some(current.clone()),

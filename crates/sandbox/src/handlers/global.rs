@@ -6,6 +6,7 @@
 
 use super::accounts::customer;
 use super::{Call, page};
+use crate::adobe;
 use crate::envelope::{Answer, error};
 use crate::store::Store;
 use serde_json::{Value, json};
@@ -24,15 +25,15 @@ pub(super) fn create_deployment(store: &mut Store, call: &Call) -> Result<Answer
         .clone();
     let country = call.body["companyProfile"]["address"]["country"]
         .as_str()
-        .ok_or_else(|| error("1117"))?;
+        .ok_or_else(|| error(adobe::SOME_FIELDS_INVALID))?;
     if country == home {
-        return Err(error("1141"));
+        return Err(error(adobe::DEPLOYMENT_SAME_COUNTRY));
     }
     let id = store.next_id(8);
     let deployment = json!({
         "deploymentId": id,
         "companyProfile": call.body["companyProfile"],
-        "status": "1000",
+        "status": adobe::ACTIVE,
         "creationDate": call.timestamp,
         "links": { "self": { "uri": format!("/v3/customers/{}/deployments/{id}", call.param("customerId")), "method": "GET", "headers": [] } },
     });
@@ -58,7 +59,7 @@ pub(super) fn get_deployment(store: &mut Store, call: &Call) -> Result<Answer, A
     deployments_of(store, call)
         .get(call.param("deploymentId"))
         .map(|deployment| Answer::ok(200, deployment.clone()))
-        .ok_or_else(|| error("2138"))
+        .ok_or_else(|| error(adobe::INVALID_DEPLOYMENT))
 }
 
 fn deployments_of<'a>(

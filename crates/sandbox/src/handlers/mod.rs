@@ -21,6 +21,7 @@ pub use reseller_change::issue_code;
 pub use settle::settle;
 pub use three_year::{Decision, Which, decide};
 
+use crate::adobe;
 use crate::envelope::{Answer, error, from_report};
 use crate::store::Store;
 use serde::de::DeserializeOwned;
@@ -101,12 +102,15 @@ pub fn checked<T: DeserializeOwned>(
     if !report.is_valid() {
         return Err(from_report(&report));
     }
-    serde_json::from_value(call.body.clone()).map_err(|_| error("1117"))
+    serde_json::from_value(call.body.clone()).map_err(|_| error(adobe::SOME_FIELDS_INVALID))
 }
 
 /// Serialises a resource as an answer.
 pub fn answer<T: serde::Serialize>(status: u16, value: &T) -> Answer {
-    serde_json::to_value(value).map_or_else(|_| error("1124"), |body| Answer::ok(status, body))
+    serde_json::to_value(value).map_or_else(
+        |_| error(adobe::INTERNAL_SERVER_ERROR),
+        |body| Answer::ok(status, body),
+    )
 }
 
 /// Runs the handler of an endpoint.
@@ -144,7 +148,7 @@ pub fn handle(store: &mut Store, call: &Call) -> Answer {
         E::GetOpenAcquisitions => global::open_acquisitions(store, call),
         E::ListCustomerFlexDiscounts => global::customer_flex_discounts(store, call),
         E::GetVipTransfer => vip::get(store, call),
-        _ => Err(error("1134")),
+        _ => Err(error(adobe::INVALID_OPERATION)),
     };
     result.unwrap_or_else(|answer| answer)
 }
@@ -158,12 +162,12 @@ pub fn page(items: Vec<Value>, call: &Call) -> Result<Answer, Answer> {
     let number = |name, default| {
         call.query(name)
             .map_or(Ok(default), str::parse::<usize>)
-            .map_err(|_| error("1132"))
+            .map_err(|_| error(adobe::INVALID_SEARCH_PARAMETER))
     };
     let limit = number("limit", 20)?.clamp(1, 100);
     let offset = number("offset", 0)?;
     if offset > 0 && offset >= items.len() {
-        return Err(error("1133"));
+        return Err(error(adobe::OFFSET_OUT_OF_RANGE));
     }
     let total = items.len();
     let items: Vec<Value> = items.into_iter().skip(offset).take(limit).collect();

@@ -9,6 +9,7 @@
 
 use super::accounts::customer;
 use super::{Call, answer, checked, page, settle};
+use crate::adobe;
 use crate::envelope::{Answer, error};
 use crate::store::Store;
 use vipmp::pricing::OfferId;
@@ -16,7 +17,7 @@ use vipmp::resource::{Customer, Order, OrderType};
 use vipmp::validate::{Context, Operation};
 
 /// The status of a returned line and of a fully returned order.
-const RETURNED: &str = "1008";
+const RETURNED: &str = adobe::CANCELLED;
 
 /// `POST /v3/customers/{customerId}/orders`.
 ///
@@ -46,12 +47,12 @@ pub(super) fn create(store: &mut Store, call: &Call) -> Result<Answer, Answer> {
             Ok(place(store, call, order))
         }
         Some(OrderType::Return) => {
-            let reference = reference.ok_or_else(|| error("2115"))?;
+            let reference = reference.ok_or_else(|| error(adobe::INVALID_CUSTOMER_OR_ORDER))?;
             settled(&reference)?;
             give_back(store, &order, &reference)?;
             Ok(place(store, call, order))
         }
-        _ => Err(error("1134")),
+        _ => Err(error(adobe::INVALID_OPERATION)),
     }
 }
 
@@ -87,8 +88,8 @@ fn best_offers(store: &mut Store, holder: &Customer, mut order: Order) -> Order 
 /// *Assumed*: a RETURN against an order still pending (1002) answers 2116
 /// "Invalid status"; Adobe does not say which code it sends.
 fn settled(reference: &Order) -> Result<(), Answer> {
-    if reference.status.as_deref() == Some("1002") {
-        return Err(error("2116"));
+    if reference.status.as_deref() == Some(adobe::PENDING) {
+        return Err(error(adobe::INVALID_STATUS));
     }
     Ok(())
 }
@@ -104,9 +105,9 @@ fn reference_order(store: &Store, call: &Call) -> Option<Order> {
 fn check_segment(order: &Order, segment: Option<&str>) -> Result<(), Answer> {
     let segment = segment.unwrap_or("COM");
     for line in &order.line_items {
-        let offer = OfferId::parse(&line.offer_id).map_err(|_| error("2122"))?;
+        let offer = OfferId::parse(&line.offer_id).map_err(|_| error(adobe::INVALID_OFFER_ID))?;
         if offer.market_segment().as_str() != segment {
-            return Err(error("2135"));
+            return Err(error(adobe::INVALID_MARKET_SEGMENT));
         }
     }
     Ok(())
@@ -116,10 +117,10 @@ fn check_segment(order: &Order, segment: Option<&str>) -> Result<(), Answer> {
 pub(super) fn place(store: &mut Store, call: &Call, mut order: Order) -> Answer {
     let id = store.next_id(7);
     order.order_id = Some(id.clone());
-    order.status = Some("1002".into());
+    order.status = Some(adobe::PENDING.into());
     order.creation_date = Some(call.timestamp.clone());
     for line in &mut order.line_items {
-        line.status = Some("1002".into());
+        line.status = Some(adobe::PENDING.into());
     }
     store.schedule("order", &id, call.now + call.settle_after);
     let answer = answer(201, &order);
@@ -142,10 +143,10 @@ fn give_back(store: &mut Store, order: &Order, reference: &Order) -> Result<(), 
             .iter_mut()
             .find(|l| l.ext_line_item_number == line.ext_line_item_number)
         else {
-            return Err(error("2131"));
+            return Err(error(adobe::LINE_NUMBER_MISMATCH));
         };
         if original.status.as_deref() == Some(RETURNED) {
-            return Err(error("2133"));
+            return Err(error(adobe::LINE_ALREADY_RETURNED));
         }
         let left = original
             .remaining_quantity
@@ -185,7 +186,7 @@ pub(super) fn reduce(store: &mut Store, order: &Order, subscription: Option<&str
     };
     subscription.current_quantity = subscription.current_quantity.saturating_sub(quantity);
     if subscription.current_quantity == 0 {
-        subscription.status = "1004".into();
+        subscription.status = adobe::INACTIVE.into();
     }
 }
 
@@ -196,7 +197,7 @@ fn order<'a>(store: &'a mut Store, call: &Call) -> Result<&'a mut Order, Answer>
         .orders
         .get_mut(call.param("orderId"))
         .filter(|order| order.customer_id.as_deref() == Some(customer.as_str()))
-        .ok_or_else(|| error("2115"))
+        .ok_or_else(|| error(adobe::INVALID_CUSTOMER_OR_ORDER))
 }
 
 /// `GET /v3/customers/{customerId}/orders/{orderId}`.

@@ -6,6 +6,7 @@
 //! answer carries the list's header, the paging fields and `offers`.
 
 use super::{Call, page};
+use crate::adobe;
 use crate::envelope::{Answer, error};
 use crate::store::{PriceListDoc, Store};
 use serde_json::{Map, Value};
@@ -26,12 +27,15 @@ const DEFAULT_ATTRIBUTES: &[&str] = &[
 /// `priceListType` defaults to `STANDARD`; a request matching no seeded list
 /// answers 1162 "Price List not found"; a body that is not an object is 5122.
 pub(super) fn fetch(store: &mut Store, call: &Call) -> Result<Answer, Answer> {
-    let request = call.body.as_object().ok_or_else(|| error("5122"))?;
+    let request = call
+        .body
+        .as_object()
+        .ok_or_else(|| error(adobe::ORDER_PLACEMENT_UNAVAILABLE))?;
     let list = store
         .price_lists
         .iter()
         .find(|list| matches(list, request))
-        .ok_or_else(|| error("1162"))?;
+        .ok_or_else(|| error(adobe::PRICE_LIST_NOT_FOUND))?;
     let filters = request.get("filters").and_then(Value::as_object);
     let wanted = requested_attributes(request);
     let offers = list

@@ -11,6 +11,7 @@
 //! renewal, or 2136 when nothing renews.
 
 use super::{Call, settle};
+use crate::adobe;
 use crate::envelope::{Answer, error};
 use crate::store::Store;
 use vipmp::date::Date;
@@ -38,7 +39,7 @@ pub(super) fn check(store: &mut Store, order: &Order, today: Date) -> Result<(),
         let subscription = store
             .subscriptions_of(&customer)
             .get(id)
-            .ok_or_else(|| error("3115"))?;
+            .ok_or_else(|| error(adobe::INVALID_CUSTOMER_OR_SUBSCRIPTION))?;
         check_line(line, subscription, today)?;
     }
     Ok(())
@@ -46,8 +47,8 @@ pub(super) fn check(store: &mut Store, order: &Order, today: Date) -> Result<(),
 
 /// One line against its subscription (see [`check`]).
 fn check_line(line: &LineItem, subscription: &Subscription, today: Date) -> Result<(), Answer> {
-    if subscription.status == "1000" {
-        return Err(error("3121"));
+    if subscription.status == adobe::ACTIVE {
+        return Err(error(adobe::SUBSCRIPTION_ACTIVE_NO_RENEWAL));
     }
     let renewal = subscription
         .renewal_date
@@ -55,17 +56,17 @@ fn check_line(line: &LineItem, subscription: &Subscription, today: Date) -> Resu
         .and_then(|d| Date::parse(d).ok());
     let open = renewal.is_some_and(|d| d <= today && today.days_until(d) >= -GRACE_DAYS);
     if !open {
-        return Err(error("3122"));
+        return Err(error(adobe::OUTSIDE_RENEWAL_WINDOW));
     }
     if !same_product(&line.offer_id, &subscription.offer_id) {
-        return Err(error("2122"));
+        return Err(error(adobe::INVALID_OFFER_ID));
     }
     if line.quantity
         > subscription
             .current_quantity
             .max(last_quantity(subscription))
     {
-        return Err(error("2120"));
+        return Err(error(adobe::QUANTITY_OUT_OF_RANGE));
     }
     Ok(())
 }
@@ -99,7 +100,7 @@ pub(super) fn complete(store: &mut Store, order: &Order, coterm: Option<Date>) {
     for line in &order.line_items {
         let id = line.subscription_id.as_deref().unwrap_or("");
         if let Some(subscription) = store.subscriptions_of(&customer).get_mut(id) {
-            subscription.status = "1000".into();
+            subscription.status = adobe::ACTIVE.into();
             subscription.current_quantity = line.quantity;
             subscription.renewal_date = coterm.map(|d| d.to_string());
         }
@@ -125,10 +126,10 @@ pub(super) fn preview(store: &mut Store, call: &Call, mut order: Order) -> Resul
         .iter()
         .any(|line| !names_one(line, &subscriptions))
     {
-        return Err(error("3115"));
+        return Err(error(adobe::INVALID_CUSTOMER_OR_SUBSCRIPTION));
     }
     if order.line_items.is_empty() {
-        return Err(error("2136"));
+        return Err(error(adobe::AUTO_RENEWAL_REQUIRED));
     }
     let holder = store
         .customers
@@ -151,7 +152,7 @@ fn names_one(line: &LineItem, subscriptions: &[Subscription]) -> bool {
 fn from_preferences(subscriptions: &[Subscription]) -> Vec<LineItem> {
     subscriptions
         .iter()
-        .filter(|s| s.status == "1000" && s.auto_renewal.enabled)
+        .filter(|s| s.status == adobe::ACTIVE && s.auto_renewal.enabled)
         .filter(|s| last_quantity(s) > 0)
         .zip(1_u32..)
         .map(|(s, number)| LineItem {

@@ -7,6 +7,7 @@
 //! does the customer change reseller.
 
 use super::{Call, answer, checked};
+use crate::adobe;
 use crate::envelope::{Answer, error, failure};
 use crate::store::{ApprovalCode, Store};
 use serde_json::{Value, json};
@@ -24,7 +25,8 @@ pub(super) fn preview(store: &mut Store, call: &Call) -> Result<Answer, Answer> 
     let code = usable(store, &request, call)?;
     let mut transfer = draft(store, &code.customer_id, &request, call);
     transfer.action = Some("PREVIEW".into());
-    let mut body = serde_json::to_value(&transfer).map_err(|_| error("1124"))?;
+    let mut body =
+        serde_json::to_value(&transfer).map_err(|_| error(adobe::INTERNAL_SERVER_ERROR))?;
     body["approvalCode"] = json!(request.approval_code);
     body["approval"] = json!({
         "code": request.approval_code,
@@ -44,7 +46,7 @@ pub(super) fn commit(store: &mut Store, call: &Call) -> Result<Answer, Answer> {
     let mut transfer = draft(store, &code.customer_id, &request, call);
     let id = store.next_id(8);
     transfer.transfer_id = id.clone();
-    transfer.status = Some("1002".into());
+    transfer.status = Some(adobe::PENDING.into());
     if let Some(code) = store.approval_codes.get_mut(&request.approval_code) {
         code.transfer_id = Some(id.clone());
     }
@@ -64,7 +66,7 @@ pub(super) fn get(store: &mut Store, call: &Call) -> Result<Answer, Answer> {
         .get(call.param("transferId"))
         .filter(|transfer| transfer.membership_id.is_none())
         .map(|transfer| answer(200, transfer))
-        .ok_or_else(|| error("5116"))
+        .ok_or_else(|| error(adobe::INVALID_MEMBERSHIP_OR_TRANSFER))
 }
 
 /// The approval code of a request, if it can still be used by this reseller:
@@ -76,22 +78,25 @@ fn usable(store: &Store, request: &ResellerChange, call: &Call) -> Result<Approv
     let code = store
         .approval_codes
         .get(&request.approval_code)
-        .ok_or_else(|| error("1128"))?;
+        .ok_or_else(|| error(adobe::INVALID_RESELLER_CHANGE_CODE))?;
     if code.transfer_id.is_some() {
-        return Err(error("1131"));
+        return Err(error(adobe::RESELLER_CHANGE_COMPLETE));
     }
     if code.expires <= call.now {
-        return Err(error("1129"));
+        return Err(error(adobe::RESELLER_CHANGE_CODE_EXPIRED));
     }
     let customer = store
         .customers
         .get(&code.customer_id)
-        .ok_or_else(|| error("1128"))?;
+        .ok_or_else(|| error(adobe::INVALID_RESELLER_CHANGE_CODE))?;
     if !store.resellers.contains_key(&request.reseller_id) {
-        return Err(error("1115"));
+        return Err(error(adobe::INVALID_RESELLER));
     }
     if customer.reseller_id == request.reseller_id {
-        return Err(failure("1134", &["INVALID_RESELLER_ID".to_owned()]));
+        return Err(failure(
+            adobe::INVALID_OPERATION,
+            &["INVALID_RESELLER_ID".to_owned()],
+        ));
     }
     Ok(code.clone())
 }
@@ -103,7 +108,7 @@ fn draft(store: &mut Store, customer_id: &str, request: &ResellerChange, call: &
     let items: Vec<TransferItem> = store
         .subscriptions_of(customer_id)
         .values()
-        .filter(|subscription| subscription.status == "1000")
+        .filter(|subscription| subscription.status == adobe::ACTIVE)
         .zip(1..)
         .map(|(subscription, number)| TransferItem {
             line_item_number: number,
@@ -144,7 +149,7 @@ pub(super) fn complete(store: &mut Store, transfer_id: &str) {
     if let Some(customer) = store.customers.get_mut(&transfer.customer_id) {
         customer.reseller_id = transfer.reseller_id.clone();
     }
-    transfer.status = Some("1000".into());
+    transfer.status = Some(adobe::ACTIVE.into());
     store.transfers.insert(transfer_id.to_owned(), transfer);
 }
 

@@ -6,6 +6,7 @@
 //! re-evaluates the discount levels with the core's pricing. Renewals run when
 //! the clock passes the coterm date.
 
+use crate::adobe;
 use crate::store::{Pending, Store};
 use vipmp::date::Date;
 use vipmp::pricing::level::{CurrentLevels, LevelOutcome};
@@ -27,7 +28,7 @@ fn settle_one(store: &mut Store, pending: &Pending, today: Date) {
         .failing_accounts
         .get(&pending.id)
         .cloned()
-        .or_else(|| Some("1000".to_owned()));
+        .or_else(|| Some(adobe::ACTIVE.to_owned()));
     match pending.kind.as_str() {
         "reseller" => store
             .resellers
@@ -62,10 +63,10 @@ fn complete(store: &mut Store, mut order: Order, today: Date) {
         return;
     }
     let coterm = coterm_of(store, &customer_id, today);
-    order.status = Some("1000".into());
+    order.status = Some(adobe::ACTIVE.into());
     for line in &mut order.line_items {
-        if line.status.as_deref() == Some("1002") {
-            line.status = Some("1000".into());
+        if line.status.as_deref() == Some(adobe::PENDING) {
+            line.status = Some(adobe::ACTIVE.into());
         }
     }
     if order.order_type == Some(OrderType::Switch) {
@@ -136,7 +137,7 @@ fn provision(
     let existing = store
         .subscriptions_of(customer)
         .values_mut()
-        .find(|s| s.offer_id == offer && s.status == "1000");
+        .find(|s| s.offer_id == offer && s.status == adobe::ACTIVE);
     if let Some(subscription) = existing {
         subscription.current_quantity += quantity;
         return subscription.subscription_id.clone();
@@ -152,7 +153,7 @@ fn provision(
         },
         creation_date: today.to_string(),
         renewal_date: coterm.map(|date| date.to_string()),
-        status: "1000".into(),
+        status: adobe::ACTIVE.into(),
         ..Subscription::default()
     };
     store
@@ -189,7 +190,7 @@ pub(super) fn held_quantities(store: &mut Store, customer_id: &str) -> Quantitie
     let held = store
         .subscriptions_of(customer_id)
         .values()
-        .filter(|s| s.status == "1000")
+        .filter(|s| s.status == adobe::ACTIVE)
         .map(|s| (s.offer_id.clone(), s.current_quantity))
         .collect::<Vec<_>>();
     quantities(
@@ -334,7 +335,7 @@ fn renew(store: &mut Store, today: Date) {
 
 /// Renews one subscription to the next coterm date.
 fn renew_one(subscription: &mut Subscription, next: Option<Date>) {
-    if subscription.status != "1000" {
+    if subscription.status != adobe::ACTIVE {
         return;
     }
     let quantity = subscription
@@ -342,7 +343,7 @@ fn renew_one(subscription: &mut Subscription, next: Option<Date>) {
         .renewal_quantity
         .unwrap_or(subscription.current_quantity);
     if !subscription.auto_renewal.enabled || quantity == 0 {
-        subscription.status = "1004".into();
+        subscription.status = adobe::INACTIVE.into();
         return;
     }
     subscription.current_quantity = quantity;

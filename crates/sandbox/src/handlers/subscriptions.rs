@@ -1,6 +1,7 @@
 //! Subscriptions: list, read, and the auto-renewal update.
 
 use super::{Call, answer, checked};
+use crate::adobe;
 use crate::envelope::{Answer, error};
 use crate::store::Store;
 use vipmp::resource::{Collection, Subscription};
@@ -10,19 +11,19 @@ use vipmp::validate::{Context, Operation};
 fn subscription<'a>(store: &'a mut Store, call: &Call) -> Result<&'a mut Subscription, Answer> {
     let customer = call.param("customerId").to_owned();
     if !store.customers.contains_key(&customer) {
-        return Err(error("3115"));
+        return Err(error(adobe::INVALID_CUSTOMER_OR_SUBSCRIPTION));
     }
     store
         .subscriptions_of(&customer)
         .get_mut(call.param("subscriptionId"))
-        .ok_or_else(|| error("3115"))
+        .ok_or_else(|| error(adobe::INVALID_CUSTOMER_OR_SUBSCRIPTION))
 }
 
 /// `GET /v3/customers/{customerId}/subscriptions`.
 pub(super) fn list(store: &mut Store, call: &Call) -> Result<Answer, Answer> {
     let customer = call.param("customerId").to_owned();
     if !store.customers.contains_key(&customer) {
-        return Err(error("1116"));
+        return Err(error(adobe::INVALID_CUSTOMER));
     }
     let items: Vec<Subscription> = store
         .subscriptions_of(&customer)
@@ -49,8 +50,8 @@ pub(super) fn get(store: &mut Store, call: &Call) -> Result<Answer, Answer> {
 /// An inactive subscription is not editable (3119).
 pub(super) fn update(store: &mut Store, call: &Call) -> Result<Answer, Answer> {
     let current = subscription(store, call)?;
-    if current.status != "1000" {
-        return Err(error("3119"));
+    if current.status != adobe::ACTIVE {
+        return Err(error(adobe::SUBSCRIPTION_INACTIVE));
     }
     let context = Context {
         subscription: Some(current.clone()),

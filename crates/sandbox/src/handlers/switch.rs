@@ -9,6 +9,7 @@
 //! REVERT_SWITCH gives them back at once, like a RETURN.
 
 use super::{Call, answer, orders};
+use crate::adobe;
 use crate::envelope::{Answer, error};
 use crate::store::{Store, SwitchRecord};
 use vipmp::date::Date;
@@ -17,7 +18,7 @@ use vipmp::resource::{Order, OrderType};
 /// Days after a SWITCH during which it can be reverted.
 const REVERT_DAYS: i64 = 14;
 /// The status of a reverted switch, its lines too (*assumed*, as a return).
-const REVERTED: &str = "1008";
+const REVERTED: &str = adobe::CANCELLED;
 
 /// The cancelling item of a switch body, checked against the customer's
 /// subscriptions: 3115 unknown or inactive, 2151 more than it holds.
@@ -29,10 +30,10 @@ fn cancelling(store: &mut Store, call: &Call) -> Result<SwitchRecord, Answer> {
     let subscription = store
         .subscriptions_of(&customer)
         .get(&id)
-        .filter(|s| s.status == "1000")
-        .ok_or_else(|| error("3115"))?;
+        .filter(|s| s.status == adobe::ACTIVE)
+        .ok_or_else(|| error(adobe::INVALID_CUSTOMER_OR_SUBSCRIPTION))?;
     if quantity > subscription.current_quantity {
-        return Err(error("2151"));
+        return Err(error(adobe::QUANTITY_ABOVE_SUBSCRIPTION));
     }
     Ok(SwitchRecord {
         subscription_id: id,
@@ -76,23 +77,23 @@ fn reverted(store: &Store, call: &Call) -> Result<(Order, SwitchRecord), Answer>
         .orders
         .get(id)
         .filter(|o| o.customer_id.as_deref() == Some(customer))
-        .ok_or_else(|| error("2115"))?;
+        .ok_or_else(|| error(adobe::INVALID_CUSTOMER_OR_ORDER))?;
     if switch.order_type != Some(OrderType::Switch) {
-        return Err(error("2127"));
+        return Err(error(adobe::CANCELLATION_NOT_ALLOWED));
     }
-    if switch.status.as_deref() == Some("1002") {
-        return Err(error("2116"));
+    if switch.status.as_deref() == Some(adobe::PENDING) {
+        return Err(error(adobe::INVALID_STATUS));
     }
     let ordered = switch
         .creation_date
         .as_deref()
         .and_then(|d| Date::parse(d.get(..10)?).ok());
     if ordered.and_then(|d| d.add_days(REVERT_DAYS)) < Some(call.today) {
-        return Err(error("2134"));
+        return Err(error(adobe::RETURN_WINDOW_CLOSED));
     }
     let record = store.switches.get(id).cloned().unwrap_or_default();
     if record.reverted {
-        return Err(error("2118"));
+        return Err(error(adobe::ORDER_ALREADY_CANCELLED));
     }
     Ok((switch.clone(), record))
 }
@@ -149,6 +150,6 @@ fn restore(store: &mut Store, switch: &Order, record: &SwitchRecord) {
         .get_mut(&record.subscription_id)
     {
         subscription.current_quantity += record.quantity;
-        subscription.status = "1000".into();
+        subscription.status = adobe::ACTIVE.into();
     }
 }

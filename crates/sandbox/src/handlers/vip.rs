@@ -9,6 +9,7 @@
 //! created then.
 
 use super::{Call, answer, checked};
+use crate::adobe;
 use crate::envelope::{Answer, error, failure};
 use crate::store::{Store, VipMembership};
 use vipmp::date::Date;
@@ -45,9 +46,9 @@ pub(super) fn transfer(store: &mut Store, call: &Call) -> Result<Answer, Answer>
     let reseller = store
         .resellers
         .get(&request.reseller_id)
-        .ok_or_else(|| error("1115"))?;
-    if reseller.status.as_deref() != Some("1000") {
-        return Err(error("5119"));
+        .ok_or_else(|| error(adobe::INVALID_RESELLER))?;
+    if reseller.status.as_deref() != Some(adobe::ACTIVE) {
+        return Err(error(adobe::TRANSFER_RESELLER_INACTIVE));
     }
     let id = store.next_id(8);
     let transfer = Transfer {
@@ -55,7 +56,7 @@ pub(super) fn transfer(store: &mut Store, call: &Call) -> Result<Answer, Answer>
         membership_id: Some(call.param("membershipId").to_owned()),
         reseller_id: request.reseller_id,
         creation_date: call.timestamp.clone(),
-        status: Some("1002".into()),
+        status: Some(adobe::PENDING.into()),
         line_items: numbered(&membership.items),
         ..Transfer::default()
     };
@@ -74,7 +75,7 @@ pub(super) fn get(store: &mut Store, call: &Call) -> Result<Answer, Answer> {
         .get(call.param("transferId"))
         .filter(|transfer| transfer.membership_id.as_deref() == Some(membership))
         .map(|transfer| answer(200, transfer))
-        .ok_or_else(|| error("5116"))
+        .ok_or_else(|| error(adobe::INVALID_MEMBERSHIP_OR_TRANSFER))
 }
 
 /// The membership of the path if it may be transferred now: 5115 unknown,
@@ -85,22 +86,26 @@ pub(super) fn get(store: &mut Store, call: &Call) -> Result<Answer, Answer> {
 /// reason, one per `additionalDetails` entry.
 fn eligible(store: &Store, call: &Call) -> Result<VipMembership, Answer> {
     let id = call.param("membershipId");
-    let membership = store.memberships.get(id).ok_or_else(|| error("5115"))?;
+    let membership = store
+        .memberships
+        .get(id)
+        .ok_or_else(|| error(adobe::INVALID_MEMBERSHIP))?;
     if membership.customer_id.is_some() {
-        return Err(error("5118"));
+        return Err(error(adobe::ALREADY_TRANSFERRED));
     }
     let in_progress = store.transfers.values().any(|transfer| {
-        transfer.membership_id.as_deref() == Some(id) && transfer.status.as_deref() == Some("1002")
+        transfer.membership_id.as_deref() == Some(id)
+            && transfer.status.as_deref() == Some(adobe::PENDING)
     });
     if in_progress {
-        return Err(error("5121"));
+        return Err(error(adobe::TRANSFER_IN_PROGRESS));
     }
     if membership.company_profile.contacts.is_empty() {
-        return Err(error("5120"));
+        return Err(error(adobe::TRANSFER_NO_ADMIN));
     }
     let reasons = remaining_problems(membership, call);
     if !reasons.is_empty() {
-        return Err(failure("5117", &reasons));
+        return Err(failure(adobe::NOT_ELIGIBLE_FOR_TRANSFER, &reasons));
     }
     Ok(membership.clone())
 }
@@ -156,7 +161,7 @@ pub(super) fn complete(store: &mut Store, transfer_id: &str, today: Date) {
         discounts: membership.discounts.clone(),
         coterm_date: coterm_of(&membership.items, today),
         creation_date: Some(transfer.creation_date.clone()),
-        status: Some("1000".into()),
+        status: Some(adobe::ACTIVE.into()),
         ..Customer::default()
     };
     store.customers.insert(customer_id.clone(), customer);
@@ -164,7 +169,7 @@ pub(super) fn complete(store: &mut Store, transfer_id: &str, today: Date) {
         item.subscription_id = open_subscription(store, &customer_id, item, today);
     }
     transfer.customer_id = customer_id.clone();
-    transfer.status = Some("1000".into());
+    transfer.status = Some(adobe::ACTIVE.into());
     store.transfers.insert(transfer_id.to_owned(), transfer);
     if let Some(membership) = store.memberships.get_mut(&membership_id) {
         membership.customer_id = Some(customer_id);
@@ -205,7 +210,12 @@ fn open_subscription(
         },
         creation_date: today.to_string(),
         renewal_date: renewal,
-        status: if lapsed { "1004" } else { "1000" }.into(),
+        status: if lapsed {
+            adobe::INACTIVE
+        } else {
+            adobe::ACTIVE
+        }
+        .into(),
         ..Subscription::default()
     };
     store
