@@ -12,6 +12,7 @@ import { DEFAULT_PRICING, pricingFor, loadPrices } from "./prices.js";
 import { Orders, toViolations } from "./order.js";
 import { call, keepIntent, newIntent } from "./api.js";
 import { listCustomers, subscribedProducts, fillCustomerPicker } from "./accounts.js";
+import { Registration } from "./registration.js";
 
 /** Query parameters win over config.js, so a page can be pointed elsewhere without a file. */
 async function loadConfig() {
@@ -28,6 +29,7 @@ async function loadConfig() {
     resellerId: query.get("reseller") ?? config.resellerId ?? "5000000101",
     priceList: query.get("pricelist") ?? config.priceList,
     clock: query.get("clock") ?? config.clock,
+    platform: query.get("platform") ?? config.platform,
   };
 }
 
@@ -67,6 +69,7 @@ class Checkout {
     document.getElementById("use-existing").addEventListener("click", () => this.useExisting());
     document.getElementById("new-customer").addEventListener("click", () => this.newCustomer());
     this.today = date;
+    this.registration = new Registration(config, () => this.refreshOrderButton());
     this.refreshOrderButton();
   }
 
@@ -187,7 +190,8 @@ class Checkout {
 
   refreshOrderButton() {
     const button = document.getElementById("place-order");
-    button.disabled = !(this.customer && this.basket.ready());
+    // Only synced resellers may order (the storefront text).
+    button.disabled = !(this.registration?.synced && this.customer && this.basket.ready());
   }
 
   /** Sends the order, follows it to complete, then shows its subscriptions. */
@@ -242,7 +246,7 @@ async function main() {
     }
     const [prices, date] = await Promise.all([defaultPrices(config), today(config)]);
     window.checkout = new Checkout(config, prices, date);
-    await window.checkout.loadCustomers();
+    await Promise.all([window.checkout.registration.load(), window.checkout.loadCustomers()]);
     status.textContent = `Signed in as reseller ${config.resellerId}. Prices for ${date}.`;
     document.body.dataset.ready = "true";
   } catch (error) {

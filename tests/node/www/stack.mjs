@@ -1,8 +1,12 @@
 // Starts what the storefront needs for a browser test, on free ports: the
 // sandbox (demo seed, with the reseller limited to COM so the server has a rule
 // the page cannot know), the proxy configured to it with a dev JWT from its
-// mint-jwt helper, the static server of www/, and Debian's Chromium.
-// `stop()` ends every process it started.
+// mint-jwt helper, the account connector (SQLite store in the temp dir, upstream
+// the sandbox) whose Account Synchronize the static server calls as the
+// platform, the static server of www/, and Debian's Chromium.
+// `startStack({ registered: false })` leaves the demo reseller unregistered;
+// by default it is registered (terms accepted) before the page opens, so the
+// checkout tests find the checkout open. `stop()` ends every process it started.
 import { spawn, execFileSync } from "node:child_process";
 import { createServer } from "node:net";
 import { mkdtempSync, readFileSync, writeFileSync, rmSync } from "node:fs";
@@ -16,6 +20,8 @@ const repo = join(dirname(fileURLToPath(import.meta.url)), "../../..");
 const bin = process.env.VIPMP_BIN_DIR ?? join(repo, "target/debug");
 const RESELLER = "5000000101";
 const JWT_SECRET = "test-jwt-secret-of-at-least-32-bytes";
+const CONNECTOR_SECRET = "test-platform-secret-of-32-bytes-min";
+const DISTRIBUTOR = "1000000001";
 
 /** A port nobody listens on right now. */
 async function freePort() {
@@ -49,9 +55,34 @@ async function waitFor(url, child) {
   throw new Error(`${url} did not start`);
 }
 
-export async function startStack() {
+/** The connector, on the sandbox, with its mapping in `dir`: the platform's Account Synchronize. */
+async function startConnector(dir, port, sandboxUrl, children) {
+  const connector = spawn(join(bin, "vipmp-connector"), [], {
+    env: {
+      ...process.env, VIPMP_CONNECTOR_LISTEN: `127.0.0.1:${port}`, VIPMP_CONNECTOR_SECRET: CONNECTOR_SECRET,
+      VIPMP_CONNECTOR_STORE: `sqlite:${join(dir, "connector.db")}`, VIPMP_DISTRIBUTOR_ID: DISTRIBUTOR,
+      VIPMP_UPSTREAM: sandboxUrl, VIPMP_CLIENT_ID: "sandbox-client", VIPMP_CLIENT_SECRET: "sandbox-secret",
+      VIPMP_RECONCILE_WINDOW_MS: "1000", RUST_LOG: "warn",
+    },
+    stdio: "ignore",
+  });
+  children.push(connector);
+  const url = `http://127.0.0.1:${port}`;
+  await waitFor(`${url}/healthz`, connector);
+  return url;
+}
+
+/** Registers the demo reseller through the static server's platform side, as the page's Register button does. */
+export async function registerReseller(wwwUrl, termsAccepted = true) {
+  const answer = await fetch(`${wwwUrl}platform/register`, {
+    method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ termsAccepted }),
+  });
+  return answer.json();
+}
+
+export async function startStack({ registered = true } = {}) {
   const dir = mkdtempSync(join(tmpdir(), "vipmp-www-"));
-  const [sandboxPort, proxyPort, wwwPort] = [await freePort(), await freePort(), await freePort()];
+  const [sandboxPort, proxyPort, wwwPort, connectorPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
   const sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
   const proxyUrl = `http://127.0.0.1:${proxyPort}`;
   const children = [];
@@ -80,13 +111,20 @@ export async function startStack() {
     const proxy = spawn(join(bin, "vipmp-proxy"), [], { env, stdio: "ignore" });
     children.push(proxy);
     await waitFor(`${proxyUrl}/`, proxy);
+    const connectorUrl = await startConnector(dir, connectorPort, sandboxUrl, children);
     const server = await startStatic({
       port: wwwPort, sandbox: sandboxUrl, proxy: proxyUrl, jwt, resellerId: RESELLER,
       clientId: "sandbox-client", clientSecret: "sandbox-secret",
+      connector: connectorUrl, connectorSecret: CONNECTOR_SECRET,
     });
+    const url = `http://127.0.0.1:${wwwPort}/`;
+    if (registered) {
+      const answer = await registerReseller(url);
+      if (answer.Status !== "Synced") throw new Error(`registering the demo reseller: ${JSON.stringify(answer)}`);
+    }
     const browser = await launchChromium();
     return {
-      url: `http://127.0.0.1:${wwwPort}/`, proxyUrl, sandboxUrl, browser,
+      url, proxyUrl, sandboxUrl, connectorUrl, browser,
       stop: async () => {
         await browser.close();
         server.closeAllConnections();
