@@ -58,6 +58,8 @@ export class Registration {
     const answer = await askPlatform(this.config, "register", { termsAccepted: this.terms.checked });
     this.button.disabled = false;
     if (answer.Status === "Synced") {
+      this.status.textContent = "";
+      this.terms.removeAttribute("aria-invalid");
       this.apply(true, answer);
       return;
     }
