@@ -6,7 +6,7 @@
 //! create-reseller-account.txt); any other status than active or pending
 //! refuses new customers (1126).
 
-use super::{Call, answer, checked, page};
+use super::call::{Call, answer, checked, page};
 use crate::adobe;
 use crate::envelope::{Answer, error};
 use crate::store::Store;

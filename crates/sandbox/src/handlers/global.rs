@@ -5,7 +5,7 @@
 //! routes, every shape *assumed* from FACTS.md §1.2's one-line descriptions.
 
 use super::accounts::customer;
-use super::{Call, page};
+use super::call::{Call, page};
 use crate::adobe;
 use crate::envelope::{Answer, error};
 use crate::store::Store;

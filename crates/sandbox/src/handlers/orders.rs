@@ -8,7 +8,8 @@
 //! order to 1008 when every line is returned (FACTS.md §3.5, RETURN).
 
 use super::accounts::customer;
-use super::{Call, answer, checked, page, settle};
+use super::call::{Call, answer, checked, page};
+use super::settle;
 use crate::adobe;
 use crate::envelope::{Answer, error};
 use crate::store::Store;

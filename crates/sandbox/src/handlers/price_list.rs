@@ -5,7 +5,7 @@
 //! and `priceListType`, optional `filters` and `includeOfferAttributes`; the
 //! answer carries the list's header, the paging fields and `offers`.
 
-use super::{Call, page};
+use super::call::{Call, page};
 use crate::adobe;
 use crate::envelope::{Answer, error};
 use crate::store::{PriceListDoc, Store};

@@ -10,7 +10,8 @@
 //! PREVIEW_RENEWAL), at the levels the core's `discount_level` gives a
 //! renewal, or 2136 when nothing renews.
 
-use super::{Call, settle};
+use super::call::Call;
+use super::settle;
 use crate::adobe;
 use crate::envelope::{Answer, error};
 use crate::store::Store;

@@ -6,7 +6,7 @@
 //! uses the code up; the clock settles the transfer to 1000, and only then
 //! does the customer change reseller.
 
-use super::{Call, answer, checked};
+use super::call::{Call, answer, checked};
 use crate::adobe;
 use crate::envelope::{Answer, error, failure};
 use crate::store::{ApprovalCode, Store};

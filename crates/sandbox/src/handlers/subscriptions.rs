@@ -1,6 +1,6 @@
 //! Subscriptions: list, read, and the auto-renewal update.
 
-use super::{Call, answer, checked};
+use super::call::{Call, answer, checked};
 use crate::adobe;
 use crate::envelope::{Answer, error};
 use crate::store::Store;

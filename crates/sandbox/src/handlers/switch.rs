@@ -8,7 +8,8 @@
 //! the cancelled subscription and provisions the new line like a NEW order; a
 //! REVERT_SWITCH gives them back at once, like a RETURN.
 
-use super::{Call, answer, orders};
+use super::call::{Call, answer};
+use super::orders;
 use crate::adobe;
 use crate::envelope::{Answer, error};
 use crate::store::{Store, SwitchRecord};

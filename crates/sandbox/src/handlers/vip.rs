@@ -8,7 +8,7 @@
 //! 1002; the clock completes it: the VIPMP customer and its subscriptions are
 //! created then.
 
-use super::{Call, answer, checked};
+use super::call::{Call, answer, checked};
 use crate::adobe;
 use crate::envelope::{Answer, error, failure};
 use crate::store::{Store, VipMembership};
