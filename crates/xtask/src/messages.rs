@@ -229,7 +229,7 @@ mod tests {
         let catalogue = catalogue();
         assert_eq!(
             catalogue["messages"]["postal_code.invalid_format"],
-            "{label} {value} does not match the format for {country}[, e.g. {examples}]."
+            "{label} {value} does not match the format for {country}[; did you mean {suggestion}?][, e.g. {examples}]."
         );
         assert_eq!(
             catalogue["params"]["string.too_long"],
