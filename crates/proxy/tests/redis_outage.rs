@@ -111,8 +111,18 @@ async fn a_silent_or_slow_redis_costs_a_bounded_wait_and_shows_on_healthz() {
         ("VIPMP_RESELLER_RATE", "1000"),
     ])
     .await;
-    reads(&h, 3).await;
-    let (body, _) = health(&h).await;
+    // Up first: a link that stumbled while the machine was busy starting
+    // everything recovers within its 1 s breaker (seen once in CI: one
+    // `ParseError` on the first call through the relay).
+    let mut body = Value::Null;
+    for _ in 0..40 {
+        reads(&h, 1).await;
+        body = health(&h).await.0;
+        if body["status"] == "ok" {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
     assert_eq!(body["status"], "ok", "{body}");
 
     for mode in [Relay::Swallow, Relay::Delay] {
