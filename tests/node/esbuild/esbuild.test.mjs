@@ -9,18 +9,14 @@
 // (scripts/test-js's scratch project). VIPMP_SCREENSHOTS: where to save one.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
+import { cpSync, existsSync, readdirSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { gzipSync } from "node:zlib";
-import { readFileSync } from "node:fs";
 import { build } from "esbuild";
-import { launchChromium, openAndWait } from "../chromium.mjs";
-import { serveStatic } from "../static.mjs";
+import { checkBuiltPage, emittedSizes } from "../bundled.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const consumer = process.env.VIPMP_CONSUMER;
-const screenshotDir = process.env.VIPMP_SCREENSHOTS;
 
 /** Copies app/ beside the installed package and bundles it with esbuild, minified. */
 async function buildApp() {
@@ -47,44 +43,14 @@ async function buildApp() {
   return dist;
 }
 
-/** Bytes and gzip -9 bytes of each emitted file, for the report. */
-function sizes(dir) {
-  const out = {};
-  for (const name of readdirSync(dir, { recursive: true })) {
-    const file = join(dir, name);
-    if (!statSync(file).isFile()) continue;
-    const bytes = readFileSync(file);
-    out[name] = `${bytes.length} B (${gzipSync(bytes, { level: 9 }).length} B gzip)`;
-  }
-  return out;
-}
-
 test("an esbuild production bundle checks a postal code in Chromium", async () => {
   const dist = await buildApp();
   const assets = readdirSync(join(dist, "assets"));
   assert.ok(assets.some((name) => name.endsWith(".wasm")), `esbuild emitted the wasm: ${assets}`);
-  console.log("esbuild output:", sizes(dist));
+  console.log("esbuild output:", emittedSizes(dist));
 
-  const { server, url } = await serveStatic(dist);
-  const browser = await launchChromium();
-  try {
-    const { page, value: verdicts, errors } = await openAndWait(browser, url, "vipmpVerdicts");
-    assert.deepEqual(errors, []);
-    assert.equal(verdicts.good.valid, true);
-    assert.equal(verdicts.bad.violations[0].code, "postal_code.invalid_format");
+  await checkBuiltPage(dist, "esbuild", async ({ verdicts }) => {
     assert.deepEqual(verdicts.schema.issues.map((issue) => [issue.path, issue.code]), [[[], "postal_code.invalid_format"]]);
-    assert.deepEqual(verdicts.quebec, { code: "QC", name: "Quebec" });
     assert.equal(verdicts.japanese.issues[0].message, "郵便番号 12345 はカナダの形式と一致しません（例：H3Z 2Y7またはV8X 3X4）。");
-    assert.equal(await page.textContent("#verdict"), "valid");
-    await page.fill("#postal", "K1A0B");
-    await page.waitForFunction(() => document.querySelector("#verdict").textContent !== "valid");
-    assert.match(await page.textContent("#verdict"), /does not match the format for Canada/);
-    if (screenshotDir) {
-      mkdirSync(screenshotDir, { recursive: true });
-      await page.screenshot({ path: join(screenshotDir, "esbuild-build-in-chromium.png") });
-    }
-  } finally {
-    await browser.close();
-    server.close();
-  }
+  });
 });
