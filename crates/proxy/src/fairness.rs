@@ -110,26 +110,7 @@ impl OverShare {
 }
 
 /// Where the shares are counted right now.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mode {
-    /// In memory (no Redis configured).
-    Memory,
-    /// In Redis, shared by every instance.
-    Redis,
-    /// Redis configured but not usable: in this instance's memory.
-    Fallback,
-}
-
-impl Mode {
-    /// The name reported on `/healthz`.
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::Memory => "memory",
-            Self::Redis => "redis",
-            Self::Fallback => "fallback",
-        }
-    }
-}
+pub use crate::redis_link::Mode;
 
 /// The keys of one request and their shares.
 struct Charge {

@@ -43,26 +43,7 @@ return wait
 ";
 
 /// Where the schedule is kept right now.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mode {
-    /// In this instance's memory, at the full rate (no Redis configured).
-    Memory,
-    /// Shared through Redis.
-    Redis,
-    /// Redis configured but unreachable: this instance's share, in memory.
-    Fallback,
-}
-
-impl Mode {
-    /// The name reported on `/healthz`.
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::Memory => "memory",
-            Self::Redis => "redis",
-            Self::Fallback => "fallback",
-        }
-    }
-}
+pub use crate::redis_link::Mode;
 
 /// What the pacer does while a configured Redis cannot be used.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

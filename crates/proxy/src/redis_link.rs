@@ -29,6 +29,30 @@ pub const DEFAULT_TIMEOUT_MS: u64 = 250;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Unavailable;
 
+/// Where a state that instances share through Redis (the pacer's schedule,
+/// the callers' shares) is kept right now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// In this instance's memory: no Redis configured.
+    Memory,
+    /// In Redis, shared by every instance.
+    Redis,
+    /// Redis configured but not usable: in this instance's memory, on each
+    /// use's fallback.
+    Fallback,
+}
+
+impl Mode {
+    /// The name reported on `/healthz`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Memory => "memory",
+            Self::Redis => "redis",
+            Self::Fallback => "fallback",
+        }
+    }
+}
+
 /// Why the link could not be set up.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LinkError(pub String);
