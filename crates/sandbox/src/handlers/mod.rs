@@ -7,7 +7,10 @@
 
 mod accounts;
 mod call;
+mod commitment;
 mod global;
+mod levels;
+mod order_book;
 mod orders;
 mod price_list;
 mod renewal;

@@ -9,12 +9,13 @@
 
 use super::accounts::customer;
 use super::call::{Call, answer, checked, page};
-use super::settle;
+use super::order_book::{place, preview, reduce};
+use super::{renewal, switch};
 use crate::adobe;
 use crate::envelope::{Answer, error};
 use crate::store::Store;
 use vipmp::pricing::OfferId;
-use vipmp::resource::{Customer, Order, OrderType};
+use vipmp::resource::{Order, OrderType};
 use vipmp::validate::{Context, Operation};
 
 /// The status of a returned line and of a fully returned order.
@@ -37,14 +38,14 @@ pub(super) fn create(store: &mut Store, call: &Call) -> Result<Answer, Answer> {
     order.customer_id = holder.customer_id.clone();
     match order.order_type {
         Some(OrderType::Preview) => preview(store, call, order),
-        Some(OrderType::PreviewSwitch) => super::switch::preview(store, call, order),
-        Some(OrderType::Switch) => super::switch::place(store, call, order),
-        Some(OrderType::PreviewRevertSwitch) => super::switch::preview_revert(store, call, order),
-        Some(OrderType::RevertSwitch) => super::switch::revert(store, call, order),
+        Some(OrderType::PreviewSwitch) => switch::preview(store, call, order),
+        Some(OrderType::Switch) => switch::place(store, call, order),
+        Some(OrderType::PreviewRevertSwitch) => switch::preview_revert(store, call, order),
+        Some(OrderType::RevertSwitch) => switch::revert(store, call, order),
         Some(OrderType::New) => Ok(place(store, call, order)),
-        Some(OrderType::PreviewRenewal) => super::renewal::preview(store, call, order),
+        Some(OrderType::PreviewRenewal) => renewal::preview(store, call, order),
         Some(OrderType::Renewal) => {
-            super::renewal::check(store, &order, call.today)?;
+            renewal::check(store, &order, call.today)?;
             Ok(place(store, call, order))
         }
         Some(OrderType::Return) => {
@@ -55,33 +56,6 @@ pub(super) fn create(store: &mut Store, call: &Call) -> Result<Answer, Answer> {
         }
         _ => Err(error(adobe::INVALID_OPERATION)),
     }
-}
-
-/// A PREVIEW (or PREVIEW_SWITCH) answered with the best offer IDs.
-pub(super) fn preview(store: &mut Store, call: &Call, order: Order) -> Result<Answer, Answer> {
-    let customer_id = call.param("customerId").to_owned();
-    let holder = store
-        .customers
-        .get(&customer_id)
-        .cloned()
-        .unwrap_or_default();
-    Ok(answer(200, &best_offers(store, &holder, order)))
-}
-
-/// A PREVIEW answered with the best volume-discount offer IDs (reference,
-/// "Volume Discounting"): each line's offer at the level the core's
-/// `discount_level` gives this order on top of what the customer holds.
-///
-/// The customer's COMMITTED 3YC commitment sets a level, and an ACCEPTED
-/// `commitmentRequest` this order reaches lifts it (reference, "3YC API
-/// Changes"). *Assumed*: a line whose offer cannot take the level keeps its
-/// offer ID.
-fn best_offers(store: &mut Store, holder: &Customer, mut order: Order) -> Order {
-    let customer_id = holder.customer_id.clone().unwrap_or_default();
-    let owned = settle::held_quantities(store, &customer_id);
-    let outcome = settle::levels_for(holder, owned, settle::ordered_quantities(&order));
-    settle::offers_at_levels(&mut order, &outcome);
-    order
 }
 
 /// A RETURN may only refer to an order that has settled.
@@ -112,21 +86,6 @@ fn check_segment(order: &Order, segment: Option<&str>) -> Result<(), Answer> {
         }
     }
     Ok(())
-}
-
-/// Stores an order in 1002 and schedules its completion.
-pub(super) fn place(store: &mut Store, call: &Call, mut order: Order) -> Answer {
-    let id = store.next_id(7);
-    order.order_id = Some(id.clone());
-    order.status = Some(adobe::PENDING.into());
-    order.creation_date = Some(call.timestamp.clone());
-    for line in &mut order.line_items {
-        line.status = Some(adobe::PENDING.into());
-    }
-    store.schedule("order", &id, call.now + call.settle_after);
-    let answer = answer(201, &order);
-    store.orders.insert(id, order);
-    answer
 }
 
 /// Flips the returned lines of the reference order to 1008 and takes the seats
@@ -175,20 +134,6 @@ fn give_back(store: &mut Store, order: &Order, reference: &Order) -> Result<(), 
         store.orders.insert(id, updated);
     }
     Ok(())
-}
-
-/// Takes seats off a subscription; one without seats becomes inactive (1004).
-pub(super) fn reduce(store: &mut Store, order: &Order, subscription: Option<&str>, quantity: u64) {
-    let customer = order.customer_id.clone().unwrap_or_default();
-    let Some(subscription) =
-        subscription.and_then(|id| store.subscriptions_of(&customer).get_mut(id))
-    else {
-        return;
-    };
-    subscription.current_quantity = subscription.current_quantity.saturating_sub(quantity);
-    if subscription.current_quantity == 0 {
-        subscription.status = adobe::INACTIVE.into();
-    }
 }
 
 /// The order named by the path, when it is the customer's.

@@ -10,8 +10,8 @@
 //! PREVIEW_RENEWAL), at the levels the core's `discount_level` gives a
 //! renewal, or 2136 when nothing renews.
 
-use super::call::Call;
-use super::settle;
+use super::call::{Call, answer};
+use super::levels;
 use crate::adobe;
 use crate::envelope::{Answer, error};
 use crate::store::Store;
@@ -139,7 +139,7 @@ pub(super) fn preview(store: &mut Store, call: &Call, mut order: Order) -> Resul
         .unwrap_or_default();
     at_renewal_level(&holder, &mut order);
     order.creation_date = Some(call.timestamp.clone());
-    Ok(super::answer(200, &order))
+    Ok(answer(200, &order))
 }
 
 /// Whether a line names one of the customer's subscriptions.
@@ -168,7 +168,7 @@ fn from_preferences(subscriptions: &[Subscription]) -> Vec<LineItem> {
 
 /// Sets each line's offer at the level the renewal quantities earn.
 fn at_renewal_level(customer: &Customer, order: &mut Order) {
-    let renewed: Quantities = settle::ordered_quantities(order);
-    let outcome = settle::renewal_levels(customer, renewed);
-    settle::offers_at_levels(order, &outcome);
+    let renewed: Quantities = levels::ordered_quantities(order);
+    let outcome = levels::renewal_levels(customer, renewed);
+    levels::offers_at_levels(order, &outcome);
 }

@@ -9,7 +9,7 @@
 //! REVERT_SWITCH gives them back at once, like a RETURN.
 
 use super::call::{Call, answer};
-use super::orders;
+use super::order_book;
 use crate::adobe;
 use crate::envelope::{Answer, error};
 use crate::store::{Store, SwitchRecord};
@@ -46,13 +46,13 @@ fn cancelling(store: &mut Store, call: &Call) -> Result<SwitchRecord, Answer> {
 /// PREVIEW_SWITCH: the checks of a SWITCH, answered like a PREVIEW.
 pub(super) fn preview(store: &mut Store, call: &Call, order: Order) -> Result<Answer, Answer> {
     cancelling(store, call)?;
-    orders::preview(store, call, order)
+    order_book::preview(store, call, order)
 }
 
 /// SWITCH: stored in 1002 with what it cancels.
 pub(super) fn place(store: &mut Store, call: &Call, order: Order) -> Result<Answer, Answer> {
     let record = cancelling(store, call)?;
-    let placed = orders::place(store, call, order);
+    let placed = order_book::place(store, call, order);
     if let Some(id) = placed.body["orderId"].as_str() {
         store.switches.insert(id.to_owned(), record);
     }
@@ -65,7 +65,7 @@ pub(super) fn complete(store: &mut Store, order: &Order) {
     let Some(record) = store.switches.get(&id).cloned() else {
         return;
     };
-    orders::reduce(store, order, Some(&record.subscription_id), record.quantity);
+    order_book::reduce(store, order, Some(&record.subscription_id), record.quantity);
 }
 
 /// The SWITCH a revert refers to, checked: 2115 unknown, 2127 not a SWITCH,
@@ -122,7 +122,7 @@ pub(super) fn preview_revert(store: &Store, call: &Call, order: Order) -> Result
 pub(super) fn revert(store: &mut Store, call: &Call, order: Order) -> Result<Answer, Answer> {
     let (mut switch, record) = reverted(store, call)?;
     for line in &switch.line_items {
-        orders::reduce(
+        order_book::reduce(
             store,
             &switch,
             line.subscription_id.as_deref(),
@@ -140,7 +140,7 @@ pub(super) fn revert(store: &mut Store, call: &Call, order: Order) -> Result<Ans
     }
     let order = revert_order(order, &switch);
     store.orders.insert(id, switch);
-    Ok(orders::place(store, call, order))
+    Ok(order_book::place(store, call, order))
 }
 
 /// Gives the cancelled seats back to their subscription, active again.

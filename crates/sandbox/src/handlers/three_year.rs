@@ -12,15 +12,13 @@
 //!
 //! *Assumed* where Adobe is silent: see the crate README.
 
-use super::settle;
+use super::commitment::{THREE_YEAR_COMMIT, accepted, benefit};
+use super::levels;
 use crate::store::Store;
 use serde_json::Value;
 use vipmp::date::Date;
-use vipmp::pricing::Quantities;
 use vipmp::resource::{Benefit, CommitmentRequest, Customer};
 
-/// The benefit type of 3YC.
-const THREE_YEAR_COMMIT: &str = "THREE_YEAR_COMMIT";
 /// Days after acceptance within which the order must reach the request
 /// (FACTS.md §3.5: "compliance window 30 days after acceptance").
 const COMPLIANCE_DAYS: i64 = 30;
@@ -45,14 +43,6 @@ pub enum Decision {
     Expire,
 }
 
-/// The customer's 3YC benefit, if any.
-pub(super) fn benefit(customer: &Customer) -> Option<&Benefit> {
-    customer
-        .benefits
-        .iter()
-        .find(|b| b.benefit_type == THREE_YEAR_COMMIT)
-}
-
 /// The customer's 3YC benefit, created empty when missing.
 fn benefit_mut(customer: &mut Customer) -> &mut Benefit {
     let index = customer
@@ -67,32 +57,6 @@ fn benefit_mut(customer: &mut Customer) -> &mut Benefit {
         customer.benefits.len() - 1
     });
     &mut customer.benefits[index]
-}
-
-/// The minimum quantities of a request or commitment as the core's pricing
-/// reads them (an offer type not committed to counts 0).
-pub(super) fn quantities(request: &CommitmentRequest) -> Quantities {
-    let mut total = Quantities::default();
-    for minimum in &request.minimum_quantities {
-        match minimum.offer_type.as_str() {
-            "LICENSE" => total.license = minimum.quantity,
-            "CONSUMABLES" => total.consumables = minimum.quantity,
-            _ => {}
-        }
-    }
-    total
-}
-
-/// The minimums of the customer's COMMITTED commitment.
-pub(super) fn committed(customer: &Customer) -> Option<Quantities> {
-    let commitment = benefit(customer)?.commitment.as_ref()?;
-    (commitment.status.as_deref() == Some("COMMITTED")).then(|| quantities(commitment))
-}
-
-/// The minimums of the customer's ACCEPTED `commitmentRequest`.
-pub(super) fn accepted(customer: &Customer) -> Option<Quantities> {
-    let request = benefit(customer)?.commitment_request.as_ref()?;
-    (request.status.as_deref() == Some("ACCEPTED")).then(|| quantities(request))
 }
 
 /// Stores the 3YC requests of a create or update body as REQUESTED, keeping
@@ -223,7 +187,7 @@ fn date_request(customer: &mut Customer, which: Which, today: Date) {
 ///
 /// *Assumed*: a raised commitment keeps the dates of the one it replaces.
 pub(super) fn commit_if_reached(store: &mut Store, customer_id: &str) {
-    let held = settle::held_quantities(store, customer_id);
+    let held = levels::held_quantities(store, customer_id);
     let Some(customer) = store.customers.get_mut(customer_id) else {
         return;
     };
@@ -244,7 +208,7 @@ pub(super) fn commit_if_reached(store: &mut Store, customer_id: &str) {
         commitment.end_date.clone_from(&previous.end_date);
     }
     benefit.commitment = Some(commitment);
-    settle::refresh_levels(store, customer_id);
+    levels::refresh_levels(store, customer_id);
 }
 
 /// The clock's part: an ACCEPTED request not reached within the compliance
@@ -311,6 +275,7 @@ fn end_commitment(benefit: &mut Benefit, today: Date) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::handlers::commitment::quantities;
     use serde_json::json;
 
     #[test]
