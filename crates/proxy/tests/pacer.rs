@@ -10,6 +10,13 @@ use reqwest::StatusCode;
 use serde_json::Value;
 use std::time::{Duration, Instant};
 
+/// The most calls a 20/s pacer may be seen to send in one second, measured
+/// where they arrive: 20, one more at the window's edge, and two for calls
+/// that left on time but arrived late (100 ms of scheduling delay on a busy
+/// two-core machine shifts a window by two slots). An unpaced proxy sends all
+/// its calls within a few milliseconds.
+const SEEN_PER_SECOND_AT_20: usize = 23;
+
 /// The most upstream calls the sandbox saw in any one-second window.
 fn busiest_second(times: &[Instant]) -> usize {
     let mut times = times.to_vec();
@@ -58,7 +65,11 @@ async fn one_instance_paces_in_memory() {
         "{statuses:?}"
     );
     assert!(started.elapsed() >= Duration::from_millis(29 * 50));
-    assert!(busiest_second(&h.seen().api_times) <= 21);
+    let busiest = busiest_second(&h.seen().api_times);
+    assert!(
+        busiest <= SEEN_PER_SECOND_AT_20,
+        "{busiest} calls in one second at 20/s"
+    );
 }
 
 #[tokio::test]
@@ -83,7 +94,10 @@ async fn two_instances_share_the_rate_through_redis_and_survive_its_loss() {
         "{a:?} {b:?}"
     );
     let busiest = busiest_second(&h.seen().api_times);
-    assert!(busiest <= 21, "{busiest} calls in one second at 20/s");
+    assert!(
+        busiest <= SEEN_PER_SECOND_AT_20,
+        "{busiest} calls in one second at 20/s"
+    );
     assert_eq!(health(&h.http, &h.proxy).await["pacer"]["mode"], "redis");
     // Redis goes away: both keep serving at their share, and say so.
     redis.child.kill().await.expect("stop redis");
