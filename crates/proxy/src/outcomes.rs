@@ -17,15 +17,17 @@
 //! failed without an outcome: one of them takes over).
 //!
 //! With `redis_url`, outcomes and claims live in Redis, shared by every
-//! instance; a call Redis does not answer in time uses this instance's
-//! memory instead (logged). Without Redis, memory only: one instance.
+//! instance, through the proxy's one [`RedisLink`] (its timeout, and its
+//! breaker: while Redis is down a call fails at once instead of waiting out
+//! the timeout); a call Redis does not answer uses this instance's memory
+//! instead (the link logs when Redis goes and comes back). Without Redis,
+//! memory only: one instance.
 
+use crate::redis_link::RedisLink;
 use axum::body::Bytes;
-use redis::aio::MultiplexedConnection;
-use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
-use std::sync::{Mutex, PoisonError};
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 /// How long an outcome is kept: as long as Adobe replays a correlation ID.
@@ -37,9 +39,6 @@ const BOUND: usize = 100_000;
 
 /// How often a request waiting for another's claim looks again.
 const POLL: Duration = Duration::from_millis(50);
-
-/// How long one Redis call may take before memory is used instead.
-const REDIS_TIMEOUT: Duration = Duration::from_millis(250);
 
 /// Deletes a claim only if it is still the caller's.
 const RELEASE: &str = r"
@@ -133,38 +132,15 @@ impl Memory {
 /// The Redis side: keys `vipmp:outcome:<client id>:<correlation id>` and
 /// `vipmp:claim:<client id>:<correlation id>`.
 struct Redis {
-    client: redis::Client,
+    link: Arc<RedisLink>,
     prefix: String,
-    release: redis::Script,
-    connection: tokio::sync::Mutex<Option<MultiplexedConnection>>,
 }
 
 impl Redis {
-    async fn connection(&self) -> redis::RedisResult<MultiplexedConnection> {
-        let mut slot = self.connection.lock().await;
-        if let Some(connection) = slot.as_ref() {
-            return Ok(connection.clone());
-        }
-        let connection = self.client.get_multiplexed_async_connection().await?;
-        *slot = Some(connection.clone());
-        Ok(connection)
-    }
-
-    /// Runs one command within [`REDIS_TIMEOUT`]; `None` when Redis failed
-    /// (the connection is dropped, to be made again next time).
+    /// Runs one command through the link; `None` when Redis could not be
+    /// used for it (the caller then uses memory).
     async fn run<T: redis::FromRedisValue>(&self, command: &redis::Cmd) -> Option<T> {
-        let call = async {
-            let mut connection = self.connection().await?;
-            command.query_async::<T>(&mut connection).await
-        };
-        match tokio::time::timeout(REDIS_TIMEOUT, call).await {
-            Ok(Ok(value)) => Some(value),
-            _ => {
-                tracing::warn!("redis unreachable: intent outcomes kept in this instance's memory");
-                *self.connection.lock().await = None;
-                None
-            }
-        }
+        self.link.query(command).await.ok()
     }
 
     fn key(&self, kind: &str, intent: &str) -> String {
@@ -179,38 +155,18 @@ pub struct Outcomes {
     claim_ttl: Duration,
 }
 
-/// Why the store could not be set up.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OutcomeError(pub String);
-
 impl Outcomes {
-    /// A store in memory, or in Redis at `redis_url` (keys per `client_id`);
+    /// A store in memory, or in Redis through `link` (keys per `client_id`);
     /// a claim lasts `claim_ttl` unless released.
-    ///
-    /// # Errors
-    /// When `redis_url` is not a Redis URL (its text is never echoed).
-    pub fn new(
-        redis_url: Option<&SecretString>,
-        client_id: &str,
-        claim_ttl: Duration,
-    ) -> Result<Self, OutcomeError> {
-        let redis = redis_url
-            .map(|url| {
-                let client = redis::Client::open(url.expose_secret())
-                    .map_err(|_| OutcomeError("redis_url: not a redis:// URL".into()))?;
-                Ok(Redis {
-                    client,
-                    prefix: client_id.to_owned(),
-                    release: redis::Script::new(RELEASE),
-                    connection: tokio::sync::Mutex::new(None),
-                })
-            })
-            .transpose()?;
-        Ok(Self {
+    pub fn new(link: Option<Arc<RedisLink>>, client_id: &str, claim_ttl: Duration) -> Self {
+        Self {
             memory: Memory::default(),
-            redis,
+            redis: link.map(|link| Redis {
+                link,
+                prefix: client_id.to_owned(),
+            }),
             claim_ttl,
-        })
+        }
     }
 
     /// The outcome of an intent, if it has one.
@@ -262,13 +218,13 @@ impl Outcomes {
     /// Gives a claim up (after the outcome, if any, was remembered).
     pub async fn release(&self, intent: &str, token: &str) {
         if let Some(redis) = &self.redis {
-            let mut invocation = redis.release.key(redis.key("claim", intent));
-            invocation.arg(token);
-            let call = async {
-                let mut connection = redis.connection().await?;
-                invocation.invoke_async::<i64>(&mut connection).await
-            };
-            if matches!(tokio::time::timeout(REDIS_TIMEOUT, call).await, Ok(Ok(_))) {
+            let mut command = redis::cmd("EVAL");
+            command
+                .arg(RELEASE)
+                .arg(1)
+                .arg(redis.key("claim", intent))
+                .arg(token);
+            if redis.run::<i64>(&command).await.is_some() {
                 return;
             }
         }
@@ -308,7 +264,7 @@ mod tests {
 
     #[tokio::test]
     async fn a_claim_is_held_until_released_and_an_outcome_answers_later_claims() {
-        let store = Outcomes::new(None, "client", Duration::from_secs(60)).expect("store");
+        let store = Outcomes::new(None, "client", Duration::from_secs(60));
         let Claim::Mine(token) = store.claim("intent").await else {
             panic!("the first claim is mine")
         };
@@ -328,12 +284,5 @@ mod tests {
         assert!(memory.try_claim("intent", "b", Duration::from_secs(60)));
         memory.release("intent", "a");
         assert!(!memory.try_claim("intent", "c", Duration::from_secs(60)));
-    }
-
-    #[test]
-    fn a_bad_url_is_refused_without_echoing_it() {
-        let url: SecretString = "nonsense://user:hunter2@x".to_owned().into();
-        let error = Outcomes::new(Some(&url), "c", Duration::from_secs(1)).err();
-        assert!(error.is_some_and(|e| !e.0.contains("hunter2")));
     }
 }

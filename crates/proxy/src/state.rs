@@ -86,12 +86,8 @@ impl Shared {
             redis.clone(),
             &config.client_id,
         );
-        let outcomes = outcomes::Outcomes::new(
-            config.redis_url.as_ref(),
-            &config.client_id,
-            config.request_timeout,
-        )
-        .map_err(|e| SetupError(e.0))?;
+        let outcomes =
+            outcomes::Outcomes::new(redis.clone(), &config.client_id, config.request_timeout);
         Ok(Self {
             outcomes,
             link: upstream::Link {

@@ -179,3 +179,51 @@ async fn a_pacer_set_to_refuse_sends_nothing_without_redis() {
         "{body}"
     );
 }
+
+/// An order through a silent Redis: the intent's outcome and claim fall back
+/// to this instance's memory through the one Redis link, so the order is
+/// placed once and the silence costs it one Redis timeout at most (the
+/// link's breaker answers the intent's other Redis calls at once), not one
+/// timeout for each of them.
+#[tokio::test]
+async fn an_order_through_a_silent_redis_is_placed_once_and_waits_one_timeout_at_most() {
+    let Some(redis) = Redis::start().await else {
+        eprintln!("redis-server not installed: skipped");
+        return;
+    };
+    let (url, switch) = relay(redis.url.trim_start_matches("redis://").to_owned()).await;
+    let h = start_with(&[
+        ("VIPMP_REDIS_URL", url.as_str()),
+        ("VIPMP_CALLER_RATE", "1000"),
+        ("VIPMP_RESELLER_RATE", "1000"),
+    ])
+    .await;
+    let before = h.orders_of(DEMO_CUSTOMER).await;
+    switch.store(Relay::Swallow as u8, Ordering::Relaxed);
+    let path = format!("{}/v3/customers/{DEMO_CUSTOMER}/orders", h.proxy);
+    for attempt in 0..2 {
+        let started = Instant::now();
+        let response = h
+            .http
+            .post(&path)
+            .bearer_auth(jwt("alice", &[OWN]))
+            .header("x-intent-id", "silent-redis-order")
+            .header("content-type", "application/json")
+            .body(order_body().to_string())
+            .send()
+            .await
+            .expect("send");
+        let reconciled = header(&response, "x-vipmp-reconciled");
+        let (status, body) = read(response).await;
+        let took = started.elapsed();
+        assert_eq!(status, StatusCode::CREATED, "attempt {attempt}: {body}");
+        assert!(
+            took < Duration::from_millis(700),
+            "attempt {attempt} took {took:?}"
+        );
+        if attempt == 1 {
+            assert_eq!(reconciled, "remembered", "the repeat answered from memory");
+        }
+    }
+    assert_eq!(h.orders_of(DEMO_CUSTOMER).await, before + 1);
+}
