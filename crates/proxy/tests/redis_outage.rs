@@ -95,15 +95,11 @@ async fn reads(h: &Harness, count: usize) -> Vec<Duration> {
     latencies
 }
 
-/// Reads stay fast through a silent or slow Redis (one call in a while
-/// pays one Redis timeout, 250 ms), `/healthz` answers within that timeout
-/// and says `degraded` with the reason, and all is well again once Redis is.
-#[tokio::test]
-async fn a_silent_or_slow_redis_costs_a_bounded_wait_and_shows_on_healthz() {
-    let Some(redis) = Redis::start().await else {
-        eprintln!("redis-server not installed: skipped");
-        return;
-    };
+/// A proxy whose Redis (a real `redis-server`, kept running while the
+/// returned guard lives) is reached through [`relay`], with callers' shares
+/// high enough to stay out of the way; `None` without `redis-server`.
+async fn behind_relay() -> Option<(Harness, Arc<AtomicU8>, Redis)> {
+    let redis = Redis::start().await?;
     let (url, switch) = relay(redis.url.trim_start_matches("redis://").to_owned()).await;
     let h = start_with(&[
         ("VIPMP_REDIS_URL", url.as_str()),
@@ -111,6 +107,18 @@ async fn a_silent_or_slow_redis_costs_a_bounded_wait_and_shows_on_healthz() {
         ("VIPMP_RESELLER_RATE", "1000"),
     ])
     .await;
+    Some((h, switch, redis))
+}
+
+/// Reads stay fast through a silent or slow Redis (one call in a while
+/// pays one Redis timeout, 250 ms), `/healthz` answers within that timeout
+/// and says `degraded` with the reason, and all is well again once Redis is.
+#[tokio::test]
+async fn a_silent_or_slow_redis_costs_a_bounded_wait_and_shows_on_healthz() {
+    let Some((h, switch, _redis)) = behind_relay().await else {
+        eprintln!("redis-server not installed: skipped");
+        return;
+    };
     // Up first: a link that stumbled while the machine was busy starting
     // everything recovers within its 1 s breaker (seen once in CI: one
     // `ParseError` on the first call through the relay).
@@ -187,17 +195,10 @@ async fn a_pacer_set_to_refuse_sends_nothing_without_redis() {
 /// timeout for each of them.
 #[tokio::test]
 async fn an_order_through_a_silent_redis_is_placed_once_and_waits_one_timeout_at_most() {
-    let Some(redis) = Redis::start().await else {
+    let Some((h, switch, _redis)) = behind_relay().await else {
         eprintln!("redis-server not installed: skipped");
         return;
     };
-    let (url, switch) = relay(redis.url.trim_start_matches("redis://").to_owned()).await;
-    let h = start_with(&[
-        ("VIPMP_REDIS_URL", url.as_str()),
-        ("VIPMP_CALLER_RATE", "1000"),
-        ("VIPMP_RESELLER_RATE", "1000"),
-    ])
-    .await;
     let before = h.orders_of(DEMO_CUSTOMER).await;
     switch.store(Relay::Swallow as u8, Ordering::Relaxed);
     let path = format!("{}/v3/customers/{DEMO_CUSTOMER}/orders", h.proxy);
