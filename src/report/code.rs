@@ -80,6 +80,13 @@ codes! {
     /// date); Adobe rejects or ignores it. Params: `field`.
     FieldReadOnly = "field.read_only" ["field"]
         "{label} is set by Adobe and cannot be sent.",
+    /// An update repeats a field Adobe set at creation (the reseller's
+    /// `distributorId`, the customer's `resellerId`) with another value than the
+    /// account holds: "Non-editable fields need to be passed in but need to
+    /// match the original values"; Adobe answers 1119. Params: `value` (the
+    /// value held).
+    FieldNotEditable = "field.not_editable" ["value"]
+        "{label} cannot be changed; send {value}, the value Adobe holds.",
     /// The field is defined but not allowed in this context (e.g.
     /// `referenceOrderId` on a NEW order). Params: `reason`.
     FieldNotAllowed = "field.not_allowed" ["reason"]
@@ -291,6 +298,20 @@ codes! {
     /// answers 2135). Params: `value`, `allowed`.
     MarketSegmentNotEnabled = "market_segment.not_enabled" ["value", "allowed"]
         "{label} {value} is not a segment this reseller sells into ({allowed}).",
+    /// The account is pending (1002) or blocked (1012), when Adobe refuses
+    /// updates: "Account cannot be updated while status is pending or
+    /// blocked" (Adobe answers 1125). Params: `status`.
+    AccountNotUpdatable = "account.not_updatable" ["status"]
+        "The account cannot be updated while its status is pending or blocked ({status}).",
+    /// A customer is created under a reseller that is neither active nor
+    /// pending: "Customer cannot be created because reseller account is
+    /// inactive" (Adobe answers 1126). Params: `status`.
+    AccountResellerInactive = "account.reseller_inactive" ["status"]
+        "The customer cannot be created because the reseller account is inactive ({status}).",
+    /// A deployment in the customer's own country: "Deployment and customer
+    /// country cannot be the same" (Adobe answers 1141). Params: `value`.
+    DeploymentSameCountry = "deployment.same_country" ["value"]
+        "{label} {value} is the customer's own country; a deployment is for another country.",
     /// Worldwide purchasing (`globalSalesEnabled`) asked for a customer whose
     /// market segment is not COM (Adobe answers 1142). Params: `value`.
     GlobalSalesSegmentNotAllowed = "global_sales.segment_not_allowed" ["value"]
@@ -414,6 +435,10 @@ impl Code {
             Code::SwitchQuantityMismatch => "2149",
             Code::ReturnWindowClosed => "2134",
             Code::GlobalSalesSegmentNotAllowed => "1142",
+            Code::FieldNotEditable => "1119",
+            Code::AccountNotUpdatable => "1125",
+            Code::AccountResellerInactive => "1126",
+            Code::DeploymentSameCountry => "1141",
             Code::ReturnLineMismatch => "2130",
             Code::ReturnNotReturnable | Code::ReturnPartialNotAllowed => "2127",
             Code::LineItemNumberDuplicate => "2121",

@@ -7,6 +7,7 @@
 use super::Context;
 use super::benefits::{self, Stage};
 use super::json::Object;
+use super::non_editable;
 use super::profile::{Owner, check_free_text, check_profile_value, segments_of};
 use super::reseller::EXTERNAL_REFERENCE_MAX;
 use crate::date::Date;
@@ -57,6 +58,8 @@ pub(super) fn check_create(body: &Json<'_>, context: &Context, report: &mut Repo
     if let Some(id) = object.required_str("resellerId", report) {
         object.apply("resellerId", account_id::check(id), report);
     }
+    let reseller_status = context.reseller.as_ref().and_then(|r| r.status.as_deref());
+    super::account_state::check_reseller_active(reseller_status, &object.at("resellerId"), report);
     check_common(&object, body, context, Stage::Create, report);
     check_coterm_date(&object, body, context, report);
 }
@@ -66,9 +69,15 @@ pub(super) fn check_update(body: &Json<'_>, context: &Context, report: &mut Repo
     let Some(object) = Object::new(body, Loc::Root, report) else {
         return;
     };
-    let mut read_only = READ_ONLY.to_vec();
-    read_only.extend(["resellerId", "cotermDate"]);
-    object.check_keys(UPDATE_KEYS, &read_only, report);
+    let current = context.customer.as_ref();
+    let reseller = current.and_then(|c| non_editable::known(&c.reseller_id));
+    let (mut known, mut read_only) = (UPDATE_KEYS.to_vec(), READ_ONLY.to_vec());
+    read_only.push("cotermDate");
+    non_editable::sort_key("resellerId", reseller, &mut known, &mut read_only);
+    object.check_keys(&known, &read_only, report);
+    non_editable::check(&object, "resellerId", reseller, report);
+    let status = current.and_then(|c| c.status.as_deref());
+    super::account_state::check_updatable(status, &Loc::Root, report);
     check_common(&object, body, context, Stage::Update, report);
     check_segment_change(&object, body, context, report);
     check_linked_membership(&object, report);

@@ -15,6 +15,7 @@
 //! assert_eq!(report.violations[0].path.to_string(), "externalReferenceId");
 //! ```
 
+mod account_state;
 mod benefits;
 mod common_options;
 mod customer;
@@ -24,6 +25,7 @@ mod json;
 mod lga_commitment;
 mod lga_quantity;
 mod moq_auto_renewal;
+mod non_editable;
 mod order;
 mod profile;
 mod reseller;

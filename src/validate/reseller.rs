@@ -5,6 +5,7 @@
 
 use super::Context;
 use super::json::Object;
+use super::non_editable;
 use super::profile::{Owner, check_free_text, check_profile_value, segments_of};
 use crate::field::account_id;
 use crate::input::Json;
@@ -43,17 +44,14 @@ pub(super) fn check_update(body: &Json<'_>, context: &Context, report: &mut Repo
     let Some(object) = Object::new(body, Loc::Root, report) else {
         return;
     };
-    object.check_keys(
-        UPDATE_KEYS,
-        &[
-            "distributorId",
-            "resellerId",
-            "creationDate",
-            "status",
-            "links",
-        ],
-        report,
-    );
+    let current = context.reseller.as_ref();
+    let distributor = current.and_then(|r| non_editable::known(&r.distributor_id));
+    let (mut known, mut read_only) = (UPDATE_KEYS.to_vec(), READ_ONLY.to_vec());
+    non_editable::sort_key("distributorId", distributor, &mut known, &mut read_only);
+    object.check_keys(&known, &read_only, report);
+    non_editable::check(&object, "distributorId", distributor, report);
+    let status = current.and_then(|r| r.status.as_deref());
+    super::account_state::check_updatable(status, &Loc::Root, report);
     check_free_text(
         &object,
         "externalReferenceId",

@@ -4,7 +4,8 @@
 //! clock reaches them (reference, Create Customer Account: "1002 Pending").
 //! A pending reseller may create customers but not be updated (1125;
 //! create-reseller-account.txt); any other status than active or pending
-//! refuses new customers (1126).
+//! refuses new customers (1126). The core's validators decide both from the
+//! stored accounts in their context.
 
 use super::call::{Call, answer, checked, page};
 use crate::adobe;
@@ -67,15 +68,11 @@ pub(super) fn get_reseller(store: &mut Store, call: &Call) -> Result<Answer, Ans
     Ok(answer(200, reseller(store, call)?))
 }
 
-/// `PATCH /v3/resellers/{resellerId}`.
-///
-/// *Assumed*: a pending reseller cannot be updated (1125, documented for
-/// accounts in general).
+/// `PATCH /v3/resellers/{resellerId}`. The core's validator, given the
+/// stored reseller, refuses a pending or blocked one (1125) and a changed
+/// `distributorId` (1119).
 pub(super) fn update_reseller(store: &mut Store, call: &Call) -> Result<Answer, Answer> {
     let current = reseller(store, call)?;
-    if current.status.as_deref() != Some(adobe::ACTIVE) {
-        return Err(error(adobe::ACCOUNT_NOT_UPDATABLE));
-    }
     let context = Context {
         reseller: Some(current.clone()),
         ..call.context()
@@ -118,25 +115,22 @@ pub(super) fn list_resellers(store: &mut Store, call: &Call) -> Result<Answer, A
     page(items, call)
 }
 
-/// `POST /v3/customers`.
+/// `POST /v3/customers`. The core's validator, given the reseller, refuses
+/// one that is neither active nor pending (1126).
 pub(super) fn create_customer(store: &mut Store, call: &Call) -> Result<Answer, Answer> {
     let reseller_id = call.body.get("resellerId").and_then(Value::as_str);
     let reseller = reseller_id.and_then(|id| store.resellers.get(id)).cloned();
+    let known = reseller.is_some();
     let context = Context {
-        reseller: reseller.clone(),
+        reseller,
         ..call.context()
     };
     let mut customer: Customer = checked(Operation::CreateCustomer, call, &context)?;
-    let reseller = reseller.ok_or_else(|| error(adobe::INVALID_RESELLER))?;
+    if !known {
+        return Err(error(adobe::INVALID_RESELLER));
+    }
     customer.benefits.clear();
     super::three_year::request(&mut customer, &call.body["benefits"]);
-    // create-reseller-account.txt: "Pending resellers can create customers".
-    if !matches!(
-        reseller.status.as_deref(),
-        Some(adobe::ACTIVE | adobe::PENDING)
-    ) {
-        return Err(error(adobe::RESELLER_INACTIVE));
-    }
     let id = store.next_id(6);
     customer.customer_id = Some(id.clone());
     customer.status = Some(adobe::PENDING.into());
@@ -162,8 +156,10 @@ pub(super) fn get_customer(store: &mut Store, call: &Call) -> Result<Answer, Ans
 
 /// `PATCH /v3/customers/{customerId}`: profile, 3YC request, global sales.
 ///
-/// The core's validator judges the body against the stored customer (its 3YC
-/// state: the mutual exclusions of commitment and recommitment requests); a
+/// The core's validator judges the body against the stored customer (a
+/// pending or blocked one cannot be updated, 1125; its `resellerId` cannot
+/// change, 1119; its 3YC state: the mutual exclusions of commitment and
+/// recommitment requests); a
 /// 3YC request is stored REQUESTED beside the commitment in force.
 pub(super) fn update_customer(store: &mut Store, call: &Call) -> Result<Answer, Answer> {
     let id = call.param("customerId").to_owned();
@@ -172,9 +168,6 @@ pub(super) fn update_customer(store: &mut Store, call: &Call) -> Result<Answer, 
         .values()
         .any(|s| s.status == adobe::ACTIVE);
     let current = customer(store, call)?;
-    if current.status.as_deref() != Some(adobe::ACTIVE) {
-        return Err(error(adobe::ACCOUNT_NOT_UPDATABLE));
-    }
     let context = Context {
         customer: Some(current.clone()),
         has_active_subscriptions: Some(active),
