@@ -5,6 +5,13 @@
 //! `YYYY-MM-DD` (midnight UTC) or ISO-8601 in Zulu time; `limit` defaults to 25
 //! and a value above 100 is treated as 100; `offset` starts at 0. Adobe answers
 //! 1132 for an invalid value and 1133 for an offset out of range.
+//!
+//! Added since (FACTS.md §1.2): `fetch-price=true` on `GET .../orders`
+//! (2026-03-23) and `fetch-recommendations=true` with
+//! `recommendation-country` and `recommendation-language` on "GET orders"
+//! (2025-05-09); each flag is `true` or `false`, the language `EN` or `MULT`
+//! (FACTS.md §2.5: the Recommendations API's own language field), the country
+//! an ISO code.
 
 use crate::date::Timestamp;
 use crate::field::{account_id, offer_id};
@@ -19,8 +26,14 @@ pub const HISTORY_LIMIT_MAX: u32 = 100;
 const ORDER_STATUSES: &[&str] = &[
     "1000", "1002", "1004", "1008", "1020", "1022", "1024", "1026",
 ];
+/// `recommendation-language` (FACTS.md §2.5).
+const RECOMMENDATION_LANGUAGES: &[&str] = &["EN", "MULT"];
 const REPEATABLE: &[&str] = &["order-type", "status", "offer-id"];
 const SINGLE: &[&str] = &[
+    "fetch-price",
+    "fetch-recommendations",
+    "recommendation-country",
+    "recommendation-language",
     "reseller-id",
     "reference-order-id",
     "start-date",
@@ -58,6 +71,16 @@ pub struct OrderHistoryQuery {
     pub limit: u32,
     /// Index of the first order of the page.
     pub offset: u64,
+    /// `fetch-price`: each line's pricing and the order's `pricingSummary`.
+    pub fetch_price: bool,
+    /// `fetch-recommendations`: Adobe's recommendations with the orders.
+    pub fetch_recommendations: bool,
+    /// `recommendation-country`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub recommendation_country: Option<String>,
+    /// `recommendation-language`: `EN` or `MULT`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub recommendation_language: Option<String>,
 }
 
 /// What the package's `validateOrderHistoryQuery` answers: the verdict, the
@@ -104,6 +127,10 @@ impl Default for OrderHistoryQuery {
             end_date: None,
             limit: DEFAULT_LIMIT,
             offset: 0,
+            fetch_price: false,
+            fetch_recommendations: false,
+            recommendation_country: None,
+            recommendation_language: None,
         }
     }
 }
@@ -224,6 +251,19 @@ fn apply_parameter(
         "end-date" => query.end_date = date_bound(value, path, report),
         "limit" => query.limit = limit(value, path, report).unwrap_or(DEFAULT_LIMIT),
         "offset" => query.offset = whole(value, path, report).unwrap_or(0),
+        "fetch-price" => query.fetch_price = flag(value, path, report),
+        "fetch-recommendations" => query.fetch_recommendations = flag(value, path, report),
+        "recommendation-country" => {
+            query.recommendation_country = checked(value, path, report, |code| {
+                crate::field::country::check(code)
+                    .err()
+                    .into_iter()
+                    .collect()
+            });
+        }
+        "recommendation-language" => {
+            query.recommendation_language = one_of(value, RECOMMENDATION_LANGUAGES, path, report);
+        }
         _ => report.add(
             path,
             Finding::new(Code::QueryUnknownParameter).with("name", name),
@@ -274,14 +314,24 @@ fn order_type(value: &str, path: &Path, report: &mut Report) -> Option<OrderType
 }
 
 fn status(value: &str, path: &Path, report: &mut Report) -> Option<String> {
-    if ORDER_STATUSES.contains(&value) {
+    one_of(value, ORDER_STATUSES, path, report)
+}
+
+/// The value when it is one of `allowed`, else `enum.invalid`.
+fn one_of(value: &str, allowed: &[&str], path: &Path, report: &mut Report) -> Option<String> {
+    if allowed.contains(&value) {
         return Some(value.to_owned());
     }
     report.add(
         path,
-        Finding::new(Code::EnumInvalid).with("allowed", ORDER_STATUSES.join(", ")),
+        Finding::new(Code::EnumInvalid).with("allowed", allowed.join(", ")),
     );
     None
+}
+
+/// A flag: `true` or `false`.
+fn flag(value: &str, path: &Path, report: &mut Report) -> bool {
+    one_of(value, &["true", "false"], path, report).is_some_and(|value| value == "true")
 }
 
 fn date_bound(value: &str, path: &Path, report: &mut Report) -> Option<Timestamp> {
@@ -333,6 +383,34 @@ mod tests {
             .expect("valid");
         assert_eq!(query.statuses, ["1000", "1002"]);
         assert_eq!((query.limit, query.offset), (100, 3));
+    }
+
+    #[test]
+    fn price_and_recommendation_flags_take_their_values() {
+        let query = order_history_query_string(
+            "fetch-price=true&fetch-recommendations=false&recommendation-country=US&recommendation-language=MULT",
+        )
+        .expect("valid");
+        assert!(query.fetch_price && !query.fetch_recommendations);
+        assert_eq!(query.recommendation_language.as_deref(), Some("MULT"));
+        let report = order_history_query_string(
+            "fetch-price=yes&fetch-recommendations=TRUE&recommendation-country=usa&recommendation-language=en",
+        )
+        .expect_err("invalid");
+        assert_eq!(
+            report.codes(),
+            [
+                "enum.invalid",
+                "enum.invalid",
+                "country.invalid_format",
+                "enum.invalid"
+            ]
+        );
+        let twice = order_history_query_string("fetch-price=true&fetch-price=true");
+        assert_eq!(
+            twice.expect_err("repeated").codes(),
+            ["query.not_repeatable"]
+        );
     }
 
     #[test]

@@ -130,3 +130,25 @@ async fn a_changed_distributor_or_reseller_is_1119_the_held_one_passes() {
         );
     }
 }
+
+#[tokio::test]
+async fn the_order_history_takes_the_price_and_recommendation_flags() {
+    let demo = Demo::new(|_| {}).await;
+    let history = |query: &str| format!("/v3/customers/{CUSTOMER}/orders?{query}");
+    let accepted = "fetch-price=true&fetch-recommendations=true&recommendation-language=MULT";
+    assert_eq!(
+        raw(&demo, "GET", &history(accepted), &Value::Null).await,
+        ""
+    );
+    for refused in [
+        "fetch-price=yes",
+        "recommendation-language=en",
+        "fetch-price=true&fetch-price=true",
+    ] {
+        assert_eq!(
+            raw(&demo, "GET", &history(refused), &Value::Null).await,
+            "1117",
+            "{refused}"
+        );
+    }
+}
