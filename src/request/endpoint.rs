@@ -119,7 +119,7 @@ macro_rules! endpoints {
     };
 }
 
-use BodyRule::{None as NoBody, Object, Validated};
+use BodyRule::{None as NoBody, Validated};
 use QueryKind::{Bool, Many, Number, PageLimit, Text};
 use QueryRule::{List, OrderHistory};
 
@@ -255,7 +255,7 @@ endpoints! {
     /// `POST /v3/customers/{customerId}/subscriptions`, a scheduled subscription
     /// (FACTS.md §1.2, 2024-08-01).
     CreateSubscription = "createSubscription", Post "/v3/customers/{customerId}/subscriptions",
-        Object, NO_QUERY;
+        Validated(Operation::CreateSubscription), NO_QUERY;
     /// `POST /v3/transfers` with `action: "PREVIEW"` (reference, Reseller Change
     /// Process, Preview Transfer).
     PreviewResellerChange = "previewResellerChange", Post "/v3/transfers",
@@ -282,7 +282,7 @@ endpoints! {
         Get "/v3/customers/{customerId}/open-acquisitions", NoBody, NO_QUERY;
     /// `POST /v3/customers/{customerId}/deployments` (FACTS.md §1.2, 2024-08-20).
     CreateDeployment = "createDeployment", Post "/v3/customers/{customerId}/deployments",
-        Object, NO_QUERY;
+        Validated(Operation::CreateDeployment), NO_QUERY;
     /// `GET /v3/customers/{customerId}/deployments` (FACTS.md §1.2).
     ListDeployments = "listDeployments", Get "/v3/customers/{customerId}/deployments",
         NoBody, NO_QUERY;
@@ -291,7 +291,8 @@ endpoints! {
         Get "/v3/customers/{customerId}/deployments/{deploymentId}", NoBody, NO_QUERY;
     /// `PATCH /v3/customers/{customerId}/deployments/{deploymentId}` (FACTS.md §1.2).
     UpdateDeployment = "updateDeployment",
-        Patch "/v3/customers/{customerId}/deployments/{deploymentId}", Object, NO_QUERY;
+        Patch "/v3/customers/{customerId}/deployments/{deploymentId}",
+        Validated(Operation::UpdateDeployment), NO_QUERY;
     /// `GET /v3/linked_membership_groups` (FACTS.md §1.2, LGA, docs 2025-03).
     SearchLinkedMembershipGroups = "searchLinkedMembershipGroups",
         Get "/v3/linked_membership_groups", NoBody, List(GROUP_SEARCH);
@@ -308,9 +309,10 @@ endpoints! {
         Get "/v3/customers/{customerId}/flex-discounts", NoBody, List(PAGE);
     /// `POST /v3/recommendations` (FACTS.md §1.2, 2025-05-09).
     FetchRecommendations = "fetchRecommendations", Post "/v3/recommendations",
-        Object, NO_QUERY;
+        Validated(Operation::FetchRecommendations), NO_QUERY;
     /// `POST /v3/pricelist` (FACTS.md §1.2, 2025-06-19).
-    FetchPriceList = "fetchPriceList", Post "/v3/pricelist", Object, List(PAGE);
+    FetchPriceList = "fetchPriceList", Post "/v3/pricelist",
+        Validated(Operation::FetchPriceList), List(PAGE);
     /// `GET /v3/offer-switch-paths` (FACTS.md §1.2, 2025-12-11).
     ListOfferSwitchPaths = "listOfferSwitchPaths", Get "/v3/offer-switch-paths",
         NoBody, List(SWITCH_PATHS);

@@ -71,12 +71,25 @@ fn a_post_without_body_is_refused() {
 }
 
 #[test]
-fn newer_endpoints_need_an_object_body() {
+fn newer_endpoints_validate_their_bodies() {
     let params = json!({ "customerId": "9876543210" });
     let report =
         build(Endpoint::CreateDeployment, &input(&params, Some(json!([])))).expect_err("array");
     assert_eq!(report.codes(), ["type.invalid"]);
-    assert!(build(Endpoint::CreateDeployment, &input(&params, Some(json!({})))).is_ok());
+    let report =
+        build(Endpoint::CreateDeployment, &input(&params, Some(json!({})))).expect_err("empty");
+    assert_eq!(report.codes(), ["field.required"]);
+    let address = json!({ "country": "CA", "region": "ON", "city": "Ottawa",
+        "addressLine1": "1 Bank St", "postalCode": "K1A 0B1" });
+    let body = json!({ "companyProfile": { "address": address } });
+    assert!(build(Endpoint::CreateDeployment, &input(&params, Some(body))).is_ok());
+    let body = json!({ "offerId": "65304479CA01A12",
+        "autoRenewal": { "enabled": false, "renewalQuantity": 5 } });
+    let report = build(Endpoint::CreateSubscription, &input(&params, Some(body))).expect_err("off");
+    assert_eq!(report.codes(), ["enum.invalid"]);
+    let body = json!({ "region": "NA", "marketSegment": "COM", "currency": "USD",
+        "priceListMonth": "202402" });
+    assert!(build(Endpoint::FetchPriceList, &input(&json!({}), Some(body))).is_ok());
 }
 
 #[test]

@@ -185,6 +185,38 @@ impl<'a, 'p> Object<'a, 'p> {
         self.optional_object(key, report)
     }
 
+    /// A text member that must be one of `allowed` (`enum.invalid` otherwise),
+    /// required or not.
+    pub(crate) fn one_of(
+        &self,
+        key: &str,
+        allowed: &[&str],
+        required: bool,
+        report: &mut Report,
+    ) -> Option<&'a str> {
+        let value = if required {
+            self.required_str(key, report)
+        } else {
+            self.optional_str(key, report)
+        }?;
+        if allowed.contains(&value) {
+            return Some(value);
+        }
+        let finding = Finding::new(Code::EnumInvalid).with("allowed", allowed.join(", "));
+        report.add(&self.at(key), finding);
+        None
+    }
+
+    /// Each item of an optional list as text (type problems filed at its index).
+    pub(crate) fn optional_texts(&self, key: &str, report: &mut Report) -> Option<&'a [Json<'a>]> {
+        let items = self.optional_array(key, report)?;
+        let path = self.at(key);
+        for (index, value) in items.iter().enumerate() {
+            text(value, &path.index(index), report);
+        }
+        Some(items)
+    }
+
     fn is_wrong_type(&self, key: &str) -> bool {
         self.get(key).is_some_and(|value| !value.is_string())
     }

@@ -19,6 +19,7 @@ mod account_state;
 mod benefits;
 mod common_options;
 mod customer;
+mod deployment;
 mod field;
 mod history;
 mod json;
@@ -26,12 +27,16 @@ mod lga_commitment;
 mod lga_quantity;
 mod moq_auto_renewal;
 mod non_editable;
+mod offer_line;
 mod order;
+mod price_list_request;
 mod profile;
+mod recommendations;
 mod reseller;
 mod return_exclusions;
 mod return_quantity;
 mod subscription;
+mod subscription_create;
 #[cfg(test)]
 mod testing;
 mod transfer;
@@ -97,11 +102,21 @@ pub enum Operation {
     ResellerChange,
     /// `POST /v3/memberships/{membershipId}/transfers`, VIP→VIPMP.
     VipTransfer,
+    /// `POST /v3/customers/{customerId}/subscriptions`, a scheduled subscription.
+    CreateSubscription,
+    /// `POST /v3/customers/{customerId}/deployments`.
+    CreateDeployment,
+    /// `PATCH /v3/customers/{customerId}/deployments/{deploymentId}`.
+    UpdateDeployment,
+    /// `POST /v3/recommendations`.
+    FetchRecommendations,
+    /// `POST /v3/pricelist`.
+    FetchPriceList,
 }
 
 impl Operation {
     /// Every operation.
-    pub const ALL: [Operation; 9] = [
+    pub const ALL: [Operation; 14] = [
         Self::CreateReseller,
         Self::UpdateReseller,
         Self::CreateCustomer,
@@ -111,6 +126,11 @@ impl Operation {
         Self::UpdateSubscription,
         Self::ResellerChange,
         Self::VipTransfer,
+        Self::CreateSubscription,
+        Self::CreateDeployment,
+        Self::UpdateDeployment,
+        Self::FetchRecommendations,
+        Self::FetchPriceList,
     ];
 
     /// The camelCase name used by the npm package and the fixtures.
@@ -125,6 +145,11 @@ impl Operation {
             Self::UpdateSubscription => "updateSubscription",
             Self::ResellerChange => "resellerChange",
             Self::VipTransfer => "vipTransfer",
+            Self::CreateSubscription => "createSubscription",
+            Self::CreateDeployment => "createDeployment",
+            Self::UpdateDeployment => "updateDeployment",
+            Self::FetchRecommendations => "fetchRecommendations",
+            Self::FetchPriceList => "fetchPriceList",
         }
     }
 
@@ -245,6 +270,11 @@ pub fn run_json(operation: Operation, body: &Json<'_>, context: &Context) -> Rep
         Operation::UpdateSubscription => subscription::check_update(body, context, &mut report),
         Operation::ResellerChange => transfer::check_reseller_change(body, &mut report),
         Operation::VipTransfer => transfer::check_vip_transfer(body, context, &mut report),
+        Operation::CreateSubscription => subscription_create::check_create(body, &mut report),
+        Operation::CreateDeployment => deployment::check(body, true, context, &mut report),
+        Operation::UpdateDeployment => deployment::check(body, false, context, &mut report),
+        Operation::FetchRecommendations => recommendations::check(body, &mut report),
+        Operation::FetchPriceList => price_list_request::check(body, &mut report),
     }
     report
 }

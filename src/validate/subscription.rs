@@ -6,16 +6,26 @@
 //! Growth offers, flexDiscountCodes on renewal).
 
 use super::Context;
-use super::json::{Object, text};
+use super::json::Object;
 use crate::field::quantity;
 use crate::input::Json;
 use crate::report::{Code, Finding, Loc, Report};
 
-const AUTO_RENEWAL_KEYS: &[&str] = &[
+pub(super) const AUTO_RENEWAL_KEYS: &[&str] = &[
     "enabled",
     "renewalQuantity",
     "renewalCode",
     "flexDiscountCodes",
+];
+/// What Adobe sets on a Subscription resource.
+pub(super) const READ_ONLY: &[&str] = &[
+    "subscriptionId",
+    "currentQuantity",
+    "usedQuantity",
+    "creationDate",
+    "renewalDate",
+    "status",
+    "links",
 ];
 const RENEWAL_CODES: &[&str] = &["MOQ_100", "MOQ_250", "MOQ_500"];
 const ACTIVE: &str = "1000";
@@ -25,20 +35,9 @@ pub(super) fn check_update(body: &Json<'_>, context: &Context, report: &mut Repo
     let Some(object) = Object::new(body, Loc::Root, report) else {
         return;
     };
-    object.check_keys(
-        &["autoRenewal"],
-        &[
-            "subscriptionId",
-            "offerId",
-            "currentQuantity",
-            "usedQuantity",
-            "creationDate",
-            "renewalDate",
-            "status",
-            "links",
-        ],
-        report,
-    );
+    let mut read_only = READ_ONLY.to_vec();
+    read_only.push("offerId");
+    object.check_keys(&["autoRenewal"], &read_only, report);
     let Some(auto_renewal) = object.required_object("autoRenewal", report) else {
         return;
     };
@@ -68,24 +67,15 @@ fn check_renewal_quantity(auto_renewal: &Object<'_, '_>, context: &Context, repo
     auto_renewal.apply("renewalQuantity", quantity::check_line(value, kind), report);
 }
 
-fn check_renewal_code(auto_renewal: &Object<'_, '_>, report: &mut Report) {
-    let Some(code) = auto_renewal.optional_str("renewalCode", report) else {
-        return;
-    };
-    if !RENEWAL_CODES.contains(&code) {
-        let finding = Finding::new(Code::EnumInvalid).with("allowed", RENEWAL_CODES.join(", "));
-        report.add(&auto_renewal.at("renewalCode"), finding);
-    }
+pub(super) fn check_renewal_code(auto_renewal: &Object<'_, '_>, report: &mut Report) {
+    auto_renewal.one_of("renewalCode", RENEWAL_CODES, false, report);
 }
 
-fn check_flex_codes(auto_renewal: &Object<'_, '_>, report: &mut Report) {
-    let Some(codes) = auto_renewal.optional_array("flexDiscountCodes", report) else {
+pub(super) fn check_flex_codes(auto_renewal: &Object<'_, '_>, report: &mut Report) {
+    let Some(codes) = auto_renewal.optional_texts("flexDiscountCodes", report) else {
         return;
     };
     let path = auto_renewal.at("flexDiscountCodes");
-    for (index, value) in codes.iter().enumerate() {
-        text(value, &path.index(index), report);
-    }
     if codes.len() > 1 {
         let finding = Finding::new(Code::ArrayTooMany)
             .with("max", 1_i64)

@@ -276,5 +276,5 @@ fn every_endpoint_builds_from_minimal_valid_input() {
         assert!(!spec.path.contains('{'), "{}", spec.path);
         built += 1;
     }
-    assert!(built >= 25, "{built}");
+    assert!(built >= 22, "{built}");
 }

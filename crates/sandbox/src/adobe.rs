@@ -111,6 +111,9 @@ pub const ACTIVE: &str = "1000";
 pub const PENDING: &str = "1002";
 /// Status 1004: account inactive, order failed, subscription inactive.
 pub const INACTIVE: &str = "1004";
+/// Status 1009: a scheduled subscription (created ahead, starts at the
+/// anniversary; FACTS.md §1.2).
+pub const SCHEDULED: &str = "1009";
 /// Status 1008: order cancelled, the status Adobe gives a returned or reverted
 /// order and its lines.
 pub const CANCELLED: &str = "1008";
@@ -193,6 +196,9 @@ mod tests {
         assert_eq!(
             text(ResourceKind::Order, CANCELLED).as_deref(),
             Some("order cancelled")
+        );
+        assert!(
+            text(ResourceKind::Subscription, SCHEDULED).is_some_and(|t| t.contains("scheduled"))
         );
     }
 }

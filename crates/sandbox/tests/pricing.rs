@@ -27,7 +27,8 @@ async fn the_seeded_price_list_is_served_filtered_and_paged() {
     let loaded = loaded.expect("the core reads the answer as a price list");
     assert!(loaded.find("65304479CA01A12", None).is_some());
 
-    let filtered = json!({ "body": { "region": "NA", "filters": { "offerId": "65304386CA02A12" },
+    let filtered = json!({ "body": { "region": "NA", "marketSegment": "COM", "currency": "USD",
+        "priceListMonth": "202402", "filters": { "offerId": "65304386CA02A12" },
         "includeOfferAttributes": ["duration"] } });
     let Some(Body::Json(list)) = demo.call(Endpoint::FetchPriceList, filtered).await.body else {
         panic!("filtered")
@@ -36,7 +37,8 @@ async fn the_seeded_price_list_is_served_filtered_and_paged() {
     assert!(list["offers"][0].get("productType").is_none());
     assert_eq!(list["offers"][0]["duration"], "12 Months");
 
-    let missing = json!({ "body": { "region": "JP", "currency": "JPY" } });
+    let missing = json!({ "body": { "region": "JP", "marketSegment": "COM", "currency": "JPY",
+        "priceListMonth": "202402" } });
     assert_eq!(demo.code(Endpoint::FetchPriceList, missing).await, "1162");
 }
 

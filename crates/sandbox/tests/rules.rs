@@ -152,3 +152,84 @@ async fn the_order_history_takes_the_price_and_recommendation_flags() {
         );
     }
 }
+
+#[tokio::test]
+async fn a_scheduled_subscription_needs_renewal_on_and_a_quantity() {
+    let demo = Demo::new(|_| {}).await;
+    let path = format!("/v3/customers/{CUSTOMER}/subscriptions");
+    let body = json!({ "offerId": "30001558CA01A12",
+        "autoRenewal": { "enabled": true, "renewalQuantity": 10 } });
+    assert_eq!(raw(&demo, "POST", &path, &body).await, "");
+    let mut off = body.clone();
+    off["autoRenewal"]["enabled"] = json!(false);
+    assert_eq!(raw(&demo, "POST", &path, &off).await, "1117");
+    let mut over = body.clone();
+    over["autoRenewal"]["renewalQuantity"] = json!(10_001);
+    assert_eq!(raw(&demo, "POST", &path, &over).await, "1117");
+    let scheduled = demo
+        .call(
+            Endpoint::ListSubscriptions,
+            json!({ "params": { "customerId": CUSTOMER } }),
+        )
+        .await;
+    let listed = serde_json::to_string(&scheduled.body).expect("json");
+    assert!(listed.contains("\"1009\""), "{listed}");
+}
+
+#[tokio::test]
+async fn a_deployment_is_abroad_and_its_address_valid() {
+    let demo = Demo::new(|_| {}).await;
+    let path = format!("/v3/customers/{CUSTOMER}/deployments");
+    let address = json!({ "country": "CA", "region": "ON", "city": "Ottawa",
+        "addressLine1": "1 Bank St", "postalCode": "K1A 0B1" });
+    let body = json!({ "companyProfile": { "address": address } });
+    assert_eq!(raw(&demo, "POST", &path, &body).await, "");
+    let mut home = body.clone();
+    home["companyProfile"]["address"] = json!({ "country": "US", "region": "CA",
+        "city": "San Jose", "addressLine1": "1 Main St", "postalCode": "95110" });
+    assert_eq!(raw(&demo, "POST", &path, &home).await, "1141");
+    assert_eq!(raw(&demo, "POST", &path, &json!({})).await, "1117");
+    let mut postal = body.clone();
+    postal["companyProfile"]["address"]["postalCode"] = json!("K1A0B1X");
+    assert_eq!(raw(&demo, "POST", &path, &postal).await, "1118");
+    let listed = demo
+        .call(
+            Endpoint::ListDeployments,
+            json!({ "params": { "customerId": CUSTOMER } }),
+        )
+        .await;
+    let listed = serde_json::to_value(listed.body).expect("json");
+    let id = listed["value"]["items"][0]["deploymentId"]
+        .as_str()
+        .expect("a deployment")
+        .to_owned();
+    let one = format!("{path}/{id}");
+    assert_eq!(raw(&demo, "PATCH", &one, &body).await, "");
+    assert_eq!(raw(&demo, "PATCH", &one, &home).await, "1141");
+    assert_eq!(
+        raw(&demo, "PATCH", &format!("{path}/8999999999"), &body).await,
+        "2138"
+    );
+}
+
+#[tokio::test]
+async fn recommendations_and_price_lists_are_asked_for_in_full() {
+    let demo = Demo::new(|_| {}).await;
+    let ask = json!({ "recommendationContext": "GENERIC", "customerId": CUSTOMER,
+        "offers": [{ "offerId": "65304479CA01A12", "quantity": 1 }], "country": "US", "language": "EN" });
+    assert_eq!(raw(&demo, "POST", "/v3/recommendations", &ask).await, "");
+    let mut english = ask.clone();
+    english["language"] = json!("en-US");
+    assert_eq!(
+        raw(&demo, "POST", "/v3/recommendations", &english).await,
+        "1117"
+    );
+    let list = json!({ "region": "NA", "marketSegment": "COM", "currency": "USD", "priceListMonth": "202402" });
+    assert_eq!(raw(&demo, "POST", "/v3/pricelist", &list).await, "");
+    let mut month = list.clone();
+    month["priceListMonth"] = json!("202413");
+    assert_eq!(raw(&demo, "POST", "/v3/pricelist", &month).await, "5122");
+    let mut unnamed = list.clone();
+    unnamed.as_object_mut().expect("object").remove("region");
+    assert_eq!(raw(&demo, "POST", "/v3/pricelist", &unnamed).await, "5122");
+}

@@ -9,6 +9,17 @@ const ACCOUNT_OPS = {
   updateCustomer: ["validateCustomer", "update"],
 };
 
+// The newer endpoints' bodies have no validator function of their own: a
+// storefront checks them with buildAddress, which validates the body (paths
+// as in the body) together with these valid path parameters.
+const ENDPOINT_OPS = {
+  createSubscription: { customerId: "9876543210" },
+  createDeployment: { customerId: "9876543210" },
+  updateDeployment: { customerId: "9876543210", deploymentId: "8000000001" },
+  fetchRecommendations: {},
+  fetchPriceList: {},
+};
+
 /** Calls the package the way a storefront would for this case. */
 export function call(api, testCase) {
   const { op, input } = testCase;
@@ -19,6 +30,7 @@ export function call(api, testCase) {
     const [fn, accountOp] = ACCOUNT_OPS[op];
     return api[fn](input, { op: accountOp, context });
   }
+  if (op in ENDPOINT_OPS) return api.buildAddress(op, { params: ENDPOINT_OPS[op], body: input, context });
   switch (op) {
     case "createOrder": return api.validateOrder(input, { context });
     case "updateOrder": return api.validateOrderUpdate(input);

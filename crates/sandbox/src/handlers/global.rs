@@ -5,30 +5,24 @@
 //! routes, every shape *assumed* from FACTS.md §1.2's one-line descriptions.
 
 use super::accounts::customer;
-use super::call::{Call, page};
+use super::call::{Call, checked, page};
 use crate::adobe;
 use crate::envelope::{Answer, error};
 use crate::store::Store;
 use serde_json::{Value, json};
+use vipmp::validate::{Context, Operation};
 
 /// `POST /v3/customers/{customerId}/deployments`: a deployment address in
-/// another country than the customer's (1141 otherwise).
+/// another country than the customer's. The core's validator judges the
+/// body against the stored customer (1141 in its own country; 1117, or 1118
+/// when only the address is wrong).
 ///
 /// *Assumed*: deployment IDs are 10 digits starting with 8; global-sales
 /// enablement (1139/1140) is not checked; the deployment is active (1000) at
 /// once.
 pub(super) fn create_deployment(store: &mut Store, call: &Call) -> Result<Answer, Answer> {
-    let home = customer(store, call)?
-        .company_profile
-        .address
-        .country
-        .clone();
-    let country = call.body["companyProfile"]["address"]["country"]
-        .as_str()
-        .ok_or_else(|| error(adobe::SOME_FIELDS_INVALID))?;
-    if country == home {
-        return Err(error(adobe::DEPLOYMENT_SAME_COUNTRY));
-    }
+    let context = with_customer(store, call)?;
+    let _: Value = checked(Operation::CreateDeployment, call, &context)?;
     let id = store.next_id(8);
     let deployment = json!({
         "deploymentId": id,
@@ -43,6 +37,30 @@ pub(super) fn create_deployment(store: &mut Store, call: &Call) -> Result<Answer
         .or_default()
         .insert(id, deployment.clone());
     Ok(Answer::ok(201, deployment))
+}
+
+/// `PATCH /v3/customers/{customerId}/deployments/{deploymentId}`: the core's
+/// validator judges the body as on create (the profile optional); an unknown
+/// deployment is 2138. *Assumed*: the body's `companyProfile` replaces the
+/// stored one, nothing else is kept.
+pub(super) fn update_deployment(store: &mut Store, call: &Call) -> Result<Answer, Answer> {
+    let context = with_customer(store, call)?;
+    let _: Value = checked(Operation::UpdateDeployment, call, &context)?;
+    let deployment = deployments_of(store, call)
+        .get_mut(call.param("deploymentId"))
+        .ok_or_else(|| error(adobe::INVALID_DEPLOYMENT))?;
+    if let Some(profile) = call.body.get("companyProfile") {
+        deployment["companyProfile"] = profile.clone();
+    }
+    Ok(Answer::ok(200, deployment.clone()))
+}
+
+/// A validation context holding the customer of the path (1116 when unknown).
+pub(super) fn with_customer(store: &mut Store, call: &Call) -> Result<Context, Answer> {
+    Ok(Context {
+        customer: Some(customer(store, call)?.clone()),
+        ..call.context()
+    })
 }
 
 /// `GET /v3/customers/{customerId}/deployments`, paged.
@@ -65,7 +83,7 @@ pub(super) fn get_deployment(store: &mut Store, call: &Call) -> Result<Answer, A
 fn deployments_of<'a>(
     store: &'a mut Store,
     call: &Call,
-) -> &'a std::collections::BTreeMap<String, Value> {
+) -> &'a mut std::collections::BTreeMap<String, Value> {
     store
         .deployments
         .entry(call.param("customerId").to_owned())

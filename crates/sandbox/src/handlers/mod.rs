@@ -13,6 +13,7 @@ mod levels;
 mod order_book;
 mod orders;
 mod price_list;
+mod recommendations;
 mod renewal;
 mod reseller_change;
 mod settle;
@@ -64,6 +65,9 @@ pub fn handle(store: &mut Store, call: &Call) -> Answer {
         E::CreateDeployment => global::create_deployment(store, call),
         E::ListDeployments => global::list_deployments(store, call),
         E::GetDeployment => global::get_deployment(store, call),
+        E::UpdateDeployment => global::update_deployment(store, call),
+        E::CreateSubscription => subscriptions::create(store, call),
+        E::FetchRecommendations => recommendations::fetch(store, call),
         E::GetOpenAcquisitions => global::open_acquisitions(store, call),
         E::ListCustomerFlexDiscounts => global::customer_flex_discounts(store, call),
         E::GetVipTransfer => vip::get(store, call),

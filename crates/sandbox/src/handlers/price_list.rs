@@ -7,9 +7,10 @@
 
 use super::call::{Call, page};
 use crate::adobe;
-use crate::envelope::{Answer, error};
+use crate::envelope::{Answer, error, failure};
 use crate::store::{PriceListDoc, Store};
 use serde_json::{Map, Value};
+use vipmp::validate::Operation;
 
 /// The attributes every offer carries whatever was asked (FACTS.md §3.3).
 const DEFAULT_ATTRIBUTES: &[&str] = &[
@@ -23,10 +24,22 @@ const DEFAULT_ATTRIBUTES: &[&str] = &[
 
 /// `POST /v3/pricelist`.
 ///
-/// *Assumed*: a header field left out of the request matches any list;
-/// `priceListType` defaults to `STANDARD`; a request matching no seeded list
-/// answers 1162 "Price List not found"; a body that is not an object is 5122.
+/// The body is judged by the core's validator first: a refused one is 5122,
+/// whose message for Fetch Price List is "Invalid Request" (FACTS.md §4),
+/// with one `additionalDetails` entry per path.
+///
+/// *Assumed*: `priceListType` defaults to `STANDARD`; a request matching no
+/// seeded list answers 1162 "Price List not found".
 pub(super) fn fetch(store: &mut Store, call: &Call) -> Result<Answer, Answer> {
+    let report = vipmp::validate::run(Operation::FetchPriceList, &call.body, &call.context());
+    if !report.is_valid() {
+        let details: Vec<String> = report
+            .violations
+            .iter()
+            .map(|v| v.path.to_string())
+            .collect();
+        return Err(failure(adobe::ORDER_PLACEMENT_UNAVAILABLE, &details));
+    }
     let request = call
         .body
         .as_object()
