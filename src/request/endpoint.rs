@@ -47,6 +47,11 @@ pub enum QueryKind {
     /// A page size: a whole number from 1 to [`PAGE_LIMIT_MAX`] (`limit` of the
     /// reseller, customer and flex-discount lists).
     PageLimit,
+    /// An ISO country code Adobe sells into (`recommendation-country`).
+    Country,
+    /// `EN` or `MULT`: the Recommendations API's language (FACTS.md §2.5;
+    /// `recommendation-language`).
+    RecommendationLanguage,
 }
 
 /// The largest page the reseller, customer and flex-discount lists serve:
@@ -120,7 +125,7 @@ macro_rules! endpoints {
 }
 
 use BodyRule::{None as NoBody, Validated};
-use QueryKind::{Bool, Many, Number, PageLimit, Text};
+use QueryKind::{Bool, Country, Many, Number, PageLimit, RecommendationLanguage, Text};
 use QueryRule::{List, OrderHistory};
 
 const NO_QUERY: QueryRule = List(&[]);
@@ -129,21 +134,21 @@ const TRANSFER_FLAGS: &[(&str, QueryKind)] =
     &[("ignore-order-return", Bool), ("expire-open-pas", Bool)];
 const RECOMMENDATIONS: &[(&str, QueryKind)] = &[
     ("fetch-recommendations", Bool),
-    ("recommendation-country", Text),
-    ("recommendation-language", Text),
+    ("recommendation-country", Country),
+    ("recommendation-language", RecommendationLanguage),
 ];
 const ORDER_PREVIEW: &[(&str, QueryKind)] = &[
     ("fetch-price", Bool),
     ("fetch-recommendations", Bool),
-    ("recommendation-country", Text),
-    ("recommendation-language", Text),
+    ("recommendation-country", Country),
+    ("recommendation-language", RecommendationLanguage),
     ("reassign-users", Bool),
 ];
 const GET_ORDER: &[(&str, QueryKind)] = &[
     ("fetch-price", Bool),
     ("fetch-recommendations", Bool),
-    ("recommendation-country", Text),
-    ("recommendation-language", Text),
+    ("recommendation-country", Country),
+    ("recommendation-language", RecommendationLanguage),
 ];
 const SUBSCRIPTION_UPDATE: &[(&str, QueryKind)] = &[
     ("reset-renewal-code", Bool),

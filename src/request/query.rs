@@ -107,6 +107,10 @@ fn check_value(kind: QueryKind, value: &str) -> Option<Finding> {
             Some(Finding::new(Code::NumberNotInteger))
         }
         QueryKind::PageLimit => page_limit(value),
+        QueryKind::Country => crate::field::country::check(value).err(),
+        QueryKind::RecommendationLanguage if value != "EN" && value != "MULT" => {
+            Some(Finding::new(Code::EnumInvalid).with("allowed", "EN, MULT"))
+        }
         QueryKind::Text | QueryKind::Many if value.is_empty() => {
             Some(Finding::new(Code::FieldRequired))
         }
@@ -194,6 +198,27 @@ mod tests {
         assert_eq!(
             found(Endpoint::VipTransfer, &json!({ "expire-open-pas": "yes" })),
             ["query.expire-open-pas enum.invalid"]
+        );
+    }
+
+    #[test]
+    fn recommendations_name_a_country_and_en_or_mult() {
+        let asked = json!({ "fetch-recommendations": "true", "recommendation-country": "US",
+            "recommendation-language": "MULT" });
+        for endpoint in [
+            Endpoint::GetOrder,
+            Endpoint::GetSubscription,
+            Endpoint::CreateOrder,
+        ] {
+            assert!(found(endpoint, &asked).is_empty(), "{}", endpoint.name());
+        }
+        let wrong = json!({ "recommendation-country": "usa", "recommendation-language": "en" });
+        assert_eq!(
+            found(Endpoint::ListSubscriptions, &wrong),
+            [
+                "query.recommendation-country country.invalid_format",
+                "query.recommendation-language enum.invalid"
+            ]
         );
     }
 
