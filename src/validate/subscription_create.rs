@@ -35,24 +35,32 @@ pub(super) fn check_create(body: &Json<'_>, report: &mut Report) {
         report.add(&object.at("offerId"), finding);
     }
     if let Some(auto_renewal) = object.required_object("autoRenewal", report) {
-        auto_renewal.check_keys(AUTO_RENEWAL_KEYS, &[], report);
-        if auto_renewal.get("enabled").is_none() {
-            report.add(
-                &auto_renewal.at("enabled"),
-                Finding::new(Code::FieldRequired),
-            );
-        } else if auto_renewal.optional_bool("enabled", report) == Some(false) {
-            let finding = Finding::new(Code::EnumInvalid).with("allowed", "true");
-            report.add(&auto_renewal.at("enabled"), finding);
-        }
-        offer_line::quantity(&auto_renewal, "renewalQuantity", offer, report);
-        check_renewal_code(&auto_renewal, report);
-        check_flex_codes(&auto_renewal, report);
+        check_auto_renewal(&auto_renewal, offer, report);
     }
     if let Some(code) = object.optional_str("currencyCode", report) {
         object.apply("currencyCode", currency::check(code), report);
     }
     check_free_text(&object, "deploymentId", ID_MAX, false, report);
+}
+
+/// A scheduled subscription renews: `enabled` is required and true, the
+/// quantity to renew required; codes as on an update.
+fn check_auto_renewal(auto_renewal: &Object<'_, '_>, offer: Option<&str>, report: &mut Report) {
+    auto_renewal.check_keys(AUTO_RENEWAL_KEYS, &[], report);
+    let path = auto_renewal.at("enabled");
+    match auto_renewal.get("enabled") {
+        None => report.add(&path, Finding::new(Code::FieldRequired)),
+        Some(_) if auto_renewal.optional_bool("enabled", report) == Some(false) => {
+            report.add(
+                &path,
+                Finding::new(Code::EnumInvalid).with("allowed", "true"),
+            );
+        }
+        Some(_) => {}
+    }
+    offer_line::quantity(auto_renewal, "renewalQuantity", offer, report);
+    check_renewal_code(auto_renewal, report);
+    check_flex_codes(auto_renewal, report);
 }
 
 #[cfg(test)]
