@@ -233,3 +233,23 @@ async fn recommendations_and_price_lists_are_asked_for_in_full() {
     unnamed.as_object_mut().expect("object").remove("region");
     assert_eq!(raw(&demo, "POST", "/v3/pricelist", &unnamed).await, "5122");
 }
+
+#[tokio::test]
+async fn reads_take_the_recommendation_query_by_the_cores_rules() {
+    let demo = Demo::new(|_| {}).await;
+    let list = format!("/v3/customers/{CUSTOMER}/subscriptions");
+    let asked = "fetch-recommendations=true&recommendation-country=US&recommendation-language=MULT";
+    assert_eq!(
+        raw(&demo, "GET", &format!("{list}?{asked}"), &Value::Null).await,
+        ""
+    );
+    for refused in [
+        "recommendation-language=en",
+        "recommendation-country=usa",
+        "fetch-recommendations=yes",
+        "fetch-price=true",
+    ] {
+        let code = raw(&demo, "GET", &format!("{list}?{refused}"), &Value::Null).await;
+        assert_eq!(code, "1117", "{refused}");
+    }
+}

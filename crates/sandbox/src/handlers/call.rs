@@ -10,7 +10,7 @@ use crate::envelope::{Answer, error, from_report};
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 use vipmp::date::Date;
-use vipmp::request::Endpoint;
+use vipmp::request::{self, AddressInput, Endpoint, QueryRule};
 use vipmp::validate::{self, Context, Operation};
 
 /// One call, as the dispatcher hands it over.
@@ -86,6 +86,55 @@ pub fn checked<T: DeserializeOwned>(
         return Err(from_report(&report));
     }
     serde_json::from_value(call.body.clone()).map_err(|_| error(adobe::SOME_FIELDS_INVALID))
+}
+
+/// Checks the call's query by the endpoint's rules in the core (the same
+/// check the request builders and the proxy make): unknown or repeated
+/// parameters, flags other than `true`/`false`, page limits, the
+/// recommendation country and language. Get Order History keeps its own
+/// check in its handler.
+///
+/// *Assumed*: a refused query answers 1117 with one `additionalDetails` entry
+/// per parameter (`query.<name>`), as the history's refusal does.
+///
+/// # Errors
+/// Adobe's envelope when the query breaks a rule.
+pub(super) fn checked_query(call: &Call) -> Result<(), Answer> {
+    if matches!(call.endpoint.query(), QueryRule::OrderHistory) || call.query.is_empty() {
+        return Ok(());
+    }
+    let mut query = Map::new();
+    for (name, value) in &call.query {
+        let values = query
+            .entry(name.clone())
+            .or_insert_with(|| Value::Array(Vec::new()));
+        if let Value::Array(values) = values {
+            values.push(Value::String(value.clone()));
+        }
+    }
+    let input = AddressInput {
+        params: &call.params,
+        query: &Value::Object(query),
+        body: Some(&call.body),
+        context: &Context::default(),
+    };
+    let Err(refused) = request::address(call.endpoint, &input) else {
+        return Ok(());
+    };
+    let details: Vec<String> = refused
+        .report
+        .violations
+        .iter()
+        .map(|violation| violation.path.to_string())
+        .filter(|path| path.starts_with("query."))
+        .collect();
+    if details.is_empty() {
+        return Ok(());
+    }
+    Err(crate::envelope::failure(
+        adobe::SOME_FIELDS_INVALID,
+        &details,
+    ))
 }
 
 /// Serialises a resource as an answer.

@@ -33,12 +33,16 @@ use crate::store::Store;
 use serde_json::Value;
 use vipmp::request::Endpoint;
 
-/// Runs the handler of an endpoint.
+/// Runs the handler of an endpoint, once its query passes the core's rules
+/// ([`call::checked_query`]).
 ///
 /// *Assumed*: an endpoint the sandbox does not emulate answers 404 with 1134
 /// "Invalid operation on path".
 pub fn handle(store: &mut Store, call: &Call) -> Answer {
     use Endpoint as E;
+    if let Err(refused) = call::checked_query(call) {
+        return refused;
+    }
     let result = match call.endpoint {
         E::Ping | E::AuthenticatedPing => Ok(Answer::ok(200, Value::String("pong".into()))),
         E::CreateReseller => accounts::create_reseller(store, call),
