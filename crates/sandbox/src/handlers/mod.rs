@@ -34,7 +34,7 @@ use serde_json::Value;
 use vipmp::request::Endpoint;
 
 /// Runs the handler of an endpoint, once its query passes the core's rules
-/// ([`call::checked_query`]).
+/// for the endpoint (1117 otherwise).
 ///
 /// *Assumed*: an endpoint the sandbox does not emulate answers 404 with 1134
 /// "Invalid operation on path".
