@@ -94,6 +94,15 @@ pub const CONSUMABLE_3YC: &[Tier] = &[
     tier("TG", 100_000, 71),
 ];
 
+/// The Feb-2024 3YC consumable level `TA` (reference, "3YC API Changes":
+/// "CONSUMABLES: TA, TB, TC, TD, TE, TF, TG"), which the current pages no
+/// longer list (FACTS.md §3.2, "meaning of `TA` unverified"). A commitment
+/// never reaches it (3YC consumables start at 1,000, which is `TB`), so it is
+/// not on [`CONSUMABLE_3YC`]; it is recognised when Adobe reports it as the
+/// customer's level, and kept. *Assumed*: it ranks just above `T1` (the band
+/// below `TB`, as `TB` ranks just above `T2`).
+pub const CONSUMABLE_3YC_TA: &[Tier] = &[tier("TA", 1, 11)];
+
 /// Licences (seats) or consumables (transactions, credit packs).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
@@ -261,7 +270,7 @@ pub fn tier_for(ladder: &'static [Tier], quantity: u64) -> Tier {
 pub fn find_tier(offer_type: OfferType, level: &str) -> Option<Tier> {
     let ladders: &[&[Tier]] = match offer_type {
         OfferType::License => &[LICENSE, LICENSE_3YC, LICENSE_LGA],
-        OfferType::Consumables => &[CONSUMABLE, CONSUMABLE_3YC],
+        OfferType::Consumables => &[CONSUMABLE, CONSUMABLE_3YC, CONSUMABLE_3YC_TA],
     };
     ladders
         .iter()
@@ -462,6 +471,20 @@ mod tests {
 
     fn level(input: &LevelInput) -> String {
         discount_level(input).license.level
+    }
+
+    #[test]
+    fn a_held_ta_level_is_kept_and_ranks_above_t1() {
+        let mut input = LevelInput::default();
+        input.order.consumables = 10;
+        input.current.consumables = Some("TA".to_owned());
+        let choice = discount_level(&input).consumables;
+        assert_eq!(
+            (choice.level.as_str(), choice.rule),
+            ("TA", LevelRule::CurrentLevel)
+        );
+        input.order.consumables = 1000;
+        assert_eq!(discount_level(&input).consumables.level, "T2");
     }
 
     #[test]

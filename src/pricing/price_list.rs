@@ -16,6 +16,13 @@
 //!   string), `productTypeDetail`, `additionalDetail`, `firstOrderDate`,
 //!   `lastOrderDate`.
 //!
+//! A row with a `discountCode` (the HVD codes `HVD_L17_PRE`…`HVD_L22_POST`,
+//! "price already discounted", FACTS.md §3.3, §3.5: only for customers
+//! migrated from VIP's High Volume Discount levels 17–22) is kept in
+//! [`PriceList::rows`] but never answered by [`PriceList::find`]: it prices the
+//! same offer ID as the regular row, for those customers alone, and a quote
+//! has no HVD customer to give it to.
+//!
 //! A 3YC list holds the same offer once per validity window; [`PriceList::find`]
 //! picks the row whose first/last order dates contain the given date (the 3YC
 //! start date, as S5 does). Prices are read into minor units, never floats.
@@ -60,6 +67,8 @@ pub struct PriceRow {
     pub last_order_date: Option<Date>,
     /// The product's name or family, for messages.
     pub product_family: String,
+    /// The HVD discount code of a row priced for migrated HVD customers.
+    pub discount_code: Option<String>,
     /// The line (CSV) or 1-based offer index (JSON) the row came from.
     pub source_line: usize,
 }
@@ -136,7 +145,11 @@ impl PriceList {
 
     fn from_rows(currency: Currency, rows: Vec<PriceRow>) -> PriceList {
         let mut by_offer: HashMap<String, Vec<usize>> = HashMap::new();
-        for (index, row) in rows.iter().enumerate() {
+        let regular = rows
+            .iter()
+            .enumerate()
+            .filter(|(_, row)| row.discount_code.is_none());
+        for (index, row) in regular {
             by_offer
                 .entry(row.offer_id.as_str().to_owned())
                 .or_default()
@@ -222,6 +235,7 @@ const COLUMNS: &[(&str, &str)] = &[
     ("firstorderdate", "firstOrderDate"),
     ("lastorderdate", "lastOrderDate"),
     ("productfamily", "productFamily"),
+    ("discountcode", "discountCode"),
 ];
 
 fn load_csv(text: &str, currency: Option<&str>) -> Result<PriceList, Report> {
@@ -293,6 +307,7 @@ fn csv_row(
         first_order_date: cell("firstOrderDate"),
         last_order_date: cell("lastOrderDate"),
         product_family: cell("productFamily"),
+        discount_code: cell("discountCode"),
     };
     fields.parse(record.line, currency, report)
 }
@@ -306,6 +321,7 @@ struct RawRow<'a> {
     first_order_date: Option<(Cell<'a>, &'a str)>,
     last_order_date: Option<(Cell<'a>, &'a str)>,
     product_family: Option<(Cell<'a>, &'a str)>,
+    discount_code: Option<(Cell<'a>, &'a str)>,
 }
 
 impl RawRow<'_> {
@@ -342,6 +358,10 @@ impl RawRow<'_> {
                 .product_family
                 .as_ref()
                 .map_or_else(String::new, |(_, text)| (*text).to_owned()),
+            discount_code: self
+                .discount_code
+                .filter(|(_, text)| !text.is_empty())
+                .map(|(_, text)| text.to_owned()),
             source_line: line,
             partner_price: partner_price.unwrap_or(Money::zero(currency)),
             offer_id,
@@ -426,7 +446,7 @@ fn load_json(text: &str, currency: Option<&str>) -> Result<PriceList, Report> {
     Ok(PriceList::from_rows(currency, rows))
 }
 
-const JSON_FIELDS: [&str; 7] = [
+const JSON_FIELDS: [&str; 8] = [
     "offerId",
     "partnerPrice",
     "productTypeDetail",
@@ -434,6 +454,7 @@ const JSON_FIELDS: [&str; 7] = [
     "firstOrderDate",
     "lastOrderDate",
     "productFamily",
+    "discountCode",
 ];
 
 fn json_row(
@@ -478,6 +499,7 @@ fn json_row(
         first_order_date: next(),
         last_order_date: next(),
         product_family: next(),
+        discount_code: next(),
     };
     raw.parse(line, currency, report)
 }
@@ -604,6 +626,21 @@ mod tests {
         );
         let err = load("{\"currency\":", None).expect_err("not json");
         assert_eq!(err.codes(), ["price_list.malformed"]);
+    }
+
+    #[test]
+    fn an_hvd_row_is_kept_but_never_quoted() {
+        let text = r#"{"currency":"USD","offers":[
+            {"offerId":"65304479CA14A12","partnerPrice":"90.00","discountCode":"HVD_L17_PRE"},
+            {"offerId":"65304479CA14A12","partnerPrice":"130.00","discountCode":""}]}"#;
+        let list = load(text, None).expect("json");
+        assert_eq!(list.rows().len(), 2);
+        assert_eq!(list.rows()[0].discount_code.as_deref(), Some("HVD_L17_PRE"));
+        let row = list.find("65304479CA14A12", None).expect("regular row");
+        assert_eq!(row.partner_price.minor, 13_000);
+        let csv = "Offer ID,Partner Price,Discount Code\n65304479CA13A12,80.00,HVD_L22_POST\n";
+        let list = load(csv, Some("USD")).expect("csv");
+        assert!(list.find("65304479CA13A12", None).is_none());
     }
 
     #[test]

@@ -246,6 +246,16 @@ codes! {
     /// first level 06 (Adobe answers 1170). Params: `min`, `quantity`.
     LgaQuantityBelowMinimum = "lga.quantity_below_minimum" ["min", "quantity"]
         "{label}: a Large Government Agency orders at least {min} licences (this order has {quantity}).",
+    /// An offer at an LGA level (06–09) ordered for a customer who is not a
+    /// Large Government Agency (Adobe answers 2129 "Reason: Not an LGA
+    /// Customer"). Params: `offerId`.
+    OrderLgaOfferNotEligible = "order.lga_offer_not_eligible" ["offerId"]
+        "{label}: {offerId} is a Large Government Agency offer, and this customer is not one.",
+    /// A line's `discountCode` is not an HVD code (`HVD_L17_PRE` to
+    /// `HVD_L22_POST`), or the customer was not migrated from VIP's High
+    /// Volume Discount (Adobe answers 5135). Params: `reason`.
+    OrderDiscountCodeInvalid = "order.discount_code_invalid" ["reason"]
+        "{label} cannot be used: {reason}.",
     /// An update would drop an offer type the customer is already committed to;
     /// a 3YC request must repeat every committed offer type. Params: `offerType`.
     CommitmentMissingOfferType = "commitment.missing_offer_type" ["offerType"]
@@ -445,6 +455,8 @@ impl Code {
             Code::CurrencyAtBothLevels => "2140",
             Code::LgaThreeYearCommit => "1147",
             Code::LgaQuantityBelowMinimum => "1170",
+            Code::OrderLgaOfferNotEligible => "2129",
+            Code::OrderDiscountCodeInvalid => "5135",
             Code::SubscriptionMoqAutoRenewal => "5134",
             Code::ReturnExceedsRemaining => "RETURN_QTY_EXCEEDS_REMAINING",
             Code::ReturnAlreadyReturned => "2133",

@@ -127,6 +127,10 @@ pub struct Customer {
     /// 3YC and LGA benefits.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub benefits: Vec<Benefit>,
+    /// Read-only: Adobe's tags, e.g. `HVD_MIGRATED_CUSTOMER` for a customer
+    /// migrated from VIP's High Volume Discount (FACTS.md §1, 2025-01-23).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
     /// Worldwide purchasing enabled (FACTS.md §1.2).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub global_sales_enabled: Option<bool>,

@@ -46,7 +46,7 @@ fn is_consumable(offer: &OfferId) -> bool {
     crate::offer::is_consumable(offer.as_str()).unwrap_or_else(|| offer.is_consumable_level())
 }
 
-fn is_lga(customer: &Customer) -> bool {
+pub(super) fn is_lga(customer: &Customer) -> bool {
     customer.benefits.iter().any(|b| b.benefit_type == LGA)
 }
 
@@ -96,7 +96,9 @@ mod tests {
     #[test]
     fn customers_without_lga_are_not_concerned() {
         let plain = context(json!({ "customer": { "benefits": [] } }));
-        valid(CreateOrder, &order("NEW", 5), &plain);
+        let level_01 = json!({ "orderType": "NEW", "currencyCode": "USD", "lineItems": [
+            { "extLineItemNumber": 1, "offerId": "65304479CC01A12", "quantity": 5 }] });
+        valid(CreateOrder, &level_01, &plain);
         valid(
             CreateOrder,
             &order("NEW", 5),

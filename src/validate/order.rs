@@ -91,6 +91,12 @@ pub(super) fn check_create(body: &Json<'_>, context: &Context, report: &mut Repo
     check_cancelling(&order, order_type, &lines, report);
     let offers_and_quantities = lines.iter().map(|line| (line.offer_id, line.quantity));
     let lines_path = order.at("lineItems");
+    let offers = lines.iter().map(|line| (line.index, line.offer_id));
+    super::lga_offer::check(order_type, offers, context, &lines_path, report);
+    for line in &lines {
+        let path = lines_path.index(line.index);
+        super::hvd_discount::check(line.discount_code, context, &path, report);
+    }
     super::lga_quantity::check(
         order_type,
         offers_and_quantities,
@@ -186,6 +192,7 @@ struct Line<'a> {
     number: Option<i64>,
     offer_id: Option<&'a str>,
     quantity: Option<i64>,
+    discount_code: Option<&'a str>,
 }
 
 fn lines_optional(order_type: Option<OrderType>) -> bool {
@@ -245,6 +252,7 @@ struct LineFacts<'a> {
     number: Option<i64>,
     offer_id: Option<&'a str>,
     quantity: Option<i64>,
+    discount_code: Option<&'a str>,
 }
 
 impl<'a> LineFacts<'a> {
@@ -254,6 +262,7 @@ impl<'a> LineFacts<'a> {
             number: self.number,
             offer_id: self.offer_id,
             quantity: self.quantity,
+            discount_code: self.discount_code,
         }
     }
 }
@@ -287,6 +296,7 @@ fn check_line<'a>(
         number,
         offer_id: offer,
         quantity,
+        discount_code: line.optional_str("discountCode", report),
     })
 }
 
@@ -558,6 +568,7 @@ mod tests {
                 number,
                 offer_id: None,
                 quantity: None,
+                discount_code: None,
             })
             .collect()
     }
