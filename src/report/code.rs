@@ -256,6 +256,36 @@ codes! {
     /// Volume Discount (Adobe answers 5135). Params: `reason`.
     OrderDiscountCodeInvalid = "order.discount_code_invalid" ["reason"]
         "{label} cannot be used: {reason}.",
+    /// A RENEWAL outside its window: from 30 days before the subscription's
+    /// renewal date to 14 days after it (Adobe answers 3122). Params: `from`,
+    /// `until`.
+    RenewalOutsideWindow = "renewal.outside_window" ["from", "until"]
+        "{label}: this subscription can be renewed from {from} to {until}.",
+    /// An early renewal in the final term of a 3-year commitment, without a
+    /// recommitment (Adobe answers 3133).
+    RenewalFinalCommitmentTerm = "renewal.final_commitment_term" []
+        "{label}: an early renewal is not possible in the last term of a 3-year commitment; recommit first.",
+    /// An order other than a renewal while an early renewal is in progress
+    /// (Adobe answers 3131). Params: `value`.
+    OrderEarlyRenewalInProgress = "order.early_renewal_in_progress" ["value"]
+        "An early renewal is in progress; a {value} order can be placed once it completes.",
+    /// A revert names an order that is not a SWITCH (the sandbox answers 2127).
+    /// Params: `value`.
+    SwitchRevertNotSwitch = "switch.revert_not_switch" ["value"]
+        "{label}: a {value} order cannot be reverted; only a SWITCH can.",
+    /// A revert names a switch already reverted (the sandbox answers 2118).
+    SwitchAlreadyReverted = "switch.already_reverted" []
+        "{label}: this switch has already been reverted; a switch is reverted once.",
+    /// A 3YC `commitmentRequest` lowers a committed minimum quantity; for a
+    /// customer already committed it can only raise them. Params:
+    /// `offerType`, `committed`.
+    CommitmentQuantityDecrease = "commitment.quantity_decrease" ["offerType", "committed"]
+        "{label}: a commitment request can only raise the committed {committed} {offerType:offer}.",
+    /// A RETURN would leave a 3YC customer below its committed minimum
+    /// quantity (Adobe answers 422 `RETURN_VIOLATES_3YC_MCQ`). Params:
+    /// `offerType`, `committed`.
+    ReturnBelowCommitment = "return.below_commitment" ["offerType", "committed"]
+        "{label}: this return would leave fewer than the {committed} {offerType:offer} of the 3-year commitment.",
     /// An update would drop an offer type the customer is already committed to;
     /// a 3YC request must repeat every committed offer type. Params: `offerType`.
     CommitmentMissingOfferType = "commitment.missing_offer_type" ["offerType"]
@@ -304,6 +334,10 @@ codes! {
     /// `renewalCode` (Adobe answers 5134).
     SubscriptionMoqAutoRenewal = "subscription.moq_auto_renewal" []
         "Auto-renewal cannot be turned off for a High Growth (minimum order quantity) offer.",
+    /// Auto-renewal switched on for a Sign introductory offer, which does
+    /// not renew (Adobe answers with "existing error codes", unnamed).
+    SubscriptionIntroductoryNoRenewal = "subscription.introductory_no_renewal" []
+        "An introductory offer does not renew; auto-renewal cannot be turned on.",
     /// The customer's market segment is not one the reseller sells into (Adobe
     /// answers 2135). Params: `value`, `allowed`.
     MarketSegmentNotEnabled = "market_segment.not_enabled" ["value", "allowed"]
@@ -457,6 +491,12 @@ impl Code {
             Code::LgaQuantityBelowMinimum => "1170",
             Code::OrderLgaOfferNotEligible => "2129",
             Code::OrderDiscountCodeInvalid => "5135",
+            Code::RenewalOutsideWindow => "3122",
+            Code::RenewalFinalCommitmentTerm => "3133",
+            Code::OrderEarlyRenewalInProgress => "3131",
+            Code::SwitchRevertNotSwitch => "2127",
+            Code::SwitchAlreadyReverted => "2118",
+            Code::ReturnBelowCommitment => "RETURN_VIOLATES_3YC_MCQ",
             Code::SubscriptionMoqAutoRenewal => "5134",
             Code::ReturnExceedsRemaining => "RETURN_QTY_EXCEEDS_REMAINING",
             Code::ReturnAlreadyReturned => "2133",

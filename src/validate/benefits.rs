@@ -133,6 +133,9 @@ fn check_three_year_commit(
     for key in ["commitmentRequest", "recommitmentRequest"] {
         if let Some(request) = benefit.optional_object(key, report) {
             check_request(&request, current, report);
+            if key == "commitmentRequest" {
+                check_no_decrease(&request, current, report);
+            }
         }
     }
     if asks_recommit {
@@ -259,6 +262,45 @@ fn check_request(request: &Object<'_, '_>, current: Option<&Benefit>, report: &m
     }
 }
 
+/// A `commitmentRequest` for a customer with a COMMITTED commitment asks for
+/// an increase (reference, "3YC API Changes": "Used to request 3YC quantity
+/// increase for a customer with an existing commitment"; Update Customer:
+/// "Request 3YC quantity increase for customer with existing commitment"):
+/// no offer type below its committed minimum. A recommitment sets the next
+/// commitment's quantities and is not bound by this. Adobe names no code
+/// (1117).
+fn check_no_decrease(request: &Object<'_, '_>, current: Option<&Benefit>, report: &mut Report) {
+    let Some(commitment) = current
+        .and_then(|b| b.commitment.as_ref())
+        .filter(|c| c.status.as_deref() == Some("COMMITTED"))
+    else {
+        return;
+    };
+    let Some(list) = request.get("minimumQuantities").and_then(Json::as_array) else {
+        return;
+    };
+    let path = request.at("minimumQuantities");
+    for (index, value) in list.iter().enumerate() {
+        let (Some(offer_type), Some(Json::Int(asked))) = (
+            value.get("offerType").and_then(Json::as_str),
+            value.get("quantity"),
+        ) else {
+            continue;
+        };
+        let committed = commitment
+            .minimum_quantities
+            .iter()
+            .find(|m| m.offer_type == offer_type)
+            .map_or(0, |m| i64::try_from(m.quantity).unwrap_or(i64::MAX));
+        if *asked < committed {
+            let finding = Finding::new(Code::CommitmentQuantityDecrease)
+                .with("offerType", offer_type)
+                .with("committed", committed);
+            report.add(&path.index(index).key("quantity"), finding);
+        }
+    }
+}
+
 fn committed_offer_types(current: Option<&Benefit>) -> Vec<&str> {
     let commitment = current.and_then(|b| b.commitment.as_ref());
     commitment
@@ -375,6 +417,35 @@ mod tests {
     }
 
     const QUANTITY: &str = "benefits[0].commitmentRequest.minimumQuantities[0].quantity";
+
+    #[test]
+    fn a_committed_customer_asks_only_for_increases() {
+        let mut context = committed("2025-06-01", None);
+        if let Some(customer) = context.customer.as_mut() {
+            customer.benefits[0]
+                .commitment
+                .as_mut()
+                .expect("commitment")
+                .minimum_quantities[0]
+                .quantity = 50;
+        }
+        let ask = |request: &str, n: i64| {
+            benefits(customer_update(), json!([three_year(request, licences(n))]))
+        };
+        valid(UpdateCustomer, &ask("commitmentRequest", 50), &context);
+        let lower = [(QUANTITY, "commitment.quantity_decrease")];
+        expect(
+            UpdateCustomer,
+            &ask("commitmentRequest", 49),
+            &context,
+            &lower,
+        );
+        valid(
+            UpdateCustomer,
+            &ask("commitmentRequest", 49),
+            &Context::default(),
+        );
+    }
 
     #[test]
     fn a_commitment_needs_10_licences_or_1000_consumables() {

@@ -42,7 +42,7 @@ pub(super) fn check<'a>(
 }
 
 /// The catalogue's word, else a `T…` level (as the quote reads it).
-fn is_consumable(offer: &OfferId) -> bool {
+pub(super) fn is_consumable(offer: &OfferId) -> bool {
     crate::offer::is_consumable(offer.as_str()).unwrap_or_else(|| offer.is_consumable_level())
 }
 

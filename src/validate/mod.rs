@@ -34,9 +34,12 @@ mod order;
 mod price_list_request;
 mod profile;
 mod recommendations;
+mod renewal_window;
 mod reseller;
+mod return_commitment;
 mod return_exclusions;
 mod return_quantity;
+mod revert_switch;
 mod subscription;
 mod subscription_create;
 #[cfg(test)]
@@ -80,6 +83,16 @@ pub struct Context {
     pub subscription: Option<Subscription>,
     /// The VIP membership ID of a VIP→VIPMP transfer (a path parameter).
     pub membership_id: Option<String>,
+    /// Whether an early renewal of the customer is in progress (a RENEWAL
+    /// placed before the anniversary date, not yet complete, in the order
+    /// history): every other order type fails with 3131 until it completes.
+    pub early_renewal_in_progress: Option<bool>,
+    /// What the customer holds now: licences and consumables of its active
+    /// subscriptions (`currentQuantity` summed), for the 3YC floor of a RETURN.
+    pub held_quantities: Option<crate::pricing::Quantities>,
+    /// Whether the subscription being updated is a Sign introductory offer
+    /// (the caller's catalogue says so; no resource of Adobe's does).
+    pub introductory_offer: Option<bool>,
 }
 
 /// The operations that take a request body.

@@ -93,6 +93,8 @@ pub(super) fn check_create(body: &Json<'_>, context: &Context, report: &mut Repo
     let lines_path = order.at("lineItems");
     let offers = lines.iter().map(|line| (line.index, line.offer_id));
     super::lga_offer::check(order_type, offers, context, &lines_path, report);
+    let renewed = lines.iter().map(|line| line.subscription_id);
+    super::renewal_window::check(&order, order_type, renewed, context, report);
     for line in &lines {
         let path = lines_path.index(line.index);
         super::hvd_discount::check(line.discount_code, context, &path, report);
@@ -104,8 +106,17 @@ pub(super) fn check_create(body: &Json<'_>, context: &Context, report: &mut Repo
         &lines_path,
         report,
     );
-    if let (Some(OrderType::Return), Some(reference)) = (order_type, &context.reference_order) {
-        check_return_against(&order, reference, context, &lines, report);
+    let Some(reference) = &context.reference_order else {
+        return;
+    };
+    match order_type {
+        Some(OrderType::Return) => check_return_against(&order, reference, context, &lines, report),
+        Some(OrderType::RevertSwitch | OrderType::PreviewRevertSwitch) => {
+            let path = order.at("referenceOrderId");
+            super::revert_switch::check(reference, &path, report);
+            check_return_window(reference, context, &path, report);
+        }
+        _ => {}
     }
 }
 
@@ -193,6 +204,7 @@ struct Line<'a> {
     offer_id: Option<&'a str>,
     quantity: Option<i64>,
     discount_code: Option<&'a str>,
+    subscription_id: Option<&'a str>,
 }
 
 fn lines_optional(order_type: Option<OrderType>) -> bool {
@@ -253,6 +265,7 @@ struct LineFacts<'a> {
     offer_id: Option<&'a str>,
     quantity: Option<i64>,
     discount_code: Option<&'a str>,
+    subscription_id: Option<&'a str>,
 }
 
 impl<'a> LineFacts<'a> {
@@ -263,6 +276,7 @@ impl<'a> LineFacts<'a> {
             offer_id: self.offer_id,
             quantity: self.quantity,
             discount_code: self.discount_code,
+            subscription_id: self.subscription_id,
         }
     }
 }
@@ -289,7 +303,7 @@ fn check_line<'a>(
             report,
         );
     }
-    check_line_subscription(&line, order_type, report);
+    let subscription_id = check_line_subscription(&line, order_type, report);
     check_line_currency(&line, order_currency, report);
     check_flex_codes(&line, report);
     Some(LineFacts {
@@ -297,6 +311,7 @@ fn check_line<'a>(
         offer_id: offer,
         quantity,
         discount_code: line.optional_str("discountCode", report),
+        subscription_id,
     })
 }
 
@@ -315,11 +330,11 @@ fn check_line_number(line: &Object<'_, '_>, report: &mut Report) -> Option<i64> 
 /// RENEWAL lines name the subscription renewed; so do PREVIEW_RENEWAL lines
 /// when lines are given (FACTS.md §3.5). Otherwise a subscriptionId is what
 /// Adobe echoed back and must be empty or well-formed.
-fn check_line_subscription(
-    line: &Object<'_, '_>,
+fn check_line_subscription<'a>(
+    line: &Object<'a, '_>,
     order_type: Option<OrderType>,
     report: &mut Report,
-) {
+) -> Option<&'a str> {
     let required = matches!(
         order_type,
         Some(OrderType::Renewal | OrderType::PreviewRenewal)
@@ -329,9 +344,9 @@ fn check_line_subscription(
     } else {
         line.optional_str("subscriptionId", report)
     };
-    if let Some(id) = value.filter(|id| !id.is_empty()) {
-        line.apply("subscriptionId", subscription_id::check(id), report);
-    }
+    let id = value.filter(|id| !id.is_empty())?;
+    line.apply("subscriptionId", subscription_id::check(id), report);
+    Some(id)
 }
 
 fn check_line_currency(line: &Object<'_, '_>, order_currency: bool, report: &mut Report) {
@@ -501,6 +516,8 @@ fn check_return_against(
     for line in lines {
         check_returned_line(&lines_path.index(line.index), line, reference, report);
     }
+    let returned = lines.iter().map(|line| (line.offer_id, line.quantity));
+    super::return_commitment::check(returned, context, &lines_path, report);
 }
 
 /// The 14-day return window from the referenced order's `creationDate`
@@ -569,6 +586,7 @@ mod tests {
                 offer_id: None,
                 quantity: None,
                 discount_code: None,
+                subscription_id: None,
             })
             .collect()
     }

@@ -19,10 +19,11 @@
 //!
 //! Known from the offer ID alone: an MOQ offer by its variant (`X`, `Y`,
 //! `Z`), a consumable by the catalogue (`data/products.json`; stock credit
-//! packs are consumables there) or its `T…` level. Acrobat license packs and
-//! the 3YC minimum floor (`RETURN_VIOLATES_3YC_MCQ`) need facts the context
-//! does not carry (the pack catalogue, the customer's held quantity) and are
-//! left to Adobe.
+//! packs are consumables there) or its `T…` level. The 3YC minimum floor
+//! (`RETURN_VIOLATES_3YC_MCQ`) is [`super::return_commitment`]'s. Acrobat
+//! license packs are left to Adobe: no source says which offers they are
+//! (the product catalogue `data/products.json` has no pack flag, and the offer
+//! ID does not encode it).
 
 use crate::pricing::OfferId;
 use crate::pricing::offer_id::Variant;

@@ -52,6 +52,7 @@ pub(super) fn check_update(body: &Json<'_>, context: &Context, report: &mut Repo
     check_renewal_quantity(&auto_renewal, context, report);
     check_renewal_code(&auto_renewal, report);
     super::moq_auto_renewal::check(&auto_renewal, context, report);
+    check_introductory(&auto_renewal, context, report);
     check_flex_codes(&auto_renewal, report);
     check_active(&object, context, report);
 }
@@ -85,6 +86,22 @@ pub(super) fn check_flex_codes(auto_renewal: &Object<'_, '_>, report: &mut Repor
     }
 }
 
+/// A Sign introductory offer does not renew: auto-renewal cannot be switched
+/// on (reference, release notes 2023-11-14: "subscription is non-renewable
+/// … Errors will be returned (existing error codes) if an attempt is made to
+/// … enable autorenewal"; FACTS.md §2.7). No resource marks an offer as
+/// introductory, so the caller says so (`Context::introductory_offer`).
+fn check_introductory(auto_renewal: &Object<'_, '_>, context: &Context, report: &mut Report) {
+    if context.introductory_offer == Some(true)
+        && matches!(auto_renewal.get("enabled"), Some(Json::Bool(true)))
+    {
+        report.add(
+            &auto_renewal.at("enabled"),
+            Finding::new(Code::SubscriptionIntroductoryNoRenewal),
+        );
+    }
+}
+
 /// Auto-renewal can be changed only on an active subscription (3119).
 fn check_active(object: &Object<'_, '_>, context: &Context, report: &mut Report) {
     let Some(subscription) = &context.subscription else {
@@ -115,6 +132,18 @@ mod tests {
 
     fn quantity(value: i64) -> Value {
         with(body(), "/autoRenewal/renewalQuantity", json!(value))
+    }
+
+    #[test]
+    fn an_introductory_offer_does_not_renew() {
+        let intro = context(json!({ "introductoryOffer": true }));
+        let found = [(
+            "autoRenewal.enabled",
+            "subscription.introductory_no_renewal",
+        )];
+        expect(UpdateSubscription, &body(), &intro, &found);
+        let off = json!({ "autoRenewal": { "enabled": false } });
+        valid(UpdateSubscription, &off, &intro);
     }
 
     #[test]
