@@ -63,8 +63,10 @@ pub fn error(code: &str) -> Answer {
 /// line numbers, 2134 return window, 2130 line mismatch, 2133 line already
 /// returned, 2127 partial consumable return, 2140 currency at both levels,
 /// 2149 switch quantities, 2152 one switch item, 1147 LGA with 3YC, 1170 LGA
-/// under 100 licences, 5134 MOQ auto-renewal off, 422
-/// `RETURN_QTY_EXCEEDS_REMAINING` and `RETURN_NOT_SUPPORTED_MOQ_SKU`); a report
+/// under 100 licences, 2129 an LGA offer for another customer, 5134 MOQ
+/// auto-renewal off, 5135 an HVD discount code, 3122/3131/3133 renewal
+/// windows, 2127/2118 reverts, 422 `RETURN_QTY_EXCEEDS_REMAINING`,
+/// `RETURN_NOT_SUPPORTED_MOQ_SKU` and `RETURN_VIOLATES_3YC_MCQ`); a report
 /// whose every violation is in `companyProfile.address` is 1118 "Invalid
 /// Address" (FACTS.md §4: "If address and other fields are invalid, then 1117
 /// will be used"); every other violation is answered with 1117 "Some fields

@@ -24,13 +24,18 @@ const RETURNED: &str = adobe::CANCELLED;
 /// `POST /v3/customers/{customerId}/orders`.
 ///
 /// Every creatable order type is emulated; SWITCH and REVERT_SWITCH and their
-/// previews in [`super::switch`].
+/// previews in [`super::switch`]. The core's validator sees the customer, the
+/// referenced order and the licences and consumables its active
+/// subscriptions hold (the 3YC floor of a RETURN, 422
+/// `RETURN_VIOLATES_3YC_MCQ`).
 pub(super) fn create(store: &mut Store, call: &Call) -> Result<Answer, Answer> {
     let holder = customer(store, call)?.clone();
     let reference = reference_order(store, call);
+    let held = super::levels::held_quantities(store, call.param("customerId"));
     let context = Context {
         customer: Some(holder.clone()),
         reference_order: reference.clone(),
+        held_quantities: Some(held),
         ..call.context()
     };
     let mut order: Order = checked(Operation::CreateOrder, call, &context)?;
