@@ -120,3 +120,51 @@ async fn a_return_keeps_the_committed_minimum() {
         "RETURN_VIOLATES_3YC_MCQ"
     );
 }
+
+/// An early RENEWAL of the MOQ subscription (renewal date 2024-03-01; the
+/// seed's day is 2024-02-01, 29 days before).
+fn early_renewal() -> Value {
+    let mut renewing = line("65304479CA14X12", 100);
+    renewing["subscriptionId"] = json!(MOQ_SUBSCRIPTION);
+    order(COMMITTED, "RENEWAL", &renewing)
+}
+
+#[tokio::test]
+async fn an_early_renewal_holds_other_orders_until_it_completes() {
+    let demo = Demo::new(|_| {}).await;
+    let Some(Body::Order(renewing)) = demo.call(Endpoint::CreateOrder, early_renewal()).await.body
+    else {
+        panic!("no early renewal")
+    };
+    assert_eq!(renewing.status.as_deref(), Some("1002"));
+    let more = || order(COMMITTED, "NEW", &line("65304479CA14A12", 5));
+    assert_eq!(demo.code(Endpoint::CreateOrder, more()).await, "3131");
+    demo.advance(60).await;
+    assert_eq!(demo.code(Endpoint::CreateOrder, more()).await, "");
+}
+
+#[tokio::test]
+async fn no_early_renewal_in_the_final_3yc_term() {
+    let ending = |recommitted: bool| {
+        move |seed: &mut Value| {
+            let benefit = &mut seed["store"]["customers"][COMMITTED]["benefits"][0];
+            benefit["commitment"]["endDate"] = json!("2024-02-29");
+            if recommitted {
+                benefit["recommitmentRequest"] = json!({ "status": "ACCEPTED",
+                    "minimumQuantities": [{ "offerType": "LICENSE", "quantity": 100 }] });
+            }
+        }
+    };
+    let last_term = Demo::new(ending(false)).await;
+    assert_eq!(
+        last_term.code(Endpoint::CreateOrder, early_renewal()).await,
+        "3133"
+    );
+    let recommitted = Demo::new(ending(true)).await;
+    assert_eq!(
+        recommitted
+            .code(Endpoint::CreateOrder, early_renewal())
+            .await,
+        ""
+    );
+}

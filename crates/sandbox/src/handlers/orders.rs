@@ -32,10 +32,12 @@ pub(super) fn create(store: &mut Store, call: &Call) -> Result<Answer, Answer> {
     let holder = customer(store, call)?.clone();
     let reference = reference_order(store, call);
     let held = super::levels::held_quantities(store, call.param("customerId"));
+    let early = renewal::early_renewal_pending(store, call.param("customerId"));
     let context = Context {
         customer: Some(holder.clone()),
         reference_order: reference.clone(),
         held_quantities: Some(held),
+        early_renewal_in_progress: Some(early),
         ..call.context()
     };
     let mut order: Order = checked(Operation::CreateOrder, call, &context)?;
@@ -51,6 +53,7 @@ pub(super) fn create(store: &mut Store, call: &Call) -> Result<Answer, Answer> {
         Some(OrderType::PreviewRenewal) => renewal::preview(store, call, order),
         Some(OrderType::Renewal) => {
             renewal::check(store, &order, call.today)?;
+            renewal::check_early_commitment(store, call, &order, &holder)?;
             Ok(place(store, call, order))
         }
         Some(OrderType::Return) => {

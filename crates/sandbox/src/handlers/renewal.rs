@@ -5,7 +5,11 @@
 //! `subscriptionId`); it renews a subscription that lapsed on its renewal
 //! date, within the grace period after it (FACTS.md §3.5: "after AD within
 //! grace period (typically 14 days); same products only; quantity ≤ prior
-//! term"). A PREVIEW_RENEWAL answers what the RENEWAL order would be from
+//! term"), or an active one early, from 30 days to 1 day before its renewal
+//! date ("RENEWAL, early (since 2026-03-30): AD-30..AD-1"), up to its current
+//! quantity and never in the final 3YC term unless recommitted (3133, the
+//! core's rule). While an early renewal is pending (1002), other orders
+//! answer 3131 ([`early_renewal_pending`]). A PREVIEW_RENEWAL answers what the RENEWAL order would be from
 //! `autoRenewal.enabled` and `renewalQuantity` (reference, Create Order,
 //! PREVIEW_RENEWAL), at the levels the core's `discount_level` gives a
 //! renewal, or 2136 when nothing renews.
@@ -18,6 +22,7 @@ use crate::store::Store;
 use vipmp::date::Date;
 use vipmp::pricing::{OfferId, Quantities};
 use vipmp::resource::{Customer, LineItem, Order, Subscription};
+use vipmp::validate::{self, Context, Operation};
 
 /// Days after the renewal date during which a lapsed subscription may still
 /// be renewed by a RENEWAL order.
@@ -25,6 +30,9 @@ use vipmp::resource::{Customer, LineItem, Order, Subscription};
 /// *Assumed*: 14 (FACTS.md §3.5 "typically 14 days"; S8's
 /// `MANUAL_RENEWAL_WINDOW_DAYS = 14`); Adobe's 3122 text says 30.
 const GRACE_DAYS: i64 = 14;
+/// Days before the renewal date from which an active subscription may be
+/// renewed early (FACTS.md §3.5, AD-30..AD-1).
+const EARLY_DAYS: i64 = 30;
 
 /// Checks every line of a RENEWAL order against the subscription it names.
 ///
@@ -48,13 +56,13 @@ pub(super) fn check(store: &mut Store, order: &Order, today: Date) -> Result<(),
 
 /// One line against its subscription (see [`check`]).
 fn check_line(line: &LineItem, subscription: &Subscription, today: Date) -> Result<(), Answer> {
-    if subscription.status == adobe::ACTIVE {
-        return Err(error(adobe::SUBSCRIPTION_ACTIVE_NO_RENEWAL));
-    }
     let renewal = subscription
         .renewal_date
         .as_deref()
         .and_then(|d| Date::parse(d).ok());
+    if subscription.status == adobe::ACTIVE {
+        return check_early(line, subscription, renewal, today);
+    }
     let open = renewal.is_some_and(|d| d <= today && today.days_until(d) >= -GRACE_DAYS);
     if !open {
         return Err(error(adobe::OUTSIDE_RENEWAL_WINDOW));
@@ -70,6 +78,80 @@ fn check_line(line: &LineItem, subscription: &Subscription, today: Date) -> Resu
         return Err(error(adobe::QUANTITY_OUT_OF_RANGE));
     }
     Ok(())
+}
+
+/// An active subscription renewed early: only from [`EARLY_DAYS`] to one
+/// day before its renewal date (else 3121, as before early renewals), the
+/// same product, at most its current quantity (2120, *assumed*: "existing
+/// products up to current quantity"; seats beyond it are a NEW order).
+fn check_early(
+    line: &LineItem,
+    subscription: &Subscription,
+    renewal: Option<Date>,
+    today: Date,
+) -> Result<(), Answer> {
+    let early = renewal.is_some_and(|d| (1..=EARLY_DAYS).contains(&today.days_until(d)));
+    if !early {
+        return Err(error(adobe::SUBSCRIPTION_ACTIVE_NO_RENEWAL));
+    }
+    if !same_product(&line.offer_id, &subscription.offer_id) {
+        return Err(error(adobe::INVALID_OFFER_ID));
+    }
+    if line.quantity > subscription.current_quantity {
+        return Err(error(adobe::QUANTITY_OUT_OF_RANGE));
+    }
+    Ok(())
+}
+
+/// The core's renewal rules for each line renewing an active subscription
+/// early, with that subscription and the customer in the context: 3133 in the
+/// final 3YC term without a recommitment.
+pub(super) fn check_early_commitment(
+    store: &mut Store,
+    call: &Call,
+    order: &Order,
+    holder: &Customer,
+) -> Result<(), Answer> {
+    let customer = order.customer_id.clone().unwrap_or_default();
+    for line in &order.line_items {
+        let id = line.subscription_id.as_deref().unwrap_or("");
+        let Some(subscription) = store.subscriptions_of(&customer).get(id).cloned() else {
+            continue;
+        };
+        let context = Context {
+            customer: Some(holder.clone()),
+            subscription: Some(subscription),
+            ..call.context()
+        };
+        let report = validate::run(Operation::CreateOrder, &call.body, &context);
+        if !report.is_valid() {
+            return Err(crate::envelope::from_report(&report));
+        }
+    }
+    Ok(())
+}
+
+/// Whether a RENEWAL of an active subscription (an early renewal) is still
+/// pending for the customer.
+pub(super) fn early_renewal_pending(store: &mut Store, customer: &str) -> bool {
+    let pending: Vec<String> = store
+        .orders
+        .values()
+        .filter(|o| o.customer_id.as_deref() == Some(customer))
+        .filter(|o| o.order_type == Some(vipmp::resource::OrderType::Renewal))
+        .filter(|o| o.status.as_deref() == Some(adobe::PENDING))
+        .flat_map(|o| {
+            o.line_items
+                .iter()
+                .filter_map(|l| l.subscription_id.clone())
+        })
+        .collect();
+    let subscriptions = store.subscriptions_of(customer);
+    pending.iter().any(|id| {
+        subscriptions
+            .get(id)
+            .is_some_and(|s| s.status == adobe::ACTIVE)
+    })
 }
 
 /// The quantity the subscription held in its last term: its renewal
