@@ -286,6 +286,11 @@ codes! {
     /// `offerType`, `committed`.
     ReturnBelowCommitment = "return.below_commitment" ["offerType", "committed"]
         "{label}: this return would leave fewer than the {committed} {offerType:offer} of the 3-year commitment.",
+    /// An existing customer asks to become a Large Government Agency with
+    /// fewer than 100 licences renewing (Adobe answers 1170). Params: `min`,
+    /// `quantity`.
+    LgaConversionBelowMinimum = "lga.conversion_below_minimum" ["min", "quantity"]
+        "{label}: becoming a Large Government Agency needs at least {min} licences renewing (the customer renews {quantity}).",
     /// An update would drop an offer type the customer is already committed to;
     /// a 3YC request must repeat every committed offer type. Params: `offerType`.
     CommitmentMissingOfferType = "commitment.missing_offer_type" ["offerType"]
@@ -488,7 +493,7 @@ impl Code {
             Code::LineItemNumberDuplicate => "2121",
             Code::CurrencyAtBothLevels => "2140",
             Code::LgaThreeYearCommit => "1147",
-            Code::LgaQuantityBelowMinimum => "1170",
+            Code::LgaQuantityBelowMinimum | Code::LgaConversionBelowMinimum => "1170",
             Code::OrderLgaOfferNotEligible => "2129",
             Code::OrderDiscountCodeInvalid => "5135",
             Code::RenewalOutsideWindow => "3122",

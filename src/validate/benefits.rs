@@ -85,6 +85,9 @@ pub(super) fn check(
                     report,
                 );
                 lga_commitment::check_lga_asked(&benefit.at("type"), context, report);
+                if stage == Stage::Update {
+                    super::lga_conversion::check(&list_path.index(index), context, report);
+                }
             }
         }
     }

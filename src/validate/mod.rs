@@ -25,6 +25,7 @@ mod history;
 mod hvd_discount;
 mod json;
 mod lga_commitment;
+mod lga_conversion;
 mod lga_offer;
 mod lga_quantity;
 mod moq_auto_renewal;
@@ -93,6 +94,10 @@ pub struct Context {
     /// Whether the subscription being updated is a Sign introductory offer
     /// (the caller's catalogue says so; no resource of Adobe's does).
     pub introductory_offer: Option<bool>,
+    /// What renews at the customer's next anniversary: licences and
+    /// consumables of its active subscriptions with auto-renewal on (each
+    /// `renewalQuantity`, else its `currentQuantity`), for an LGA conversion.
+    pub renewal_quantities: Option<crate::pricing::Quantities>,
 }
 
 /// The operations that take a request body.

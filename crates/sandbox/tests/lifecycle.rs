@@ -168,3 +168,32 @@ async fn no_early_renewal_in_the_final_3yc_term() {
         ""
     );
 }
+
+/// An Update Customer of the LGA seed customer asking the LGA benefit.
+fn convert() -> Value {
+    let seed: Value = serde_json::from_str(vipmp_sandbox::seed::DEMO).expect("seed");
+    let profile = &seed["store"]["customers"][LGA]["companyProfile"];
+    json!({ "params": { "customerId": LGA }, "body": { "companyProfile": profile,
+        "benefits": [{ "type": "LARGE_GOVERNMENT_AGENCY" }] } })
+}
+
+#[tokio::test]
+async fn a_conversion_to_lga_needs_100_licences_renewing() {
+    let renewing = |quantity: u64| {
+        move |seed: &mut Value| {
+            let customer = &mut seed["store"]["customers"][LGA];
+            customer["benefits"] = json!([]);
+            seed["store"]["subscriptions"][LGA] = json!({ "7B1D": {
+                "subscriptionId": "7B1D", "offerId": "65304479CC01A12", "currentQuantity": 120,
+                "usedQuantity": 90, "autoRenewal": { "enabled": true, "renewalQuantity": quantity },
+                "creationDate": "2023-06-01T10:00:00Z", "renewalDate": "2024-06-01", "status": "1000" } });
+        }
+    };
+    let short = Demo::new(renewing(99)).await;
+    assert_eq!(
+        short.code(Endpoint::UpdateCustomer, convert()).await,
+        "1170"
+    );
+    let enough = Demo::new(renewing(100)).await;
+    assert_eq!(enough.code(Endpoint::UpdateCustomer, convert()).await, "");
+}

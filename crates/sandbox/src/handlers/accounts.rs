@@ -167,10 +167,12 @@ pub(super) fn update_customer(store: &mut Store, call: &Call) -> Result<Answer, 
         .subscriptions_of(&id)
         .values()
         .any(|s| s.status == adobe::ACTIVE);
+    let renewing = super::levels::renewing_quantities(store, &id);
     let current = customer(store, call)?;
     let context = Context {
         customer: Some(current.clone()),
         has_active_subscriptions: Some(active),
+        renewal_quantities: Some(renewing),
         ..call.context()
     };
     let report = vipmp::validate::run(Operation::UpdateCustomer, &call.body, &context);

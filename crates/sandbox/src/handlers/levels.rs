@@ -27,6 +27,29 @@ fn quantities<'a>(items: impl Iterator<Item = (&'a str, u64)>) -> Quantities {
     total
 }
 
+/// What renews at the customer's next anniversary: each active
+/// subscription with auto-renewal on, at its renewal quantity (else its
+/// current quantity), for an LGA conversion (1170).
+pub(super) fn renewing_quantities(store: &mut Store, customer_id: &str) -> Quantities {
+    let renewing = store
+        .subscriptions_of(customer_id)
+        .values()
+        .filter(|s| s.status == adobe::ACTIVE && s.auto_renewal.enabled)
+        .map(|s| {
+            let quantity = s
+                .auto_renewal
+                .renewal_quantity
+                .unwrap_or(s.current_quantity);
+            (s.offer_id.clone(), quantity)
+        })
+        .collect::<Vec<_>>();
+    quantities(
+        renewing
+            .iter()
+            .map(|(offer, quantity)| (offer.as_str(), *quantity)),
+    )
+}
+
 /// The licence and consumable quantities of an order's lines.
 pub(super) fn ordered_quantities(order: &Order) -> Quantities {
     quantities(
