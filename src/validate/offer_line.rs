@@ -29,3 +29,59 @@ pub(super) fn quantity(
         object.apply(key, quantity::check_line(value, kind), report);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{expect, found, valid, with};
+    use crate::field::quantity::{LINE_MIN, line_limit};
+    use crate::validate::Context;
+    use crate::validate::Operation::FetchRecommendations;
+    use serde_json::{Value, json};
+
+    const OFFER: &str = "65304479CA01A12";
+
+    fn offers(offer: &str, quantity: i64) -> Value {
+        let body = json!({ "recommendationContext": "ORDER_PREVIEW", "customerId": "9876543210",
+            "offers": [{ "offerId": OFFER, "quantity": 1 }], "country": "US", "language": "EN" });
+        let body = with(body, "/offers/0/offerId", json!(offer));
+        with(body, "/offers/0/quantity", json!(quantity))
+    }
+
+    #[test]
+    fn the_quantity_runs_from_one_to_the_product_s_line_limit() {
+        let (max, _) = line_limit(crate::offer::product_kind(OFFER));
+        let none = Context::default();
+        valid(FetchRecommendations, &offers(OFFER, LINE_MIN), &none);
+        valid(FetchRecommendations, &offers(OFFER, max), &none);
+        let out = [("offers[0].quantity", "number.out_of_range")];
+        expect(
+            FetchRecommendations,
+            &offers(OFFER, LINE_MIN - 1),
+            &none,
+            &out,
+        );
+        expect(FetchRecommendations, &offers(OFFER, max + 1), &none, &out);
+    }
+
+    #[test]
+    fn a_malformed_offer_is_filed_and_its_quantity_takes_the_general_limit() {
+        let (general, _) = line_limit(None);
+        let none = Context::default();
+        let at_limit = found(
+            FetchRecommendations,
+            &offers("65304479-CA01A12", general),
+            &none,
+        );
+        let paths: Vec<&str> = at_limit.iter().map(|(path, _)| path.as_str()).collect();
+        assert_eq!(paths, ["offers[0].offerId"]);
+        let over = found(
+            FetchRecommendations,
+            &offers("65304479-CA01A12", general + 1),
+            &none,
+        );
+        assert_eq!(
+            over.last().map(|(path, _)| path.as_str()),
+            Some("offers[0].quantity")
+        );
+    }
+}
