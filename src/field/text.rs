@@ -150,26 +150,70 @@ fn first_refused<'t>(text: &'t str, class: &NameClass) -> Option<&'t str> {
         .bytes()
         .position(|byte| !class.ascii.get(usize::from(byte)).copied().unwrap_or(false))?;
     let rest = text.get(ascii_run..)?;
-    // A character repeated is judged once: the previous one was admitted.
-    let mut previous = None;
-    let (at, _) = rest.char_indices().find(|&(_, c)| {
-        let refused = previous != Some(c) && !class.admits(c);
-        previous = Some(c);
-        refused
-    })?;
+    // A character repeated is judged once, for its whole run.
+    let (at, _) = runs(rest).find(|&(_, c)| !class.admits(c))?;
     Some(&text[grapheme_at(text, ascii_run + at)])
 }
 
 /// Whether the text holds a combining mark (none can be ASCII; a character
 /// repeated is looked up once).
 fn has_mark(text: &str) -> bool {
-    let mut previous = None;
-    !text.is_ascii()
-        && text.chars().any(|c| {
-            let mark = previous != Some(c) && is_mark(c);
-            previous = Some(c);
-            mark
+    !text.is_ascii() && runs(text).any(|(_, c)| is_mark(c))
+}
+
+/// Each run of one character repeated in `text`: where it starts, and the
+/// character. A refused or marked character is the same in every place of
+/// its run, so the rules above judge a run once; and finding where a run
+/// ends compares bytes (see [`run_end`]) instead of decoding each
+/// character: a 64 KiB value of one wide character costs a few block
+/// comparisons, not 65,536 decodes.
+fn runs(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let c = text.get(at..)?.chars().next()?;
+        let start = at;
+        at = run_end(text.as_bytes(), start, c.len_utf8());
+        Some((start, c))
+    })
+}
+
+/// Whether two byte slices of one length are equal, compared eight bytes at
+/// a time: in the wasm module a slice comparison is a byte loop.
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    let (a_words, b_words) = (a.chunks_exact(8), b.chunks_exact(8));
+    let tails_equal = a_words.remainder() == b_words.remainder();
+    tails_equal
+        && a_words.zip(b_words).all(|(x, y)| {
+            u64::from_ne_bytes(x.try_into().unwrap_or_default())
+                == u64::from_ne_bytes(y.try_into().unwrap_or_default())
         })
+}
+
+/// Where the run of the `len`-byte character at `start` ends: the first
+/// byte after its last repetition. The run so far is compared with the
+/// bytes after it in blocks that double while they match and halve when
+/// they do not, down to one character.
+fn run_end(bytes: &[u8], start: usize, len: usize) -> usize {
+    let mut end = start + len;
+    let mut doublings = 0;
+    loop {
+        let block = len << doublings;
+        let next = bytes.get(end..end + block);
+        let seen = bytes.get(start..start + block);
+        if next
+            .zip(seen)
+            .is_some_and(|(next, seen)| same_bytes(next, seen))
+        {
+            end += block;
+            if len << (doublings + 1) <= end - start {
+                doublings += 1;
+            }
+        } else if doublings > 0 {
+            doublings -= 1;
+        } else {
+            return end;
+        }
+    }
 }
 
 /// The one class violation of `text`, if any, diagnosed as described in the
@@ -215,6 +259,40 @@ mod tests {
     use crate::report::Param;
 
     const CLASS: NameClass = NameClass::new(&[' ', '-'], "letters, digits, spaces and -");
+
+    /// The runs as a scan that decodes every character finds them.
+    fn runs_by_decoding(text: &str) -> Vec<(usize, char)> {
+        let mut previous = None;
+        text.char_indices()
+            .filter(|&(_, c)| previous.replace(c) != Some(c))
+            .collect()
+    }
+
+    #[test]
+    fn runs_start_where_the_character_changes() {
+        for text in [
+            "",
+            "a",
+            "aaab",
+            "（（（!",
+            "ééé\u{301}\u{301}x",
+            &"（".repeat(1000),
+            &"ab".repeat(7),
+        ] {
+            assert_eq!(
+                runs(text).collect::<Vec<_>>(),
+                runs_by_decoding(text),
+                "{text:?}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn runs_agree_with_decoding(text in "[aé（\u{301}😀]{0,40}") {
+            proptest::prop_assert_eq!(runs(&text).collect::<Vec<_>>(), runs_by_decoding(&text));
+        }
+    }
 
     fn text_param(finding: &Finding, name: &str) -> String {
         finding
