@@ -88,10 +88,13 @@ const WINDOW_CHARS: usize = 64;
 ///
 /// Only a window around `at` is segmented, so naming the refused character of
 /// a 64 KiB value costs the same as of a short one. The window ends at certain
-/// breaks: UAX #29 always breaks between an ASCII character and a printable
-/// ASCII character after it (no rule joins them: they are neither Prepend,
-/// Extend, SpacingMark, ZWJ, Regional Indicator nor CR LF), so segmenting from
-/// such a break gives the clusters the whole text would. Where no such break
+/// breaks (see [`certain_break_before`]): UAX #29 always breaks between a
+/// printable ASCII character and its neighbours when no rule can join them
+/// (an ASCII character or a letter of a block without Prepend characters
+/// before it; one without Extend, ZWJ or SpacingMark characters after it), so
+/// segmenting from such a break gives the clusters the whole text would, and a
+/// character with certain breaks on both sides is its own cluster without any
+/// segmentation. Where no such break
 /// lies within [`WINDOW_CHARS`] characters (a long run of non-ASCII text), the
 /// window stops there: only a cluster or a run of flags longer than that
 /// could then be named differently.
