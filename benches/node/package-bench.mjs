@@ -281,8 +281,9 @@ function timeRegexInWorker(regex, value, reps, timeoutMs) {
 function vipmpField(row, reps) {
   const times = [];
   // Not timed: the first call with a value this long grows the module's
-  // buffers and flattens the string (once per process, about 10 ms for a
-  // 196 KB UTF-8 value); the rows measure what each further call costs.
+  // buffers, flattens the string and compiles the functions it meets (once
+  // per process, a few ms for a 196 KB UTF-8 value); the rows measure what
+  // each further call costs.
   let answer = api.validateField(row.field, row.value, row.context ?? undefined);
   for (let i = 0; i < reps; i++) {
     const start = process.hrtime.bigint();
