@@ -8,7 +8,7 @@
 
 use super::endpoint::{PAGE_LIMIT_MAX, QueryKind, QueryRule};
 use crate::report::{Code, Finding, Path, Report, Segment};
-use crate::validate;
+use crate::validate::{self, RECOMMENDATION_LANGUAGES};
 use serde_json::Value;
 
 /// Reads the caller's query: an object of values or arrays of values, or a
@@ -108,9 +108,9 @@ fn check_value(kind: QueryKind, value: &str) -> Option<Finding> {
         }
         QueryKind::PageLimit => page_limit(value),
         QueryKind::Country => crate::field::country::check(value).err(),
-        QueryKind::RecommendationLanguage if value != "EN" && value != "MULT" => {
-            Some(Finding::new(Code::EnumInvalid).with("allowed", "EN, MULT"))
-        }
+        QueryKind::RecommendationLanguage if !RECOMMENDATION_LANGUAGES.contains(&value) => Some(
+            Finding::new(Code::EnumInvalid).with("allowed", RECOMMENDATION_LANGUAGES.join(", ")),
+        ),
         QueryKind::Text | QueryKind::Many if value.is_empty() => {
             Some(Finding::new(Code::FieldRequired))
         }

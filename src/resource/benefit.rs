@@ -56,3 +56,13 @@ pub struct Benefit {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub recommitment_request: Option<CommitmentRequest>,
 }
+
+impl Benefit {
+    /// The commitment in force while its status is `COMMITTED` (the one the
+    /// 3YC rules hold a customer to).
+    pub fn committed(&self) -> Option<&Commitment> {
+        self.commitment
+            .as_ref()
+            .filter(|c| c.status.as_deref() == Some("COMMITTED"))
+    }
+}

@@ -193,10 +193,7 @@ fn check_recommit_allowed(
     if context.customer.is_none() {
         return;
     }
-    let commitment = current
-        .and_then(|benefit| benefit.commitment.as_ref())
-        .filter(|c| c.status.as_deref() == Some("COMMITTED"));
-    let Some(commitment) = commitment else {
+    let Some(commitment) = current.and_then(Benefit::committed) else {
         return refuse("the customer has no COMMITTED commitment", report);
     };
     if current
@@ -273,10 +270,7 @@ fn check_request(request: &Object<'_, '_>, current: Option<&Benefit>, report: &m
 /// commitment's quantities and is not bound by this. Adobe names no code
 /// (1117).
 fn check_no_decrease(request: &Object<'_, '_>, current: Option<&Benefit>, report: &mut Report) {
-    let Some(commitment) = current
-        .and_then(|b| b.commitment.as_ref())
-        .filter(|c| c.status.as_deref() == Some("COMMITTED"))
-    else {
+    let Some(commitment) = current.and_then(Benefit::committed) else {
         return;
     };
     let Some(list) = request.get("minimumQuantities").and_then(Json::as_array) else {

@@ -13,6 +13,7 @@
 //! (FACTS.md §2.5: the Recommendations API's own language field), the country
 //! an ISO code.
 
+use super::RECOMMENDATION_LANGUAGES;
 use crate::date::Timestamp;
 use crate::field::{account_id, offer_id};
 use crate::report::{Code, Finding, Path, Report};
@@ -26,8 +27,6 @@ pub const HISTORY_LIMIT_MAX: u32 = 100;
 const ORDER_STATUSES: &[&str] = &[
     "1000", "1002", "1004", "1008", "1020", "1022", "1024", "1026",
 ];
-/// `recommendation-language` (FACTS.md §2.5).
-const RECOMMENDATION_LANGUAGES: &[&str] = &["EN", "MULT"];
 const REPEATABLE: &[&str] = &["order-type", "status", "offer-id"];
 const SINGLE: &[&str] = &[
     "fetch-price",
@@ -319,14 +318,7 @@ fn status(value: &str, path: &Path, report: &mut Report) -> Option<String> {
 
 /// The value when it is one of `allowed`, else `enum.invalid`.
 fn one_of(value: &str, allowed: &[&str], path: &Path, report: &mut Report) -> Option<String> {
-    if allowed.contains(&value) {
-        return Some(value.to_owned());
-    }
-    report.add(
-        path,
-        Finding::new(Code::EnumInvalid).with("allowed", allowed.join(", ")),
-    );
-    None
+    super::json::one_of(value, allowed, path, report).map(str::to_owned)
 }
 
 /// A flag: `true` or `false`.

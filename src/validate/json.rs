@@ -196,12 +196,7 @@ impl<'a, 'p> Object<'a, 'p> {
         } else {
             self.optional_str(key, report)
         }?;
-        if allowed.contains(&value) {
-            return Some(value);
-        }
-        let finding = Finding::new(Code::EnumInvalid).with("allowed", allowed.join(", "));
-        report.add(&self.at(key), finding);
-        None
+        one_of(value, allowed, &self.at(key), report)
     }
 
     /// Each item of an optional list as text (type problems filed at its index).
@@ -252,6 +247,22 @@ pub(crate) fn text<'a>(
             None
         }
     }
+}
+
+/// `value` when it is one of `allowed`, else `enum.invalid` (listing them) at
+/// `path`.
+pub(crate) fn one_of<'v>(
+    value: &'v str,
+    allowed: &[&str],
+    path: &impl AsPath,
+    report: &mut Report,
+) -> Option<&'v str> {
+    if allowed.contains(&value) {
+        return Some(value);
+    }
+    let finding = Finding::new(Code::EnumInvalid).with("allowed", allowed.join(", "));
+    report.add(path, finding);
+    None
 }
 
 /// Files a rule's findings at `path`. Most values are valid: an empty list

@@ -35,6 +35,7 @@ mod order;
 mod price_list_request;
 mod profile;
 mod recommendations;
+pub(crate) use recommendations::LANGUAGES as RECOMMENDATION_LANGUAGES;
 mod renewal_window;
 mod reseller;
 mod return_commitment;

@@ -7,7 +7,7 @@
 //! (order rules now: 14-day returns, partial returns, RENEWAL lines); the return
 //! window itself is [`crate::return_window`]'s.
 
-use super::json::{Object, apply, text};
+use super::json::{Object, apply};
 use super::profile::check_free_text;
 use super::reseller::EXTERNAL_REFERENCE_MAX;
 use super::{Context, date_of};
@@ -68,8 +68,6 @@ const CANCELLING_KEYS: &[&str] = &[
 const MAX_LINES: usize = 499;
 /// `extLineItemNumber` 0–999999 (Resources and Fields; error 2123).
 const MAX_LINE_NUMBER: i64 = 999_999;
-/// One flexible discount code per line (FACTS.md §3.5; error 2147).
-const MAX_FLEX_CODES: usize = 1;
 
 /// `POST /v3/customers/{id}/orders`.
 pub(super) fn check_create(body: &Json<'_>, context: &Context, report: &mut Report) {
@@ -305,7 +303,7 @@ fn check_line<'a>(
     }
     let subscription_id = check_line_subscription(&line, order_type, report);
     check_line_currency(&line, order_currency, report);
-    check_flex_codes(&line, report);
+    super::subscription::check_flex_codes(&line, report);
     Some(LineFacts {
         number,
         offer_id: offer,
@@ -360,23 +358,6 @@ fn check_line_currency(line: &Object<'_, '_>, order_currency: bool, report: &mut
     apply(report, &path, currency::check(code));
     if order_currency {
         report.add(&path, Finding::new(Code::CurrencyAtBothLevels));
-    }
-}
-
-fn check_flex_codes(line: &Object<'_, '_>, report: &mut Report) {
-    let Some(codes) = line.optional_array("flexDiscountCodes", report) else {
-        return;
-    };
-    let path = line.at("flexDiscountCodes");
-    for (index, value) in codes.iter().enumerate() {
-        text(value, &path.index(index), report);
-    }
-    if codes.len() > MAX_FLEX_CODES {
-        let finding = Finding::new(Code::ArrayTooMany)
-            .with("max", MAX_FLEX_CODES)
-            .with("count", codes.len())
-            .with("noun", "discount code");
-        report.add(&path, finding);
     }
 }
 

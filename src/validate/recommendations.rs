@@ -25,7 +25,9 @@ const KEYS: &[&str] = &[
     "includePropensity",
 ];
 const CONTEXTS: &[&str] = &["GENERIC", "ORDER_PREVIEW", "RENEWAL_ORDER_PREVIEW"];
-const LANGUAGES: &[&str] = &["EN", "MULT"];
+/// The languages Adobe recommends in (FACTS.md §2.5: EN or MULT only), for
+/// this body and for the `recommendation-language` query parameter.
+pub(crate) const LANGUAGES: &[&str] = &["EN", "MULT"];
 
 /// `POST /v3/recommendations`.
 pub(super) fn check(body: &Json<'_>, report: &mut Report) {

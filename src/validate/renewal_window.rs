@@ -101,9 +101,7 @@ fn in_final_commitment_term(context: &Context, anniversary: Date) -> bool {
     };
     customer.benefits.iter().any(|benefit| {
         let ends = benefit
-            .commitment
-            .as_ref()
-            .filter(|c| c.status.as_deref() == Some("COMMITTED"))
+            .committed()
             .and_then(|c| c.end_date.as_deref())
             .and_then(super::date_of);
         ends.is_some_and(|end| end < anniversary) && !recommitted(benefit)

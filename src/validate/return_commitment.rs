@@ -13,6 +13,7 @@
 use super::Context;
 use crate::pricing::{OfferId, Quantities};
 use crate::report::{Code, Finding, Loc, Report};
+use crate::resource::Benefit;
 
 /// Checks the `returned` (offer ID, quantity) lines of a RETURN at `path`.
 pub(super) fn check<'a>(
@@ -24,11 +25,7 @@ pub(super) fn check<'a>(
     let (Some(held), Some(customer)) = (context.held_quantities, &context.customer) else {
         return;
     };
-    let commitment = customer
-        .benefits
-        .iter()
-        .filter_map(|benefit| benefit.commitment.as_ref())
-        .find(|c| c.status.as_deref() == Some("COMMITTED"));
+    let commitment = customer.benefits.iter().find_map(Benefit::committed);
     let Some(commitment) = commitment else { return };
     let mut back = Quantities::default();
     for (offer, quantity) in returned {

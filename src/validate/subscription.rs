@@ -72,11 +72,13 @@ pub(super) fn check_renewal_code(auto_renewal: &Object<'_, '_>, report: &mut Rep
     auto_renewal.one_of("renewalCode", RENEWAL_CODES, false, report);
 }
 
-pub(super) fn check_flex_codes(auto_renewal: &Object<'_, '_>, report: &mut Report) {
-    let Some(codes) = auto_renewal.optional_texts("flexDiscountCodes", report) else {
+/// `flexDiscountCodes` of an auto-renewal or an order line: texts, at most
+/// one (2147).
+pub(super) fn check_flex_codes(holder: &Object<'_, '_>, report: &mut Report) {
+    let Some(codes) = holder.optional_texts("flexDiscountCodes", report) else {
         return;
     };
-    let path = auto_renewal.at("flexDiscountCodes");
+    let path = holder.at("flexDiscountCodes");
     if codes.len() > 1 {
         let finding = Finding::new(Code::ArrayTooMany)
             .with("max", 1_i64)
