@@ -37,6 +37,7 @@ mod profile;
 mod recommendations;
 pub(crate) use recommendations::LANGUAGES as RECOMMENDATION_LANGUAGES;
 mod renewal_window;
+pub use renewal_window::{EARLY_DAYS as RENEWAL_EARLY_DAYS, GRACE_DAYS as RENEWAL_GRACE_DAYS};
 mod reseller;
 mod return_commitment;
 mod return_exclusions;

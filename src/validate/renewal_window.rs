@@ -30,10 +30,12 @@ use crate::date::Date;
 use crate::report::{Code, Finding, Report};
 use crate::resource::{Benefit, OrderType};
 
-/// Days before the anniversary date from which an early renewal is possible.
-const EARLY_DAYS: i64 = 30;
-/// Days after the anniversary date during which a late renewal is possible.
-const GRACE_DAYS: i64 = 14;
+/// Days before the anniversary date from which an early renewal is possible
+/// (FACTS.md §3.5, AD-30..AD-1).
+pub const EARLY_DAYS: i64 = 30;
+/// Days after the anniversary date during which a late renewal is possible
+/// (FACTS.md §3.5 "typically 14 days"; Adobe's 3122 text says 30).
+pub const GRACE_DAYS: i64 = 14;
 
 /// Checks an order of `order_type` whose lines renew `renewed` subscription IDs.
 pub(super) fn check<'a>(

@@ -1,6 +1,7 @@
 //! The one connection to the configured Redis, shared by everything that
 //! keeps state across instances (the pacer, the callers' shares, ownership
-//! facts), with a bound on what a slow or silent Redis can cost.
+//! facts, intent outcomes and claims), with a bound on what a slow or silent
+//! Redis can cost.
 //!
 //! Every call runs under `redis_timeout_ms` (connecting included). A call
 //! that fails or times out marks the link down: for the next

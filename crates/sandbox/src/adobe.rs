@@ -18,10 +18,6 @@ pub const SOME_FIELDS_INVALID: &str = "1117";
 pub const INVALID_ADDRESS: &str = "1118";
 /// 1124 Internal Server Error. Please try again later.
 pub const INTERNAL_SERVER_ERROR: &str = "1124";
-/// 1125 Account cannot be updated while status is pending or blocked.
-pub const ACCOUNT_NOT_UPDATABLE: &str = "1125";
-/// 1126 Customer cannot be created because reseller account is inactive.
-pub const RESELLER_INACTIVE: &str = "1126";
 /// 1128 Invalid Reseller Change Code.
 pub const INVALID_RESELLER_CHANGE_CODE: &str = "1128";
 /// 1129 Reseller Change Code is expired.
@@ -34,8 +30,6 @@ pub const INVALID_SEARCH_PARAMETER: &str = "1132";
 pub const OFFSET_OUT_OF_RANGE: &str = "1133";
 /// 1134 Invalid operation on path.
 pub const INVALID_OPERATION: &str = "1134";
-/// 1141 Deployment and customer country cannot be the same.
-pub const DEPLOYMENT_SAME_COUNTRY: &str = "1141";
 /// 1147 3YC Customer not allowed for LGA.
 pub const LGA_WITH_THREE_YEAR_COMMIT: &str = "1147";
 /// 1162 Price List not found.
@@ -130,15 +124,12 @@ mod tests {
             INVALID_CUSTOMER,
             SOME_FIELDS_INVALID,
             INTERNAL_SERVER_ERROR,
-            ACCOUNT_NOT_UPDATABLE,
-            RESELLER_INACTIVE,
             INVALID_RESELLER_CHANGE_CODE,
             RESELLER_CHANGE_CODE_EXPIRED,
             RESELLER_CHANGE_COMPLETE,
             INVALID_SEARCH_PARAMETER,
             OFFSET_OUT_OF_RANGE,
             INVALID_OPERATION,
-            DEPLOYMENT_SAME_COUNTRY,
             LGA_WITH_THREE_YEAR_COMMIT,
             PRICE_LIST_NOT_FOUND,
             INVALID_CUSTOMER_OR_ORDER,

@@ -14,7 +14,7 @@
 //! PREVIEW_RENEWAL), at the levels the core's `discount_level` gives a
 //! renewal, or 2136 when nothing renews.
 
-use super::call::{Call, answer};
+use super::call::{Call, answer, checked};
 use super::levels;
 use crate::adobe;
 use crate::envelope::{Answer, error};
@@ -22,17 +22,11 @@ use crate::store::Store;
 use vipmp::date::Date;
 use vipmp::pricing::{OfferId, Quantities};
 use vipmp::resource::{Customer, LineItem, Order, Subscription};
-use vipmp::validate::{self, Context, Operation};
-
-/// Days after the renewal date during which a lapsed subscription may still
-/// be renewed by a RENEWAL order.
-///
-/// *Assumed*: 14 (FACTS.md §3.5 "typically 14 days"; S8's
-/// `MANUAL_RENEWAL_WINDOW_DAYS = 14`); Adobe's 3122 text says 30.
-const GRACE_DAYS: i64 = 14;
-/// Days before the renewal date from which an active subscription may be
-/// renewed early (FACTS.md §3.5, AD-30..AD-1).
-const EARLY_DAYS: i64 = 30;
+// The late-renewal grace and the early-renewal reach are the core's (the
+// grace *assumed* 14 days, as S8's `MANUAL_RENEWAL_WINDOW_DAYS`).
+use vipmp::validate::{
+    Context, Operation, RENEWAL_EARLY_DAYS as EARLY_DAYS, RENEWAL_GRACE_DAYS as GRACE_DAYS,
+};
 
 /// Checks every line of a RENEWAL order against the subscription it names.
 ///
@@ -123,10 +117,7 @@ pub(super) fn check_early_commitment(
             subscription: Some(subscription),
             ..call.context()
         };
-        let report = validate::run(Operation::CreateOrder, &call.body, &context);
-        if !report.is_valid() {
-            return Err(crate::envelope::from_report(&report));
-        }
+        let _: serde_json::Value = checked(Operation::CreateOrder, call, &context)?;
     }
     Ok(())
 }
