@@ -10,6 +10,7 @@
 //! 366"), hence the day arithmetic here. The core never reads the time: callers
 //! pass "today" in.
 
+use crate::input::{FromJson, FromJsonError, Json, text_of};
 use crate::{Code, Finding};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
@@ -403,6 +404,18 @@ impl FromStr for Timestamp {
 impl Serialize for Timestamp {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_str(self)
+    }
+}
+
+impl FromJson for Date {
+    fn from_json(json: &Json<'_>) -> Result<Self, FromJsonError> {
+        Date::parse(text_of(json)?).map_err(FromJsonError::custom)
+    }
+}
+
+impl FromJson for Timestamp {
+    fn from_json(json: &Json<'_>) -> Result<Self, FromJsonError> {
+        Timestamp::parse(text_of(json)?).map_err(FromJsonError::custom)
     }
 }
 

@@ -17,6 +17,7 @@
 
 use crate::basket::{Basket, LineKind};
 use crate::date::Date;
+use crate::input::FromJson;
 use crate::pricing::level::{
     CurrentLevels, LevelBasis, LevelInput, LevelOutcome, OfferType, Quantities,
 };
@@ -30,7 +31,7 @@ use crate::{Code, Finding, Path, Report, Violation};
 use serde::{Deserialize, Serialize};
 
 /// The customer and the day a quote is for.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, FromJson)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", default)]
 pub struct QuoteContext {
@@ -144,7 +145,7 @@ pub fn quote_json(
     price_list: &PriceList,
     context: &QuoteContext,
 ) -> Quote {
-    match Basket::from_json(basket) {
+    match Basket::from_value(basket) {
         Ok(basket) => quote(&basket, price_list, context),
         Err(report) => Quote::rejected(report, price_list.currency()),
     }

@@ -598,7 +598,7 @@ fn quote_price_list() -> &'static PriceList {
     })
 }
 
-/// `basket::Basket::from_json`, `check_basket` and `quote::quote_json`: the
+/// `basket::Basket::from_value`, `check_basket` and `quote::quote_json`: the
 /// bytes are the basket JSON; a top-level `"context"` member is read as the
 /// [`BasketContext`] and `"quoteContext"` as the [`QuoteContext`].
 pub fn basket_check(data: &[u8]) {
@@ -610,7 +610,7 @@ pub fn basket_check(data: &[u8]) {
         .and_then(|context| serde_json::from_value::<QuoteContext>(context).ok())
         .unwrap_or_default();
     let list = quote_price_list();
-    match Basket::from_json(&value) {
+    match Basket::from_value(&value) {
         Ok(basket) => {
             for price_list in [None, Some(list)] {
                 let check = check_basket(&basket, &context, price_list);

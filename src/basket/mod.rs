@@ -14,13 +14,14 @@ pub mod rules;
 
 use crate::Violation;
 use crate::date::Date;
+use crate::input::FromJson;
 use crate::pricing::MarketSegment;
 use serde::{Deserialize, Serialize};
 
 pub use rules::check_basket;
 
 /// The container product ("Adobe Services") or an add-on (the Adobe product).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, FromJson)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum LineKind {
@@ -32,7 +33,7 @@ pub enum LineKind {
 }
 
 /// One line of the basket.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, FromJson)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", default)]
 pub struct BasketLine {
@@ -61,7 +62,7 @@ pub struct BasketLine {
 }
 
 /// A cancellation the basket asks for.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, FromJson)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Cancellation {
@@ -73,7 +74,7 @@ pub struct Cancellation {
 }
 
 /// What the shopper put in the basket.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, FromJson)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", default)]
 pub struct Basket {
@@ -90,9 +91,10 @@ impl Basket {
     /// # Errors
     /// `type.invalid` at the root, naming the expected shape, when the JSON is
     /// not a basket (an array is not one either, though serde would read it).
-    pub fn from_json(value: &serde_json::Value) -> Result<Basket, crate::Report> {
+    pub fn from_value(value: &serde_json::Value) -> Result<Basket, crate::Report> {
         let shaped = if value.is_object() {
-            Basket::deserialize(value).map_err(|error| error.to_string())
+            <Basket as FromJson>::from_json(&crate::input::Json::from_value(value))
+                .map_err(|error| error.to_string())
         } else {
             Err("not an object".to_owned())
         };
@@ -109,7 +111,7 @@ impl Basket {
 }
 
 /// Who is ordering, for whom, and the storefront's limits.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, FromJson)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", default)]
 pub struct BasketContext {

@@ -5,6 +5,7 @@
 //! values pass (FACTS.md §2.3 item 3, §2.7). The segments themselves are the
 //! [`MarketSegment`] type, the one home the pricing and the offer IDs read too.
 
+use crate::input::FromJson;
 use crate::report::{Code, Finding};
 use serde::{Deserialize, Serialize};
 
@@ -16,7 +17,7 @@ pub const ALL: [&str; 3] = [
 ];
 
 /// A customer's market segment (FACTS.md §2.7); offer IDs carry it as `A`/`B`/`C`.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, FromJson)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "UPPERCASE")]
 pub enum MarketSegment {

@@ -15,9 +15,12 @@
 //! Duplicate keys read as serde_json reads them: the member keeps the place
 //! of its first occurrence and the value of its last.
 
+mod from_json;
 mod reader;
 
+pub use from_json::{FromJson, FromJsonError, derive_support, text_of};
 pub use reader::JsonError;
+pub use vipmp_derive::FromJson;
 
 use serde_json::Value;
 use std::borrow::Cow;

@@ -28,6 +28,7 @@
 //! so, and the quote refuses it ([`super::lga_minimum`], 1170).
 
 pub use super::level_basis::LevelBasis;
+use crate::input::FromJson;
 use crate::pricing::MarketSegment;
 use crate::pricing::level_basis as basis;
 use serde::{Deserialize, Serialize};
@@ -104,7 +105,7 @@ pub const CONSUMABLE_3YC: &[Tier] = &[
 pub const CONSUMABLE_3YC_TA: &[Tier] = &[tier("TA", 1, 11)];
 
 /// Licences (seats) or consumables (transactions, credit packs).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, FromJson)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum OfferType {
@@ -115,7 +116,7 @@ pub enum OfferType {
 }
 
 /// A licence and a consumable quantity.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, FromJson)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", default)]
 pub struct Quantities {
@@ -145,7 +146,7 @@ impl Quantities {
 }
 
 /// The customer's levels as Adobe holds them (`discounts[]` of Get Customer).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, FromJson)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", default)]
 pub struct CurrentLevels {
@@ -158,7 +159,7 @@ pub struct CurrentLevels {
 }
 
 /// Everything the level depends on.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, FromJson)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", default)]
 pub struct LevelInput {

@@ -22,10 +22,11 @@
 //! the term together crossed a threshold that none of them crossed alone.
 
 use super::level::Quantities;
+use crate::input::FromJson;
 use serde::{Deserialize, Serialize};
 
 /// The quantity a mid-term level is computed from.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, FromJson)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum LevelBasis {

@@ -28,11 +28,12 @@ pub use proration::{Proration, prorate};
 
 pub use crate::field::market_segment::MarketSegment;
 
+use crate::input::FromJson;
 use serde::{Deserialize, Serialize};
 
 /// The sub-segment an EDU offer is reserved for (price list Additional Detail,
 /// FACTS.md §3.3).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, FromJson)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 pub enum SubSegment {
     /// "K-12" offers.

@@ -10,6 +10,7 @@
 //! Adobe's "Invalid Address (field)" / "Some Fields are Invalid (a, b)" texts
 //! into field paths ([`invalid_fields`]).
 
+use crate::input::FromJson;
 use crate::{Code, Finding, Path, Report};
 use serde::{Deserialize, Serialize};
 
@@ -27,7 +28,7 @@ pub enum AccountClass {
 }
 
 /// The fields of an Account Synchronize call that say who the account is.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, FromJson)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(default)]
 pub struct AccountIdentity {
@@ -108,7 +109,7 @@ pub fn classify_account_json(value: &serde_json::Value) -> Classification {
 }
 
 /// The account data the pre-sync checks read.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, FromJson)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", default)]
 pub struct SyncAccount {

@@ -8,11 +8,12 @@
 //! credentials are optional because the proxy adds them server-side
 //! (DESIGN.md, "Proxy").
 
+use crate::input::FromJson;
 use crate::report::{Code, Finding, Path, Report};
 use serde::Deserialize;
 
 /// The two IDs of one attempt.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, serde::Serialize, FromJson)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", default)]
 pub struct Ids {
@@ -23,7 +24,7 @@ pub struct Ids {
 }
 
 /// Credentials, when the caller (not the proxy) adds them.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, FromJson)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", default)]
 pub struct Auth {

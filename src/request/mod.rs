@@ -47,6 +47,7 @@ pub use idempotency::{Correlator, IdempotencyError, Intent, Outcome};
 pub use page::{follow, next_page, prev_page};
 pub use payload::Fingerprint;
 
+use crate::input::FromJson;
 use crate::report::{Code, Finding, Path, Report};
 use crate::validate::{self, Context, Operation};
 use serde::Deserialize;
@@ -128,7 +129,7 @@ impl RequestSpec {
 }
 
 /// Everything a builder needs besides the endpoint.
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize, FromJson)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", default)]
 pub struct BuildInput {

@@ -1,10 +1,11 @@
 //! Accounts: the Reseller and Customer resources and the profile they share.
 
 use super::{Benefit, Links};
+use crate::input::FromJson;
 use serde::{Deserialize, Serialize};
 
 /// A postal address (Address resource).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, FromJson)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", default)]
 pub struct Address {
@@ -27,7 +28,7 @@ pub struct Address {
 }
 
 /// A person Adobe writes to (Contact resource); customer contacts become admins.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, FromJson)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", default)]
 pub struct Contact {
@@ -43,7 +44,7 @@ pub struct Contact {
 }
 
 /// Company details of a reseller or customer (CompanyProfile resource).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, FromJson)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", default)]
 pub struct CompanyProfile {
@@ -67,7 +68,7 @@ pub struct CompanyProfile {
 }
 
 /// A reseller account (top-level Reseller resource).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, FromJson)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", default)]
 pub struct Reseller {
@@ -93,7 +94,7 @@ pub struct Reseller {
 }
 
 /// A discount level the customer holds for one offer type.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, FromJson)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", default)]
 pub struct Discount {
@@ -104,7 +105,7 @@ pub struct Discount {
 }
 
 /// A customer account (top-level Customer resource).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, FromJson)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", default)]
 pub struct Customer {

@@ -3,10 +3,11 @@
 //! Source: "Three Year Commit" in the Partner API reference (Feb 2024) and
 //! FACTS.md §1.2, §2.7, §3.5.
 
+use crate::input::FromJson;
 use serde::{Deserialize, Serialize};
 
 /// A minimum quantity the customer commits to, per offer type.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, FromJson)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", default)]
 pub struct MinimumQuantity {
@@ -17,7 +18,7 @@ pub struct MinimumQuantity {
 }
 
 /// A 3YC commitment, request or recommitment request.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, FromJson)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", default)]
 pub struct CommitmentRequest {
@@ -38,7 +39,7 @@ pub struct CommitmentRequest {
 pub type Commitment = CommitmentRequest;
 
 /// One benefit of a customer.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, FromJson)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", default)]
 pub struct Benefit {

@@ -1,5 +1,6 @@
 //! The error envelope Adobe returns with every 4xx and 5xx.
 
+use crate::input::{FromJson, FromJsonError, Json};
 use serde::{Deserialize, Serialize};
 
 /// `{ "code": "1117", "message": "…", "additionalDetails": [ … ] }`.
@@ -7,12 +8,13 @@ use serde::{Deserialize, Serialize};
 /// Adobe sends `code` as a string of digits, partial-return errors as a symbolic
 /// string (FACTS.md §4.3), and some responses carry `invalidFields` too (§4);
 /// gateway errors use `error_code`/`error`, which the aliases accept.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, FromJson)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", default)]
 pub struct ErrorResponse {
     /// The error code, e.g. `1117` or `RETURN_QTY_EXCEEDS_REMAINING`.
     #[serde(alias = "error_code", deserialize_with = "code_as_text")]
+    #[from_json(with = "code_from_json")]
     pub code: String,
     /// Adobe's message.
     #[serde(alias = "error")]
@@ -26,10 +28,19 @@ pub struct ErrorResponse {
 }
 
 /// Accepts `"1117"` and `1117` alike.
-fn code_as_text<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
-    match serde_json::Value::deserialize(deserializer)? {
-        serde_json::Value::String(text) => Ok(text),
-        serde_json::Value::Number(number) => Ok(number.to_string()),
-        other => Err(serde::de::Error::custom(format!("error code {other}"))),
+fn code_from_json(json: &Json<'_>) -> Result<String, FromJsonError> {
+    match json {
+        Json::Text(text) => Ok(text.as_ref().to_owned()),
+        Json::Int(_) | Json::Big(_) | Json::Float(_) => Ok(json.to_value().to_string()),
+        other => Err(FromJsonError::custom(format!(
+            "error code {}",
+            other.to_value()
+        ))),
     }
+}
+
+/// The same for serde's readers.
+fn code_as_text<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    let value = serde_json::Value::deserialize(deserializer)?;
+    code_from_json(&Json::from_value(&value)).map_err(serde::de::Error::custom)
 }

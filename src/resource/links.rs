@@ -1,9 +1,10 @@
 //! Links: the deep links Adobe returns with each resource and page.
 
+use crate::input::FromJson;
 use serde::{Deserialize, Serialize};
 
 /// One link: a URI with the method (and extra headers) to call it with.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, FromJson)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", default)]
 pub struct Link {
@@ -17,7 +18,7 @@ pub struct Link {
 }
 
 /// The links of a resource or of a page of results.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, FromJson)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", default)]
 pub struct Links {

@@ -10,6 +10,8 @@
 //! Source: the "Resources and Fields" appendix of the Partner API reference
 //! (Feb 2024) and FACTS.md §1–2 for the fields added since.
 
+use crate::input::FromJson;
+
 mod account;
 mod benefit;
 mod error_response;
@@ -28,7 +30,7 @@ pub use transfer::{ResellerChange, Transfer, TransferItem, VipTransferRequest};
 
 /// A page of resources, as returned by the list endpoints (order history,
 /// subscriptions, transfers).
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize, FromJson)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", default)]
 pub struct Collection<T> {

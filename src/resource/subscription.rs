@@ -1,10 +1,11 @@
 //! Subscriptions and their auto-renewal preferences.
 
 use super::Links;
+use crate::input::FromJson;
 use serde::{Deserialize, Serialize};
 
 /// Auto-renewal preferences of a subscription.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, FromJson)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", default)]
 pub struct AutoRenewal {
@@ -16,7 +17,7 @@ pub struct AutoRenewal {
 }
 
 /// A subscription (top-level Subscription resource).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, FromJson)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", default)]
 pub struct Subscription {

@@ -1,10 +1,11 @@
 //! Transfers: a customer changing reseller, and a VIP customer moving to VIPMP.
 
 use super::Links;
+use crate::input::FromJson;
 use serde::{Deserialize, Serialize};
 
 /// The body of Preview / Commit Transfer for a reseller change (`POST /v3/transfers`).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, FromJson)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", default)]
 pub struct ResellerChange {
@@ -22,7 +23,7 @@ pub struct ResellerChange {
 }
 
 /// The body of Transfer Subscriptions (`POST /v3/memberships/{id}/transfers`).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, FromJson)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", default)]
 pub struct VipTransferRequest {
@@ -31,7 +32,7 @@ pub struct VipTransferRequest {
 }
 
 /// One subscription carried over by a transfer.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, FromJson)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", default)]
 pub struct TransferItem {
@@ -50,7 +51,7 @@ pub struct TransferItem {
 
 /// A transfer resource, either kind. Reseller changes list `items`, VIP
 /// transfers `lineItems`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, FromJson)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", default)]
 pub struct Transfer {

@@ -7,9 +7,9 @@
 
 use super::error::{ApiError, ErrorShape, parse_error};
 use super::status::{ResourceKind, StatusMeaning, meaning};
+use crate::input::{FromJson, Json};
 use crate::request::Endpoint;
 use crate::resource::{Collection, Customer, Order, Reseller, Subscription, Transfer};
-use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 /// The body of a successful response.
@@ -126,12 +126,12 @@ fn success_body(endpoint: Endpoint, text: &str) -> Result<Body, String> {
 }
 
 /// JSON text as a type; objects only, so `"x"` is never a resource.
-fn typed<T: DeserializeOwned>(text: &str) -> Result<T, String> {
-    let value: Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
-    if !value.is_object() {
+fn typed<T: FromJson>(text: &str) -> Result<T, String> {
+    let json = Json::parse(text).map_err(|e| e.to_string())?;
+    if !matches!(json, Json::Object(_)) {
         return Err("not a JSON object".to_owned());
     }
-    serde_json::from_value(value).map_err(|e| e.to_string())
+    T::from_json(&json).map_err(|e| e.to_string())
 }
 
 /// The meaning of the resource's `status`, for resources that have one.

@@ -13,11 +13,12 @@ use crate::field::{
     subscription_id,
 };
 use crate::field_registry::{self, Rule};
+use crate::input::FromJson;
 use crate::report::{Code, Finding, Path, Report};
 use serde::Deserialize;
 
 /// What a field rule may need besides the value.
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize, FromJson)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", default)]
 pub struct FieldContext {

@@ -57,6 +57,7 @@ pub use history::{
 };
 
 use crate::date::Date;
+use crate::input::FromJson;
 use crate::input::Json;
 use crate::report::Report;
 use crate::resource::{Customer, Order, Reseller, Subscription};
@@ -65,7 +66,7 @@ use serde_json::Value;
 
 /// What Adobe already knows, for the rules that depend on it. Every part is
 /// optional; a rule whose state is missing is not applied.
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize, FromJson)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", default)]
 pub struct Context {
@@ -188,7 +189,7 @@ impl Operation {
 }
 
 /// Create or update, for the account validators of the package.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, FromJson)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum AccountOp {
@@ -199,7 +200,7 @@ pub enum AccountOp {
 }
 
 /// Options of the package's `validateReseller` and `validateCustomer`.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, FromJson)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct AccountOptions {
@@ -212,7 +213,7 @@ pub struct AccountOptions {
 }
 
 /// The two kinds of transfer request.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, FromJson)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum TransferKind {
@@ -223,7 +224,7 @@ pub enum TransferKind {
 }
 
 /// Options of the package's validators that need only state.
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize, FromJson)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", default)]
 pub struct Options {

@@ -14,12 +14,12 @@ use vipmp::Report;
 use vipmp::validate::{self, Context, FieldContext, Operation};
 
 #[derive(Deserialize)]
-struct Case {
+pub(crate) struct Case {
     name: String,
     op: String,
-    input: Value,
+    pub(crate) input: Value,
     #[serde(default)]
-    context: Option<Value>,
+    pub(crate) context: Option<Value>,
     expect: Expect,
 }
 
@@ -48,7 +48,7 @@ fn fixture_files() -> Vec<PathBuf> {
     files
 }
 
-fn load_cases() -> Vec<(String, Case)> {
+pub(crate) fn load_cases() -> Vec<(String, Case)> {
     let mut cases = Vec::new();
     for file in fixture_files() {
         let text = std::fs::read_to_string(&file).expect("read fixture");

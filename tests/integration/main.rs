@@ -2,6 +2,7 @@
 //! example bodies, and property tests over every validator.
 
 mod fixtures;
+mod from_json;
 mod fuzz_regressions;
 mod pricing;
 mod properties;

@@ -12,9 +12,9 @@
 //! only into the boundary benchmark's build.
 
 use serde::Serialize;
-use serde::de::DeserializeOwned;
 use serde_json::Value;
 use vipmp::Report;
+use vipmp::input::{FromJson, FromJsonError, Json};
 use vipmp::report::ValidationResult;
 use vipmp::validate::FromCommonText;
 use wasm_bindgen::prelude::*;
@@ -46,7 +46,7 @@ pub(crate) fn body_walked(input: JsValue) -> Value {
 }
 
 /// Options of the caller; absent, `undefined` and `null` mean the defaults.
-pub(crate) fn options_from<T: DeserializeOwned + Default + FromCommonText>(
+pub(crate) fn options_from<T: FromJson + Default + FromCommonText>(
     value: Option<JsValue>,
 ) -> Result<T, JsError> {
     match value {
@@ -63,14 +63,14 @@ pub(crate) fn options_from<T: DeserializeOwned + Default + FromCommonText>(
     clippy::needless_pass_by_value,
     reason = "the exported functions receive options by value"
 )]
-pub(crate) fn required_options_from<T: DeserializeOwned + FromCommonText>(
+pub(crate) fn required_options_from<T: FromJson + FromCommonText>(
     value: JsValue,
 ) -> Result<T, JsError> {
     required_options_from_text(&body_text(&value))
 }
 
 /// Options given as JSON text; `None` (the caller gave none) means the defaults.
-pub(crate) fn options_from_text<T: DeserializeOwned + Default + FromCommonText>(
+pub(crate) fn options_from_text<T: FromJson + Default + FromCommonText>(
     text: Option<&str>,
 ) -> Result<T, JsError> {
     match text {
@@ -80,14 +80,19 @@ pub(crate) fn options_from_text<T: DeserializeOwned + Default + FromCommonText>(
 }
 
 /// Options the caller must give, as JSON text.
-pub(crate) fn required_options_from_text<T: DeserializeOwned + FromCommonText>(
+pub(crate) fn required_options_from_text<T: FromJson + FromCommonText>(
     text: &str,
 ) -> Result<T, JsError> {
     if let Some(common) = T::from_common_text(text) {
         return Ok(common);
     }
-    serde_json::from_value(body_from_json_text(text))
-        .map_err(|error| JsError::new(&format!("invalid options: {error}")))
+    typed_from_text(text).map_err(|error| JsError::new(&format!("invalid options: {error}")))
+}
+
+/// Options or a builder's input read from JSON text; text that is not JSON
+/// (what `JSON.stringify` could not write) reads as `null`, like a body.
+pub(crate) fn typed_from_text<T: FromJson>(text: &str) -> Result<T, FromJsonError> {
+    T::from_json(&Json::parse(text).unwrap_or(Json::Null))
 }
 
 /// A Rust answer as a plain JS value: objects, not `Map`s; `null`, not

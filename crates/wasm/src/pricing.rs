@@ -166,7 +166,7 @@ fn checked(
     list: Option<&PriceList>,
 ) -> Result<JsValue, JsError> {
     let context: BasketContext = options_from(context)?;
-    let check = match Basket::from_json(&body_from_value(basket)) {
+    let check = match Basket::from_value(&body_from_value(basket)) {
         Ok(basket) => check_basket(&basket, &context, list),
         Err(report) => BasketCheck {
             valid: false,

@@ -6,7 +6,7 @@
 //! of the wrong shape (IDs that are not text) is the caller's mistake and
 //! throws; anything wrong with the values comes back as violations.
 
-use crate::boundary::{answer, body_from_value};
+use crate::boundary::{answer, body_text, typed_from_text};
 use vipmp::request::{self, AddressResult, BuildInput, BuildResult, Endpoint};
 use vipmp::response;
 use wasm_bindgen::prelude::*;
@@ -19,7 +19,7 @@ fn endpoint(op: &str) -> Result<Endpoint, JsError> {
 /// A builder's input, read as JSON like bodies; a wrong shape throws. Installs
 /// the text hooks the body rules use.
 fn build_input(input: &JsValue) -> Result<BuildInput, JsError> {
-    let input = serde_json::from_value(body_from_value(input))
+    let input = typed_from_text::<BuildInput>(&body_text(input))
         .map_err(|error| JsError::new(&format!("invalid input: {error}")))?;
     crate::text::install();
     Ok(input)
