@@ -34,6 +34,24 @@ impl fmt::Display for JsonError {
 
 impl std::error::Error for JsonError {}
 
+impl JsonError {
+    /// Where reading stopped in `text` (the text that was read) as a line
+    /// and a column, both from 1, the column counted in bytes: the first
+    /// byte that could not be read (serde_json points one past it).
+    pub fn line_and_column(&self, text: &str) -> (usize, usize) {
+        let before = text
+            .as_bytes()
+            .get(..self.offset)
+            .unwrap_or(text.as_bytes());
+        let line = 1 + before.iter().filter(|&&byte| byte == b'\n').count();
+        let line_start = before
+            .iter()
+            .rposition(|&byte| byte == b'\n')
+            .map_or(0, |at| at + 1);
+        (line, before.len() - line_start + 1)
+    }
+}
+
 /// Reads the whole of `text` as one JSON value.
 pub(super) fn read(text: &str) -> Result<Json<'_>, JsonError> {
     let mut reader = Reader {
@@ -400,6 +418,19 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
     use serde_json::Value;
+
+    #[test]
+    fn places_an_error_at_its_line_and_column() {
+        let cases = [
+            ("{\n  \"a\": 1,\n  \"b\": tru\n}", (3, 8)),
+            ("[1, 2,\n\n x]", (3, 2)),
+            ("\u{e9}\u{e9} x", (1, 1)),
+        ];
+        for (text, place) in cases {
+            let error = read(text).expect_err("not JSON");
+            assert_eq!(error.line_and_column(text), place, "{text:?}: {error}");
+        }
+    }
 
     /// The same tree, floats compared as numbers (serde_json's float reading
     /// may differ from Rust's in the last bit; only the kind matters here).

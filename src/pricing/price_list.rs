@@ -30,12 +30,12 @@
 //! line and column (`price_list.malformed`).
 
 use crate::date::Date;
+use crate::input::Json;
 use crate::pricing::SubSegment;
 use crate::pricing::csv;
 use crate::pricing::money::{Currency, Money};
 use crate::pricing::offer_id::OfferId;
 use crate::{Code, Finding, Path, Report};
-use serde_json::Value;
 use std::collections::HashMap;
 
 /// How an offer is charged for part of a term (`productTypeDetail`, FACTS.md §3.3).
@@ -415,17 +415,18 @@ pub fn read_additional_detail(detail: &str) -> (Option<SubSegment>, Option<u64>)
 }
 
 fn load_json(text: &str, currency: Option<&str>) -> Result<PriceList, Report> {
-    let value: Value = serde_json::from_str(text).map_err(|error| {
+    let value = Json::parse(text).map_err(|error| {
         let mut report = Report::new();
+        let (line, column) = error.line_and_column(text);
         let cell = Cell {
-            line: error.line(),
-            column: error.column(),
+            line,
+            column,
             name: "text",
         };
         malformed(&mut report, &cell, "not JSON");
         report
     })?;
-    let declared = value.get("currency").and_then(Value::as_str);
+    let declared = value.get("currency").and_then(Json::as_str);
     if let (Some(given), Some(declared)) = (currency, declared) {
         if given != declared {
             return Err(whole_file("the currency differs from the list's currency"));
@@ -434,7 +435,7 @@ fn load_json(text: &str, currency: Option<&str>) -> Result<PriceList, Report> {
     let currency = currency_of(declared.or(currency))?;
     let offers = value
         .get("offers")
-        .and_then(Value::as_array)
+        .and_then(Json::as_array)
         .ok_or_else(|| whole_file("the list has no offers array"))?;
     let mut report = Report::new();
     let rows: Vec<PriceRow> = offers
@@ -459,13 +460,13 @@ const JSON_FIELDS: [&str; 8] = [
 
 fn json_row(
     index: usize,
-    offer: &Value,
+    offer: &Json<'_>,
     currency: Currency,
     report: &mut Report,
 ) -> Option<PriceRow> {
     let line = index + 1;
     let mut cells = JSON_FIELDS.iter().enumerate().map(|(column, name)| {
-        offer.get(*name).map(|value| {
+        offer.get(name).map(|value| {
             (
                 Cell {
                     line,

@@ -11,6 +11,7 @@
 
 use super::catalogue::{self, ErrorEntry};
 use super::reasons::lookup_reason;
+use crate::input::Json;
 use serde_json::Value;
 
 /// Which shape the error body had.
@@ -80,7 +81,7 @@ pub struct ApiError {
 
 /// Parses an error body of any shape; never fails.
 pub fn parse_error(http_status: u16, body: &str) -> ApiError {
-    let value: Value = serde_json::from_str(body).unwrap_or(Value::Null);
+    let value = Json::parse(body).map_or(Value::Null, |json| json.to_value());
     let shape = shape_of(&value);
     let code = text_of(&value, &["code", "error_code"]);
     let mut message = text_of(&value, &["message", "error_description", "error"]);

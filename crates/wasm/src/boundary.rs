@@ -35,7 +35,7 @@ pub(crate) fn body_text(input: &JsValue) -> String {
 
 /// JSON text as a value; text that is not JSON is `null`.
 pub(crate) fn body_from_json_text(text: &str) -> Value {
-    serde_json::from_str(text).unwrap_or(Value::Null)
+    Json::parse(text).map_or(Value::Null, |json| json.to_value())
 }
 
 /// A JS value as a JSON value, walked by `serde-wasm-bindgen`: the other way
