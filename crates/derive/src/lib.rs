@@ -75,7 +75,12 @@ fn expand(input: &DeriveInput) -> syn::Result<Tokens> {
     })
 }
 
-/// A struct with named fields: each field looked up by its JSON name.
+/// A struct with named fields, read in one pass over the object's members:
+/// each member's key is matched against the fields' JSON names once.
+///
+/// With `#[serde(default)]` on the struct, the members are written into
+/// `Self::default()`; otherwise each field is collected in a local and the
+/// missing ones take their default, `None`, or are an error.
 fn struct_body(
     input: &DeriveInput,
     container: &ContainerAttributes,
@@ -88,58 +93,122 @@ fn struct_body(
         ));
     };
     let what = LitStr::new(&format!("struct {}", input.ident), input.ident.span());
-    let defaults = container
-        .default
-        .then(|| quote! { let defaults = <Self as ::core::default::Default>::default(); });
-    let mut values = Vec::new();
+    let mut plans = Vec::new();
     for field in &named.named {
         let ident = field
             .ident
-            .as_ref()
+            .clone()
             .ok_or_else(|| syn::Error::new_spanned(field, "unnamed field"))?;
         let attributes = FieldAttributes::read(&field.attrs)?;
-        let value = field_value(ident, &field.ty, container, &attributes);
-        values.push(quote! { #ident: #value });
+        let name = attributes
+            .rename
+            .clone()
+            .unwrap_or_else(|| container.rename_all.field(&ident.to_string()));
+        plans.push(FieldPlan {
+            ident,
+            ty: field.ty.clone(),
+            name,
+            attributes,
+        });
     }
+    let mut next_slot = 0;
+    let mut arms = Vec::new();
+    for (index, plan) in plans
+        .iter()
+        .enumerate()
+        .filter(|(_, plan)| !plan.attributes.skip)
+    {
+        let slots: Vec<usize> = (next_slot..=next_slot + plan.attributes.aliases.len()).collect();
+        next_slot += slots.len();
+        arms.push(member_arm(index, &slots, plan, container.default));
+    }
+    let tracks_aliases = plans.iter().any(|plan| !plan.attributes.aliases.is_empty());
+    let seen = tracks_aliases.then(|| quote! { let mut seen: u64 = 0; });
+    let (start, finish) = if container.default {
+        (
+            quote! { let mut out = <Self as ::core::default::Default>::default(); },
+            quote! { out },
+        )
+    } else {
+        let locals = plans.iter().map(|plan| {
+            let (local, ty) = (local_of(&plan.ident), &plan.ty);
+            quote! { let mut #local: ::core::option::Option<#ty> = ::core::option::Option::None; }
+        });
+        let values = plans.iter().map(missing_value);
+        (quote! { #(#locals)* }, quote! { Self { #(#values),* } })
+    };
+    let names = plans
+        .iter()
+        .filter(|plan| !plan.attributes.skip)
+        .flat_map(|plan| std::iter::once(&plan.name).chain(&plan.attributes.aliases));
     Ok(quote! {
+        const NAMES: &[&str] = &[#(#names),*];
         let members = crate::input::derive_support::members(json, #what)?;
-        #defaults
-        ::core::result::Result::Ok(Self { #(#values),* })
+        #start
+        #seen
+        for (key, value) in members {
+            match crate::input::derive_support::slot(key, NAMES) {
+                #(#arms)*
+                _ => {}
+            }
+        }
+        ::core::result::Result::Ok(#finish)
     })
 }
 
-/// How one field gets its value: read, or what is used when it is missing.
-fn field_value(
-    ident: &syn::Ident,
-    ty: &syn::Type,
-    container: &ContainerAttributes,
-    field: &FieldAttributes,
-) -> Tokens {
-    if field.skip {
-        return quote! { ::core::default::Default::default() };
-    }
-    let name = field
-        .rename
-        .clone()
-        .unwrap_or_else(|| container.rename_all.field(&ident.to_string()));
-    let aliases = &field.aliases;
-    let found = match &field.with {
-        Some(reader) => {
-            quote! { crate::input::derive_support::member_with(members, #name, &[#(#aliases),*], #reader)? }
-        }
+/// What the derive knows of one field.
+struct FieldPlan {
+    ident: syn::Ident,
+    ty: syn::Type,
+    name: String,
+    attributes: FieldAttributes,
+}
+
+/// The local a field is collected in when the struct has no default.
+fn local_of(ident: &syn::Ident) -> syn::Ident {
+    format_ident!("field_{}", ident)
+}
+
+/// The match arm that reads one field from a member with its name (or an
+/// alias): `slots` are the places of those names in the type's `NAMES`.
+fn member_arm(index: usize, slots: &[usize], plan: &FieldPlan, into_out: bool) -> Tokens {
+    let (name, aliases) = (&plan.name, &plan.attributes.aliases);
+    let read = match &plan.attributes.with {
+        Some(reader) => quote! { crate::input::derive_support::field_with(value, #name, #reader)? },
         None => {
-            quote! { crate::input::derive_support::member::<#ty>(members, #name, &[#(#aliases),*])? }
+            let ty = &plan.ty;
+            quote! { crate::input::derive_support::field::<#ty>(value, #name)? }
         }
     };
-    if field.default {
-        quote! { #found.unwrap_or_default() }
-    } else if container.default {
-        let from_defaults = format_ident!("{}", ident);
-        quote! { match #found { ::core::option::Option::Some(value) => value, ::core::option::Option::None => defaults.#from_defaults } }
-    } else if is_option(ty) {
-        quote! { #found.unwrap_or(::core::option::Option::None) }
+    let ident = &plan.ident;
+    let store = if into_out {
+        quote! { out.#ident = #read; }
     } else {
-        quote! { crate::input::derive_support::required(#found, #name)? }
+        let local = local_of(ident);
+        quote! { #local = ::core::option::Option::Some(#read); }
+    };
+    // Json keeps each key once, so only a name and its alias can repeat a field.
+    let once = (!aliases.is_empty()).then(|| {
+        let bit = 1u64 << (index % 64);
+        quote! { crate::input::derive_support::once(&mut seen, #bit, #name)?; }
+    });
+    let slots = slots
+        .iter()
+        .map(|slot| quote! { ::core::option::Option::Some(#slot) });
+    quote! { #(#slots)|* => { #once #store } }
+}
+
+/// A field's value after the pass, when the struct has no default.
+fn missing_value(plan: &FieldPlan) -> Tokens {
+    let ident = &plan.ident;
+    if plan.attributes.skip {
+        return quote! { #ident: ::core::default::Default::default() };
+    }
+    let (local, name) = (local_of(ident), &plan.name);
+    if plan.attributes.default || is_option(&plan.ty) {
+        quote! { #ident: #local.unwrap_or_default() }
+    } else {
+        quote! { #ident: crate::input::derive_support::required(#local, #name)? }
     }
 }
 
