@@ -23,8 +23,10 @@ use super::{Code, Params, Path};
 
 /// The message for a code at a path.
 pub(super) fn render(path: &Path, code: Code, params: &Params) -> String {
-    let mut message = String::new();
-    fill(code.template(), &Values { path, params }, &mut message);
+    let template = code.template();
+    // Room for the template and its values: one allocation for most messages.
+    let mut message = String::with_capacity(template.len() + 64);
+    fill(template, &Values { path, params }, &mut message);
     message
 }
 
@@ -58,7 +60,9 @@ const LABEL: &str = "label";
 /// Appends `template` to `out`, filling placeholders and choosing sections.
 fn fill(template: &str, values: &Values<'_>, out: &mut String) {
     let mut rest = template;
-    while let Some(at) = rest.find(['{', '[']) {
+    // Bytes, not chars: both marks are ASCII, so where one is found is a
+    // character boundary, and a byte scan skips decoding the text.
+    while let Some(at) = rest.bytes().position(|byte| byte == b'{' || byte == b'[') {
         out.push_str(&rest[..at]);
         let open = rest.as_bytes()[at];
         let close = if open == b'{' { '}' } else { ']' };
