@@ -211,9 +211,7 @@ fn checked_currency(
 
 /// Whether an offer is a consumable: the catalogue's word, else its level `T…`.
 pub fn offer_type_of(offer_id: &OfferId) -> OfferType {
-    let consumable = crate::offer::is_consumable(offer_id.as_str())
-        .unwrap_or_else(|| offer_id.is_consumable_level());
-    if consumable {
+    if offer_id.is_consumable() {
         OfferType::Consumables
     } else {
         OfferType::License

@@ -122,6 +122,12 @@ impl OfferId {
         self.level().starts_with('T')
     }
 
+    /// Whether the offer is a consumable: the offer catalogue's word for a
+    /// product it lists, else a `T…` level.
+    pub fn is_consumable(&self) -> bool {
+        crate::offer::is_consumable(self.as_str()).unwrap_or_else(|| self.is_consumable_level())
+    }
+
     /// The variant at position 13.
     pub fn variant(&self) -> Variant {
         Variant::from_byte(self.text.as_bytes()[12]).unwrap_or(Variant::Standard)
@@ -229,6 +235,16 @@ pub fn parse_answer(text: &str) -> OfferIdAnswer {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn a_consumable_is_the_catalogues_word_else_its_level() {
+        let catalogued = OfferId::parse("30001468CB01A12").expect("valid");
+        assert!(!catalogued.is_consumable());
+        let unknown_tier = OfferId::parse("99999999CAT1A12").expect("valid");
+        assert!(unknown_tier.is_consumable());
+        let unknown_level = OfferId::parse("99999999CA01A12").expect("valid");
+        assert!(!unknown_level.is_consumable());
+    }
 
     #[test]
     fn reads_the_parts() {

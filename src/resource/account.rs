@@ -145,3 +145,15 @@ pub struct Customer {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub links: Option<Links>,
 }
+
+impl Customer {
+    /// The customer's 3YC benefit, if it has one.
+    pub fn three_year_commit(&self) -> Option<&Benefit> {
+        self.benefits.iter().find(|b| b.is_three_year_commit())
+    }
+
+    /// Whether the customer is enrolled as a Large Government Agency.
+    pub fn is_lga(&self) -> bool {
+        self.benefits.iter().any(Benefit::is_lga)
+    }
+}

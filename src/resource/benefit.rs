@@ -38,6 +38,11 @@ pub struct CommitmentRequest {
 /// An active commitment has the same shape as a request.
 pub type Commitment = CommitmentRequest;
 
+/// The benefit type of a Three-Year Commit.
+pub const THREE_YEAR_COMMIT: &str = "THREE_YEAR_COMMIT";
+/// The benefit type of a Large Government Agency.
+pub const LARGE_GOVERNMENT_AGENCY: &str = "LARGE_GOVERNMENT_AGENCY";
+
 /// One benefit of a customer.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, FromJson)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
@@ -59,6 +64,16 @@ pub struct Benefit {
 }
 
 impl Benefit {
+    /// Whether this is the 3YC benefit.
+    pub fn is_three_year_commit(&self) -> bool {
+        self.benefit_type == THREE_YEAR_COMMIT
+    }
+
+    /// Whether this is the LGA benefit.
+    pub fn is_lga(&self) -> bool {
+        self.benefit_type == LARGE_GOVERNMENT_AGENCY
+    }
+
     /// The commitment in force while its status is `COMMITTED` (the one the
     /// 3YC rules hold a customer to).
     pub fn committed(&self) -> Option<&Commitment> {

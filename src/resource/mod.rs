@@ -21,7 +21,10 @@ mod subscription;
 mod transfer;
 
 pub use account::{Address, CompanyProfile, Contact, Customer, Discount, Reseller};
-pub use benefit::{Benefit, Commitment, CommitmentRequest, MinimumQuantity};
+pub use benefit::{
+    Benefit, Commitment, CommitmentRequest, LARGE_GOVERNMENT_AGENCY, MinimumQuantity,
+    THREE_YEAR_COMMIT,
+};
 pub use error_response::ErrorResponse;
 pub use links::{Link, Links};
 pub use order::{LineItem, Order, OrderType};

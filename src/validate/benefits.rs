@@ -16,8 +16,7 @@ use crate::input::Json;
 use crate::report::{Code, Finding, Loc, Report};
 use crate::resource::{Benefit, Customer};
 
-const THREE_YEAR_COMMIT: &str = "THREE_YEAR_COMMIT";
-const LGA: &str = "LARGE_GOVERNMENT_AGENCY";
+use crate::resource::{LARGE_GOVERNMENT_AGENCY as LGA, THREE_YEAR_COMMIT};
 const BENEFIT_KEYS: &[&str] = &["type", "commitmentRequest", "recommitmentRequest"];
 const REQUEST_KEYS: &[&str] = &["minimumQuantities"];
 const REQUEST_READ_ONLY: &[&str] = &["startDate", "endDate", "status"];
@@ -153,7 +152,7 @@ fn current_3yc(customer: &Customer) -> Option<&Benefit> {
     customer
         .benefits
         .iter()
-        .find(|benefit| benefit.benefit_type == THREE_YEAR_COMMIT)
+        .find(|benefit| benefit.is_three_year_commit())
 }
 
 /// A commitmentRequest while a recommitment is pending is refused, and the reverse.

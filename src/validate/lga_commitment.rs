@@ -21,9 +21,6 @@ use super::Context;
 use crate::report::{Code, Finding, Loc, Report};
 use crate::resource::{Benefit, CommitmentRequest};
 
-const THREE_YEAR_COMMIT: &str = "THREE_YEAR_COMMIT";
-const LGA: &str = "LARGE_GOVERNMENT_AGENCY";
-
 /// The body asks for LGA (its benefit's `type` at `path`): refused when the
 /// stored customer is in 3YC.
 pub(super) fn check_lga_asked(path: &Loc<'_>, context: &Context, report: &mut Report) {
@@ -41,7 +38,7 @@ pub(super) fn check_lga_asked(path: &Loc<'_>, context: &Context, report: &mut Re
 /// The body asks for a 3YC commitment (its benefit's `type` at `path`):
 /// refused when the stored customer is an LGA.
 pub(super) fn check_commitment_asked(path: &Loc<'_>, context: &Context, report: &mut Report) {
-    if stored(context).any(|benefit| benefit.benefit_type == LGA) {
+    if stored(context).any(Benefit::is_lga) {
         report.add(
             path,
             Finding::new(Code::LgaThreeYearCommit).with(
@@ -64,7 +61,7 @@ fn status(request: Option<&CommitmentRequest>) -> Option<&str> {
 }
 
 fn in_three_year_commit(benefit: &Benefit) -> bool {
-    benefit.benefit_type == THREE_YEAR_COMMIT
+    benefit.is_three_year_commit()
         && (matches!(
             status(benefit.commitment.as_ref()),
             Some("COMMITTED" | "ACCEPTED" | "NONCOMPLIANT")

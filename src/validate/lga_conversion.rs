@@ -23,7 +23,7 @@ pub(super) fn check(path: &Loc<'_>, context: &Context, report: &mut Report) {
     let (Some(customer), Some(renewing)) = (&context.customer, context.renewal_quantities) else {
         return;
     };
-    if !super::lga_quantity::is_lga(customer) && renewing.license < MIN_LICENSES {
+    if !customer.is_lga() && renewing.license < MIN_LICENSES {
         let whole = |n: u64| i64::try_from(n).unwrap_or(i64::MAX);
         let finding = Finding::new(Code::LgaConversionBelowMinimum)
             .with("min", whole(MIN_LICENSES))

@@ -19,7 +19,7 @@
 use super::Context;
 use crate::pricing::{OfferId, lga_minimum};
 use crate::report::{Code, Finding, Loc, Report};
-use crate::resource::OrderType;
+use crate::resource::{Customer, OrderType};
 
 /// Checks each line's offer (its index in `lineItems` and its ID) at `path`.
 pub(super) fn check<'a>(
@@ -32,11 +32,7 @@ pub(super) fn check<'a>(
     if order_type.is_none_or(OrderType::needs_reference_order) {
         return;
     }
-    if context
-        .customer
-        .as_ref()
-        .is_none_or(super::lga_quantity::is_lga)
-    {
+    if context.customer.as_ref().is_none_or(Customer::is_lga) {
         return;
     }
     for (index, offer) in lines {

@@ -15,8 +15,6 @@ use crate::pricing::{OfferId, lga_minimum};
 use crate::report::{Loc, Report};
 use crate::resource::{Customer, OrderType};
 
-const LGA: &str = "LARGE_GOVERNMENT_AGENCY";
-
 /// Checks the licences of `lines` (offer ID and quantity of each) at `path`.
 pub(super) fn check<'a>(
     order_type: Option<OrderType>,
@@ -28,26 +26,17 @@ pub(super) fn check<'a>(
     if !matches!(order_type, Some(OrderType::New | OrderType::Preview)) {
         return;
     }
-    let Some(customer) = context.customer.as_ref().filter(|c| is_lga(c)) else {
+    let Some(customer) = context.customer.as_ref().filter(|c| c.is_lga()) else {
         return;
     };
     let licences = lines
         .filter_map(|(offer, quantity)| Some((OfferId::parse(offer?).ok()?, quantity?)))
-        .filter(|(offer, _)| !is_consumable(offer))
+        .filter(|(offer, _)| !offer.is_consumable())
         .map(|(_, quantity)| u64::try_from(quantity).unwrap_or(0))
         .fold(0_u64, u64::saturating_add);
     if lga_minimum::below_minimum(licences, license_level(customer), false) {
         report.add(path, lga_minimum::finding(licences));
     }
-}
-
-/// The catalogue's word, else a `T…` level (as the quote reads it).
-pub(super) fn is_consumable(offer: &OfferId) -> bool {
-    crate::offer::is_consumable(offer.as_str()).unwrap_or_else(|| offer.is_consumable_level())
-}
-
-pub(super) fn is_lga(customer: &Customer) -> bool {
-    customer.benefits.iter().any(|b| b.benefit_type == LGA)
 }
 
 fn license_level(customer: &Customer) -> Option<&str> {

@@ -34,7 +34,7 @@ pub(super) fn check<'a>(
             continue;
         };
         let quantity = u64::try_from(quantity).unwrap_or(0);
-        if super::lga_quantity::is_consumable(&offer) {
+        if offer.is_consumable() {
             back.consumables = back.consumables.saturating_add(quantity);
         } else {
             back.license = back.license.saturating_add(quantity);

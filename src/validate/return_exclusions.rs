@@ -45,9 +45,7 @@ pub(super) fn check(path: &Loc<'_>, asked: Option<i64>, original: &LineItem, rep
     let left = original.remaining_quantity.unwrap_or(original.quantity);
     let whole = i64::try_from(left).unwrap_or(i64::MAX);
     let partial = asked.is_some_and(|asked| asked > 0 && asked < whole);
-    let consumable =
-        crate::offer::is_consumable(offer.as_str()).unwrap_or_else(|| offer.is_consumable_level());
-    if partial && consumable {
+    if partial && offer.is_consumable() {
         report.add(
             &path.key("quantity"),
             Finding::new(Code::ReturnPartialNotAllowed).with("remaining", whole),

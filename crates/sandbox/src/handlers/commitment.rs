@@ -8,15 +8,9 @@
 use vipmp::pricing::Quantities;
 use vipmp::resource::{Benefit, CommitmentRequest, Customer};
 
-/// The benefit type of 3YC.
-pub(super) const THREE_YEAR_COMMIT: &str = "THREE_YEAR_COMMIT";
-
 /// The customer's 3YC benefit, if any.
 pub(super) fn benefit(customer: &Customer) -> Option<&Benefit> {
-    customer
-        .benefits
-        .iter()
-        .find(|b| b.benefit_type == THREE_YEAR_COMMIT)
+    customer.three_year_commit()
 }
 
 /// The minimum quantities of a request or commitment as the core's pricing

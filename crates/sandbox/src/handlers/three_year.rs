@@ -12,12 +12,12 @@
 //!
 //! *Assumed* where Adobe is silent: see the crate README.
 
-use super::commitment::{THREE_YEAR_COMMIT, accepted, benefit};
+use super::commitment::{accepted, benefit};
 use super::levels;
 use crate::store::Store;
 use serde_json::Value;
 use vipmp::date::Date;
-use vipmp::resource::{Benefit, CommitmentRequest, Customer};
+use vipmp::resource::{Benefit, CommitmentRequest, Customer, THREE_YEAR_COMMIT};
 
 /// Days after acceptance within which the order must reach the request
 /// (FACTS.md §3.5: "compliance window 30 days after acceptance").
@@ -48,7 +48,7 @@ fn benefit_mut(customer: &mut Customer) -> &mut Benefit {
     let index = customer
         .benefits
         .iter()
-        .position(|b| b.benefit_type == THREE_YEAR_COMMIT);
+        .position(Benefit::is_three_year_commit);
     let index = index.unwrap_or_else(|| {
         customer.benefits.push(Benefit {
             benefit_type: THREE_YEAR_COMMIT.into(),
@@ -73,7 +73,7 @@ pub(super) fn request(customer: &mut Customer, benefits: &Value) {
         let Ok(incoming) = serde_json::from_value::<Benefit>(value.clone()) else {
             continue;
         };
-        if incoming.benefit_type == THREE_YEAR_COMMIT {
+        if incoming.is_three_year_commit() {
             stamp(benefit_mut(customer), incoming);
         } else {
             customer
@@ -145,7 +145,7 @@ fn request_mut(customer: &mut Customer, which: Which) -> Option<&mut CommitmentR
     let benefit = customer
         .benefits
         .iter_mut()
-        .find(|b| b.benefit_type == THREE_YEAR_COMMIT)?;
+        .find(|b| b.is_three_year_commit())?;
     match which {
         Which::Commitment => benefit.commitment_request.as_mut(),
         Which::Recommitment => benefit.recommitment_request.as_mut(),
@@ -222,7 +222,7 @@ pub(super) fn run_clock(store: &mut Store, today: Date) {
         let Some(index) = customer
             .benefits
             .iter()
-            .position(|b| b.benefit_type == THREE_YEAR_COMMIT)
+            .position(Benefit::is_three_year_commit)
         else {
             continue;
         };
