@@ -15,13 +15,7 @@ pub const MAX_LENGTH: usize = 40;
 
 /// Checks an account ID: required, 4–40 letters, ASCII digits or hyphens.
 pub fn check(value: &str) -> Vec<Finding> {
-    if value.is_empty() {
-        vec![Finding::new(Code::FieldRequired)]
-    } else if is_valid(value) {
-        Vec::new()
-    } else {
-        vec![Finding::new(Code::IdInvalidFormat)]
-    }
+    super::required_shape(value, is_valid, Code::IdInvalidFormat)
 }
 
 /// Whether `value` matches ACCOUNT_ID_REGEX.

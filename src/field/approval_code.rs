@@ -7,13 +7,9 @@ use crate::{Code, Finding};
 
 /// Checks an approval code: required, 7 or 8 ASCII digits.
 pub fn check(value: &str) -> Vec<Finding> {
-    if value.is_empty() {
-        vec![Finding::new(Code::FieldRequired)]
-    } else if matches!(value.len(), 7 | 8) && value.bytes().all(|b| b.is_ascii_digit()) {
-        Vec::new()
-    } else {
-        vec![Finding::new(Code::ApprovalCodeInvalidFormat)]
-    }
+    let fits =
+        |value: &str| matches!(value.len(), 7 | 8) && value.bytes().all(|b| b.is_ascii_digit());
+    super::required_shape(value, fits, Code::ApprovalCodeInvalidFormat)
 }
 
 #[cfg(test)]

@@ -8,13 +8,8 @@ use crate::{Code, Finding};
 
 /// Checks a currency code: required, three ASCII upper-case letters.
 pub fn check(value: &str) -> Vec<Finding> {
-    if value.is_empty() {
-        vec![Finding::new(Code::FieldRequired)]
-    } else if value.len() == 3 && value.bytes().all(|b| b.is_ascii_uppercase()) {
-        Vec::new()
-    } else {
-        vec![Finding::new(Code::CurrencyInvalidFormat)]
-    }
+    let fits = |value: &str| value.len() == 3 && value.bytes().all(|b| b.is_ascii_uppercase());
+    super::required_shape(value, fits, Code::CurrencyInvalidFormat)
 }
 
 #[cfg(test)]

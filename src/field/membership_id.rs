@@ -10,13 +10,8 @@ pub const MAX_LENGTH: usize = 40;
 
 /// Checks a membership ID: required, 1–40 ASCII letters, digits or hyphens.
 pub fn check(value: &str) -> Vec<Finding> {
-    if value.is_empty() {
-        vec![Finding::new(Code::FieldRequired)]
-    } else if value.len() <= MAX_LENGTH && value.bytes().all(admits) {
-        Vec::new()
-    } else {
-        vec![Finding::new(Code::MembershipIdInvalidFormat)]
-    }
+    let fits = |value: &str| value.len() <= MAX_LENGTH && value.bytes().all(admits);
+    super::required_shape(value, fits, Code::MembershipIdInvalidFormat)
 }
 
 /// `[\p{Alnum}\-]`, ASCII.

@@ -26,3 +26,22 @@ pub mod subscription_id;
 #[cfg(test)]
 mod testing;
 pub(crate) mod text;
+
+use crate::{Code, Finding};
+
+/// The answer of a rule whose only question is the shape of a required value
+/// (an ID, a code): `field.required` when empty, nothing when `fits`, else
+/// `invalid`.
+pub(crate) fn required_shape(
+    value: &str,
+    fits: impl Fn(&str) -> bool,
+    invalid: Code,
+) -> Vec<Finding> {
+    if value.is_empty() {
+        vec![Finding::new(Code::FieldRequired)]
+    } else if fits(value) {
+        Vec::new()
+    } else {
+        vec![Finding::new(invalid)]
+    }
+}

@@ -12,13 +12,9 @@ pub const MAX_LENGTH: usize = 40;
 
 /// Checks an offer ID: required, 1–40 ASCII letters and digits.
 pub fn check(value: &str) -> Vec<Finding> {
-    if value.is_empty() {
-        vec![Finding::new(Code::FieldRequired)]
-    } else if value.len() <= MAX_LENGTH && value.bytes().all(|b| b.is_ascii_alphanumeric()) {
-        Vec::new()
-    } else {
-        vec![Finding::new(Code::OfferIdInvalidFormat)]
-    }
+    let fits =
+        |value: &str| value.len() <= MAX_LENGTH && value.bytes().all(|b| b.is_ascii_alphanumeric());
+    super::required_shape(value, fits, Code::OfferIdInvalidFormat)
 }
 
 #[cfg(test)]

@@ -20,13 +20,9 @@ pub const MAX_LENGTH: usize = 40;
 /// Checks a subscription ID: required, 1 to [`MAX_LENGTH`] ASCII letters and
 /// digits.
 pub fn check(value: &str) -> Vec<Finding> {
-    if value.is_empty() {
-        vec![Finding::new(Code::FieldRequired)]
-    } else if value.len() <= MAX_LENGTH && value.bytes().all(|b| b.is_ascii_alphanumeric()) {
-        Vec::new()
-    } else {
-        vec![Finding::new(Code::SubscriptionIdInvalidFormat)]
-    }
+    let fits =
+        |value: &str| value.len() <= MAX_LENGTH && value.bytes().all(|b| b.is_ascii_alphanumeric());
+    super::required_shape(value, fits, Code::SubscriptionIdInvalidFormat)
 }
 
 #[cfg(test)]
