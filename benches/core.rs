@@ -19,7 +19,7 @@ use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 use vipmp::basket::{Basket, BasketLine};
 use vipmp::date::Date;
-use vipmp::input::Json;
+use vipmp::input::{Arena, Json};
 use vipmp::pricing::{PriceList, price_list};
 use vipmp::quote::{QuoteContext, quote};
 use vipmp::validate::{self, Context, FieldContext, Operation, validate_field};
@@ -92,9 +92,10 @@ fn validation(c: &mut Criterion) {
     assert!(validate::run(Operation::CreateOrder, &order, &context).is_valid());
     let text = order.to_string();
     let customer_text = valid.to_string();
-    let customer_tree = Json::from_value(&valid);
+    let arena = Arena::new();
+    let customer_tree = Json::from_value(&valid, &arena);
     assert!(validate::run_json(Operation::CreateCustomer, &customer_tree, &context).is_valid());
-    let order_tree = Json::from_value(&order);
+    let order_tree = Json::from_value(&order, &arena);
 
     let mut group = c.benchmark_group("validate");
     group.bench_function("create customer, valid", |b| {
@@ -129,6 +130,28 @@ fn validation(c: &mut Criterion) {
     });
     group.bench_function("create order, 499 lines from JSON text", |b| {
         b.iter(|| validate::run_text(Operation::CreateOrder, black_box(&text), &context));
+    });
+    // What the npm package does: one arena kept and reset after each body.
+    let mut kept = Arena::new();
+    group.bench_function("create customer, valid, from JSON text, arena kept", |b| {
+        b.iter(|| {
+            validate::run_text_in(
+                Operation::CreateCustomer,
+                black_box(&customer_text),
+                &context,
+                &mut kept,
+            )
+        });
+    });
+    group.bench_function("create order, 499 lines from JSON text, arena kept", |b| {
+        b.iter(|| {
+            validate::run_text_in(
+                Operation::CreateOrder,
+                black_box(&text),
+                &context,
+                &mut kept,
+            )
+        });
     });
     group.finish();
 }

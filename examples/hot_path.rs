@@ -13,7 +13,7 @@ mod bodies;
 
 use bodies::{customer_body, invalid_customer_body, order_body};
 use std::hint::black_box;
-use vipmp::input::Json;
+use vipmp::input::{Arena, Json};
 use vipmp::validate::{self, Context, Operation};
 
 fn main() {
@@ -33,11 +33,14 @@ fn main() {
         }
     };
     let text = body.to_string();
-    let tree = Json::from_value(&body);
+    let arena = Arena::new();
+    let tree = Json::from_value(&body, &arena);
+    // The npm package's way: one arena, reset after each body.
+    let mut text_arena = Arena::new();
     let mut violations = 0;
     for _ in 0..iterations {
         let report = if case.ends_with("-text") {
-            validate::run_text(operation, black_box(&text), &context)
+            validate::run_text_in(operation, black_box(&text), &context, &mut text_arena)
         } else if case.ends_with("-tree") {
             validate::run_json(operation, black_box(&tree), &context)
         } else {

@@ -93,8 +93,11 @@ impl Basket {
     /// not a basket (an array is not one either, though serde would read it).
     pub fn from_value(value: &serde_json::Value) -> Result<Basket, crate::Report> {
         let shaped = if value.is_object() {
-            <Basket as FromJson>::from_json(&crate::input::Json::from_value(value))
-                .map_err(|error| error.to_string())
+            <Basket as FromJson>::from_json(&crate::input::Json::from_value(
+                value,
+                &crate::input::Arena::new(),
+            ))
+            .map_err(|error| error.to_string())
         } else {
             Err("not an object".to_owned())
         };

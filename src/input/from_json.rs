@@ -33,7 +33,8 @@ pub trait FromJson: Sized {
     /// # Errors
     /// A [`FromJsonError`] when the text is not JSON or not of this shape.
     fn from_json_text(text: &str) -> Result<Self, FromJsonError> {
-        let json = Json::parse(text).map_err(|error| FromJsonError(error.to_string()))?;
+        let arena = super::Arena::new();
+        let json = Json::parse(text, &arena).map_err(|error| FromJsonError(error.to_string()))?;
         Self::from_json(&json)
     }
 }
@@ -83,10 +84,9 @@ fn describe(found: &Json<'_>) -> String {
 /// being read, so each type adds only its own calls.
 pub mod derive_support {
     use super::{FromJson, FromJsonError, Json, invalid_type};
-    use std::borrow::Cow;
 
     /// An object's members, in the order written.
-    pub type Members<'j, 'a> = &'j [(Cow<'a, str>, Json<'a>)];
+    pub type Members<'j, 'a> = &'j [(&'a str, Json<'a>)];
 
     /// The members of an object; `what` names the type for the error.
     ///
@@ -272,12 +272,12 @@ impl Json<'_> {
             Json::Int(whole) => Value::Number(Number::from(*whole)),
             Json::Big(whole) => Value::Number(Number::from(*whole)),
             Json::Float(number) => Number::from_f64(*number).map_or(Value::Null, Value::Number),
-            Json::Text(text) => Value::String(text.as_ref().to_owned()),
+            Json::Text(text) => Value::String((*text).to_owned()),
             Json::List(items) => Value::Array(items.iter().map(Json::to_value).collect()),
             Json::Object(members) => Value::Object(
                 members
                     .iter()
-                    .map(|(key, value)| (key.as_ref().to_owned(), value.to_value()))
+                    .map(|(key, value)| ((*key).to_owned(), value.to_value()))
                     .collect(),
             ),
         }

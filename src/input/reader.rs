@@ -10,8 +10,7 @@
 //! so a server that parses with serde_json and a browser running this reader
 //! give the same answer. A property test holds the two together.
 
-use super::{Json, Members, OBJECT_CAPACITY, without_duplicates};
-use std::borrow::Cow;
+use super::{Arena, Json, Members, remove_duplicates};
 use std::fmt;
 
 /// The deepest nesting of lists and objects serde_json reads.
@@ -52,13 +51,16 @@ impl JsonError {
     }
 }
 
-/// Reads the whole of `text` as one JSON value.
-pub(super) fn read(text: &str) -> Result<Json<'_>, JsonError> {
+/// Reads the whole of `text` as one JSON value into `arena`.
+pub(super) fn read<'a>(text: &'a str, arena: &'a Arena) -> Result<Json<'a>, JsonError> {
     let mut reader = Reader {
         text,
         bytes: text.as_bytes(),
         at: 0,
         depth: 0,
+        arena,
+        items: Vec::new(),
+        members: Vec::new(),
     };
     let value = reader.value()?;
     reader.skip_space();
@@ -73,6 +75,12 @@ struct Reader<'a> {
     bytes: &'a [u8],
     at: usize,
     depth: usize,
+    arena: &'a Arena,
+    /// The items of the lists being read, innermost last: a list's items
+    /// are copied into the arena in one piece when it closes.
+    items: Vec<Json<'a>>,
+    /// The members of the objects being read, likewise.
+    members: Members<'a>,
 }
 
 impl<'a> Reader<'a> {
@@ -145,19 +153,22 @@ impl<'a> Reader<'a> {
     }
 
     fn list(&mut self) -> Result<Json<'a>, JsonError> {
-        let mut items = Vec::new();
         self.skip_space();
         if self.peek() == Some(b']') {
             self.at += 1;
-            return Ok(Json::List(items));
+            return Ok(Json::List(&[]));
         }
+        let start = self.items.len();
         loop {
-            items.push(self.value()?);
+            let item = self.value()?;
+            self.items.push(item);
             self.skip_space();
             match self.peek() {
                 Some(b',') => self.at += 1,
                 Some(b']') => {
                     self.at += 1;
+                    let items = self.arena.alloc_slice_copy(&self.items[start..]);
+                    self.items.truncate(start);
                     return Ok(Json::List(items));
                 }
                 _ => return Err(self.error("expected `,` or `]`")),
@@ -170,12 +181,12 @@ impl<'a> Reader<'a> {
     }
 
     fn object(&mut self) -> Result<Json<'a>, JsonError> {
-        let mut members: Members<'a> = Vec::with_capacity(OBJECT_CAPACITY);
         self.skip_space();
         if self.peek() == Some(b'}') {
             self.at += 1;
-            return Ok(Json::Object(members));
+            return Ok(Json::Object(&[]));
         }
+        let start = self.members.len();
         loop {
             self.skip_space();
             if self.peek() != Some(b'"') {
@@ -183,13 +194,17 @@ impl<'a> Reader<'a> {
             }
             let key = self.string()?;
             self.expect(b':', "expected `:`")?;
-            members.push((key, self.value()?));
+            let value = self.value()?;
+            self.members.push((key, value));
             self.skip_space();
             match self.peek() {
                 Some(b',') => self.at += 1,
                 Some(b'}') => {
                     self.at += 1;
-                    return Ok(Json::Object(without_duplicates(members)));
+                    remove_duplicates(&mut self.members, start);
+                    let members = self.arena.alloc_slice_copy(&self.members[start..]);
+                    self.members.truncate(start);
+                    return Ok(Json::Object(members));
                 }
                 _ => return Err(self.error("expected `,` or `}`")),
             }
@@ -220,7 +235,7 @@ impl<'a> Reader<'a> {
     }
 
     /// A string at the opening quote: borrowed when it holds no escape.
-    fn string(&mut self) -> Result<Cow<'a, str>, JsonError> {
+    fn string(&mut self) -> Result<&'a str, JsonError> {
         self.at += 1; // the opening quote
         let start = self.at;
         self.skip_plain();
@@ -228,9 +243,12 @@ impl<'a> Reader<'a> {
             Some(b'"') => {
                 let text = self.text.get(start..self.at).unwrap_or_default();
                 self.at += 1;
-                Ok(Cow::Borrowed(text))
+                Ok(text)
             }
-            Some(b'\\') => self.escaped_string(start).map(Cow::Owned),
+            Some(b'\\') => {
+                let decoded = self.escaped_string(start)?;
+                Ok(self.arena.alloc_str(&decoded))
+            }
             Some(_) => Err(self.error("control character in a string")),
             None => Err(self.error("end of text in a string")),
         }
@@ -427,7 +445,7 @@ mod tests {
             ("\u{e9}\u{e9} x", (1, 1)),
         ];
         for (text, place) in cases {
-            let error = read(text).expect_err("not JSON");
+            let error = read(text, &Arena::new()).expect_err("not JSON");
             assert_eq!(error.line_and_column(text), place, "{text:?}: {error}");
         }
     }
@@ -441,10 +459,13 @@ mod tests {
                     && ((a - b).abs() <= f64::EPSILON * a.abs().max(b.abs()) || a == b)
             }
             (Json::List(a), Json::List(b)) => {
-                a.len() == b.len() && a.iter().zip(b).all(|(x, y)| same(x, y))
+                a.len() == b.len() && a.iter().zip(b.iter()).all(|(x, y)| same(x, y))
             }
             (Json::Object(a), Json::Object(b)) => {
-                a.len() == b.len() && a.iter().zip(b).all(|((k, x), (l, y))| k == l && same(x, y))
+                a.len() == b.len()
+                    && a.iter()
+                        .zip(b.iter())
+                        .all(|((k, x), (l, y))| k == l && same(x, y))
             }
             _ => ours == theirs,
         }
@@ -453,11 +474,12 @@ mod tests {
     /// Reads `text` both ways and fails unless they agree.
     fn agrees(text: &str) -> Result<(), TestCaseError> {
         let theirs: Option<Value> = serde_json::from_str(text).ok();
-        let ours = Json::parse(text);
+        let arena = Arena::new();
+        let ours = Json::parse(text, &arena);
         match (&ours, &theirs) {
             (Ok(ours), Some(theirs)) => {
                 prop_assert!(
-                    same(ours, &Json::from_value(theirs)),
+                    same(ours, &Json::from_value(theirs, &arena)),
                     "{text:?}: {ours:?} vs {theirs:?}"
                 );
             }

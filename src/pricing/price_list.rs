@@ -415,7 +415,8 @@ pub fn read_additional_detail(detail: &str) -> (Option<SubSegment>, Option<u64>)
 }
 
 fn load_json(text: &str, currency: Option<&str>) -> Result<PriceList, Report> {
-    let value = Json::parse(text).map_err(|error| {
+    let arena = crate::input::Arena::new();
+    let value = Json::parse(text, &arena).map_err(|error| {
         let mut report = Report::new();
         let (line, column) = error.line_and_column(text);
         let cell = Cell {

@@ -30,7 +30,7 @@ pub struct ErrorResponse {
 /// Accepts `"1117"` and `1117` alike.
 fn code_from_json(json: &Json<'_>) -> Result<String, FromJsonError> {
     match json {
-        Json::Text(text) => Ok(text.as_ref().to_owned()),
+        Json::Text(text) => Ok((*text).to_owned()),
         Json::Int(_) | Json::Big(_) | Json::Float(_) => Ok(json.to_value().to_string()),
         other => Err(FromJsonError::custom(format!(
             "error code {}",
@@ -42,5 +42,6 @@ fn code_from_json(json: &Json<'_>) -> Result<String, FromJsonError> {
 /// The same for serde's readers.
 fn code_as_text<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
     let value = serde_json::Value::deserialize(deserializer)?;
-    code_from_json(&Json::from_value(&value)).map_err(serde::de::Error::custom)
+    code_from_json(&Json::from_value(&value, &crate::input::Arena::new()))
+        .map_err(serde::de::Error::custom)
 }

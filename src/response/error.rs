@@ -81,7 +81,8 @@ pub struct ApiError {
 
 /// Parses an error body of any shape; never fails.
 pub fn parse_error(http_status: u16, body: &str) -> ApiError {
-    let value = Json::parse(body).map_or(Value::Null, |json| json.to_value());
+    let arena = crate::input::Arena::new();
+    let value = Json::parse(body, &arena).map_or(Value::Null, |json| json.to_value());
     let shape = shape_of(&value);
     let code = text_of(&value, &["code", "error_code"]);
     let mut message = text_of(&value, &["message", "error_description", "error"]);

@@ -127,7 +127,8 @@ fn success_body(endpoint: Endpoint, text: &str) -> Result<Body, String> {
 
 /// JSON text as a type; objects only, so `"x"` is never a resource.
 fn typed<T: FromJson>(text: &str) -> Result<T, String> {
-    let json = Json::parse(text).map_err(|e| e.to_string())?;
+    let arena = crate::input::Arena::new();
+    let json = Json::parse(text, &arena).map_err(|e| e.to_string())?;
     if !matches!(json, Json::Object(_)) {
         return Err("not a JSON object".to_owned());
     }

@@ -8,12 +8,11 @@
 
 use crate::input::Json;
 use crate::report::{AsPath, Code, Finding, Loc, Report};
-use std::borrow::Cow;
 
 /// An object of the request and where it sits. The location is borrowed from
 /// the walk (see [`Loc`]): a path is only built when something is filed.
 pub(crate) struct Object<'a, 'p> {
-    members: &'a [(Cow<'a, str>, Json<'a>)],
+    members: &'a [(&'a str, Json<'a>)],
     /// The object's own location.
     pub(crate) loc: Loc<'p>,
 }
@@ -52,7 +51,7 @@ impl<'a, 'p> Object<'a, 'p> {
         // went to SipHash), and each key is read a bounded number of times.
         self.members
             .iter()
-            .find_map(|(name, value)| (name == key).then_some(value))
+            .find_map(|(name, value)| (*name == key).then_some(value))
             .filter(|value| !value.is_null())
     }
 
@@ -75,15 +74,15 @@ impl<'a, 'p> Object<'a, 'p> {
     /// every `read_only` key that was sent (Adobe sets those itself).
     pub(crate) fn check_keys(&self, known: &[&str], read_only: &[&str], report: &mut Report) {
         for (key, _) in self.members {
-            if read_only.contains(&key.as_ref()) {
+            if read_only.contains(key) {
                 report.add(
                     &self.at(key),
-                    Finding::new(Code::FieldReadOnly).with("field", key.as_ref()),
+                    Finding::new(Code::FieldReadOnly).with("field", *key),
                 );
-            } else if !known.contains(&key.as_ref()) {
+            } else if !known.contains(key) {
                 report.add(
                     &self.at(key),
-                    Finding::new(Code::FieldUnknown).with("field", key.as_ref()),
+                    Finding::new(Code::FieldUnknown).with("field", *key),
                 );
             }
         }
@@ -279,8 +278,9 @@ mod tests {
     use super::*;
     use serde_json::{Value, json};
 
+    /// The value as a tree, in an arena the test leaks (it ends soon).
     fn tree(value: &Value) -> Json<'_> {
-        Json::from_value(value)
+        Json::from_value(value, Box::leak(Box::new(crate::input::Arena::new())))
     }
 
     #[test]

@@ -58,7 +58,7 @@ pub use history::{
 
 use crate::date::Date;
 use crate::input::FromJson;
-use crate::input::Json;
+use crate::input::{Arena, Json};
 use crate::report::Report;
 use crate::resource::{Customer, Order, Reseller, Subscription};
 use serde::Deserialize;
@@ -267,17 +267,35 @@ pub fn transfer_operation(body: &Json<'_>, kind: Option<TransferKind>) -> Operat
 
 /// Validates a request body for an operation.
 pub fn run(operation: Operation, body: &Value, context: &Context) -> Report {
-    run_json(operation, &Json::from_value(body), context)
+    run_json(operation, &Json::from_value(body, &Arena::new()), context)
 }
 
 /// Validates a request body given as JSON text, read without building a
 /// `Value` (strings borrowed from the text). Text that is not JSON is judged
 /// as a missing body (`null`), as a server would refuse it.
 pub fn run_text(operation: Operation, text: &str, context: &Context) -> Report {
-    match Json::parse(text) {
+    let arena = Arena::new();
+    match Json::parse(text, &arena) {
         Ok(body) => run_json(operation, &body, context),
         Err(_) => run_json(operation, &Json::Null, context),
     }
+}
+
+/// [`run_text`] with the tree read into `arena`, emptied afterwards: a caller
+/// that validates many bodies keeps one arena, and once it has grown,
+/// reading a body allocates nothing.
+pub fn run_text_in(
+    operation: Operation,
+    text: &str,
+    context: &Context,
+    arena: &mut Arena,
+) -> Report {
+    let report = {
+        let body = Json::parse(text, arena).unwrap_or(Json::Null);
+        run_json(operation, &body, context)
+    };
+    arena.reset();
+    report
 }
 
 /// Validates a request body already read as a [`Json`] tree.

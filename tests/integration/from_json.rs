@@ -13,14 +13,14 @@ use proptest::prelude::*;
 use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
 use std::fmt::Debug;
-use vipmp::input::{FromJson, Json};
+use vipmp::input::{Arena, FromJson, Json};
 
 /// Both readers' answers: the value's `Debug` text, or that it was refused.
 fn both<T: FromJson + DeserializeOwned + Debug>(value: &Value) -> (Option<String>, Option<String>) {
     let serde = serde_json::from_value::<T>(value.clone())
         .ok()
         .map(|read| format!("{read:?}"));
-    let ours = T::from_json(&Json::from_value(value))
+    let ours = T::from_json(&Json::from_value(value, &Arena::new()))
         .ok()
         .map(|read| format!("{read:?}"));
     (serde, ours)
@@ -76,7 +76,7 @@ fn fixture_contexts_are_read() {
         .collect();
     assert!(contexts.len() > 20);
     for context in contexts {
-        vipmp::validate::Context::from_json(&Json::from_value(context))
+        vipmp::validate::Context::from_json(&Json::from_value(context, &Arena::new()))
             .unwrap_or_else(|error| panic!("{context}: {error}"));
     }
 }

@@ -13,11 +13,36 @@
 
 use serde::Serialize;
 use serde_json::Value;
+use std::cell::RefCell;
 use vipmp::Report;
-use vipmp::input::{FromJson, FromJsonError, Json};
+use vipmp::input::{Arena, FromJson, FromJsonError, Json};
 use vipmp::report::ValidationResult;
 use vipmp::validate::FromCommonText;
+use vipmp::validate::{Context, Operation};
 use wasm_bindgen::prelude::*;
+
+thread_local! {
+    /// The arena every body, option and input is read into, emptied after
+    /// each read: once the first calls have grown it, reading allocates
+    /// nothing (a body's tree used to cost an allocation per object).
+    static ARENA: RefCell<Arena> = RefCell::new(Arena::new());
+}
+
+/// Runs `read` with the module's arena, emptied afterwards. What `read`
+/// returns cannot borrow the arena.
+pub(crate) fn with_arena<T>(read: impl FnOnce(&Arena) -> T) -> T {
+    ARENA.with_borrow_mut(|arena| {
+        let out = read(arena);
+        arena.reset();
+        out
+    })
+}
+
+/// Validates a body given as JSON text, read in the module's arena; text
+/// that is not JSON is a missing body (`null`), as in `validate::run_text`.
+pub(crate) fn run_text(operation: Operation, text: &str, context: &Context) -> Report {
+    ARENA.with_borrow_mut(|arena| vipmp::validate::run_text_in(operation, text, context, arena))
+}
 
 /// A JS value as JSON, through `JSON.stringify`.
 pub(crate) fn body_from_value(input: &JsValue) -> Value {
@@ -35,7 +60,7 @@ pub(crate) fn body_text(input: &JsValue) -> String {
 
 /// JSON text as a value; text that is not JSON is `null`.
 pub(crate) fn body_from_json_text(text: &str) -> Value {
-    Json::parse(text).map_or(Value::Null, |json| json.to_value())
+    with_arena(|arena| Json::parse(text, arena).map_or(Value::Null, |json| json.to_value()))
 }
 
 /// A JS value as a JSON value, walked by `serde-wasm-bindgen`: the other way
@@ -92,7 +117,7 @@ pub(crate) fn required_options_from_text<T: FromJson + FromCommonText>(
 /// Options or a builder's input read from JSON text; text that is not JSON
 /// (what `JSON.stringify` could not write) reads as `null`, like a body.
 pub(crate) fn typed_from_text<T: FromJson>(text: &str) -> Result<T, FromJsonError> {
-    T::from_json(&Json::parse(text).unwrap_or(Json::Null))
+    with_arena(|arena| T::from_json(&Json::parse(text, arena).unwrap_or(Json::Null)))
 }
 
 /// A Rust answer as a plain JS value: objects, not `Map`s; `null`, not

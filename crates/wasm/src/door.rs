@@ -14,7 +14,9 @@
 //! (`validateCustomer`, …) keep their declared types, and `door.js` gives them
 //! this implementation.
 
-use crate::boundary::{answer_report, options_from_text, required_options_from_text};
+use crate::boundary::{
+    answer_report, options_from_text, required_options_from_text, run_text, with_arena,
+};
 use crate::text;
 use std::cell::RefCell;
 use vipmp::input::Json;
@@ -138,24 +140,26 @@ fn run(validator: Validator, body: &str, options: Option<&str>) -> Result<JsValu
     let report = match validator {
         Validator::Reseller => {
             let options: AccountOptions = required_options_from_text(options.unwrap_or("null"))?;
-            validate::run_text(options.op.reseller(), body, &options.context)
+            run_text(options.op.reseller(), body, &options.context)
         }
         Validator::Customer => {
             let options: AccountOptions = required_options_from_text(options.unwrap_or("null"))?;
-            validate::run_text(options.op.customer(), body, &options.context)
+            run_text(options.op.customer(), body, &options.context)
         }
         Validator::Order => with_options(Operation::CreateOrder, body, options)?,
         Validator::OrderUpdate => {
-            validate::run_text(Operation::UpdateOrder, body, &validate::Context::default())
+            run_text(Operation::UpdateOrder, body, &validate::Context::default())
         }
         Validator::SubscriptionUpdate => {
             with_options(Operation::UpdateSubscription, body, options)?
         }
         Validator::Transfer => {
             let options: Options = options_from_text(options)?;
-            let body = Json::parse(body).unwrap_or(Json::Null);
-            let operation = transfer_operation(&body, options.kind);
-            validate::run_json(operation, &body, &options.context)
+            with_arena(|arena| {
+                let body = Json::parse(body, arena).unwrap_or(Json::Null);
+                let operation = transfer_operation(&body, options.kind);
+                validate::run_json(operation, &body, &options.context)
+            })
         }
     };
     Ok(answer_report(report))
@@ -167,5 +171,5 @@ fn with_options(
     options: Option<&str>,
 ) -> Result<vipmp::Report, JsError> {
     let options: Options = options_from_text(options)?;
-    Ok(validate::run_text(operation, body, &options.context))
+    Ok(run_text(operation, body, &options.context))
 }

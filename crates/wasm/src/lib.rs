@@ -27,7 +27,7 @@ use wasm_bindgen::prelude::*;
 
 fn run(operation: Operation, body: &str, context: &validate::Context) -> JsValue {
     text::install();
-    answer_report(validate::run_text(operation, body, context))
+    answer_report(boundary::run_text(operation, body, context))
 }
 
 /// Validates a reseller for `op: "create"` (`POST /v3/resellers`) or
@@ -132,14 +132,13 @@ pub fn validate_transfer(
 ) -> Result<JsValue, JsError> {
     let options: Options = options_from(options)?;
     let text = body_text(input);
-    let body = Json::parse(&text).unwrap_or(Json::Null);
     text::install();
-    let operation = transfer_operation(&body, options.kind);
-    Ok(answer_report(validate::run_json(
-        operation,
-        &body,
-        &options.context,
-    )))
+    let report = boundary::with_arena(|arena| {
+        let body = Json::parse(&text, arena).unwrap_or(Json::Null);
+        let operation = transfer_operation(&body, options.kind);
+        validate::run_json(operation, &body, &options.context)
+    });
+    Ok(answer_report(report))
 }
 
 /// Validates Get Order History query parameters: a query string
