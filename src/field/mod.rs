@@ -1,7 +1,7 @@
 //! Field rules: one module per rule, each a small pure function over one value.
 //!
 //! A rule takes the value (and the context it needs, such as the country of a
-//! postal code) and returns the [`Finding`](crate::Finding)s it made; it never
+//! postal code) and returns the [`Finding`]s it made; it never
 //! knows where the value sits. Validators call the rules and file the findings at
 //! a path. Each rule cites the source of the fact it checks.
 
