@@ -59,6 +59,7 @@ pub use history::{
 use crate::date::Date;
 use crate::input::FromJson;
 use crate::input::{Arena, Json};
+use std::cell::RefCell;
 use crate::report::Report;
 use crate::resource::{Customer, Order, Reseller, Subscription};
 use serde::Deserialize;
@@ -265,20 +266,38 @@ pub fn transfer_operation(body: &Json<'_>, kind: Option<TransferKind>) -> Operat
     }
 }
 
+thread_local! {
+    /// The arena [`run`] and [`run_text`] read bodies into, one per thread,
+    /// reset after each body: once it has grown to the bodies a thread sees,
+    /// reading allocates nothing (a fresh arena per call cost a customer
+    /// from a `Value` 20 % more time than the boxed tree before it). It keeps
+    /// the largest body's room until the thread ends.
+    static ARENA: RefCell<Arena> = RefCell::new(Arena::new());
+}
+
+/// Runs `read` with this thread's arena, reset afterwards; a call made while
+/// the arena is in use (a validator run from inside another) gets its own.
+fn with_thread_arena<T>(read: impl FnOnce(&mut Arena) -> T) -> T {
+    ARENA.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut arena) => {
+            let out = read(&mut arena);
+            arena.reset();
+            out
+        }
+        Err(_) => read(&mut Arena::new()),
+    })
+}
+
 /// Validates a request body for an operation.
 pub fn run(operation: Operation, body: &Value, context: &Context) -> Report {
-    run_json(operation, &Json::from_value(body, &Arena::new()), context)
+    with_thread_arena(|arena| run_json(operation, &Json::from_value(body, arena), context))
 }
 
 /// Validates a request body given as JSON text, read without building a
 /// `Value` (strings borrowed from the text). Text that is not JSON is judged
 /// as a missing body (`null`), as a server would refuse it.
 pub fn run_text(operation: Operation, text: &str, context: &Context) -> Report {
-    let arena = Arena::new();
-    match Json::parse(text, &arena) {
-        Ok(body) => run_json(operation, &body, context),
-        Err(_) => run_json(operation, &Json::Null, context),
-    }
+    with_thread_arena(|arena| run_text_in(operation, text, context, arena))
 }
 
 /// [`run_text`] with the tree read into `arena`, emptied afterwards: a caller
