@@ -77,21 +77,12 @@ impl<'a> Json<'a> {
     /// Borrows a `serde_json::Value` without copying its strings; its lists
     /// and objects are placed in `arena`.
     pub fn from_value(value: &'a Value, arena: &'a Arena) -> Self {
-        match value {
-            Value::Null => Json::Null,
-            Value::Bool(flag) => Json::Bool(*flag),
-            Value::Number(number) => number_of(number),
-            Value::String(text) => Json::Text(text),
-            Value::Array(items) => Json::List(
-                arena.alloc_slice_fill_iter(items.iter().map(|item| Json::from_value(item, arena))),
-            ),
-            Value::Object(map) => Json::Object(
-                arena.alloc_slice_fill_iter(
-                    map.iter()
-                        .map(|(key, value)| (key.as_str(), Json::from_value(value, arena))),
-                ),
-            ),
+        ValueReader {
+            arena,
+            items: Vec::with_capacity(reader::SCRATCH_CAPACITY),
+            members: Vec::with_capacity(reader::SCRATCH_CAPACITY),
         }
+        .read(value)
     }
 
     /// The member `key` of an object (`null` when absent or not an object).
@@ -167,6 +158,49 @@ fn number_of(number: &serde_json::Number) -> Json<'static> {
 /// the keys of one object almost always differ in one of these.
 fn may_equal(a: &str, b: &str) -> bool {
     a.len() == b.len() && a.as_bytes().last() == b.as_bytes().last()
+}
+
+/// Borrows a `Value` into an arena the way the reader reads text: children
+/// are gathered on scratch stacks and copied into the arena in one piece.
+/// (Filling the arena's slice element by element through an iterator made
+/// the compiler copy each member through misaligned stack temporaries: a
+/// customer from a `Value` took 0.92 µs instead of 0.79 with fewer
+/// instructions.)
+struct ValueReader<'a> {
+    arena: &'a Arena,
+    items: Vec<Json<'a>>,
+    members: Members<'a>,
+}
+
+impl<'a> ValueReader<'a> {
+    fn read(&mut self, value: &'a Value) -> Json<'a> {
+        match value {
+            Value::Null => Json::Null,
+            Value::Bool(flag) => Json::Bool(*flag),
+            Value::Number(number) => number_of(number),
+            Value::String(text) => Json::Text(text),
+            Value::Array(items) => {
+                let start = self.items.len();
+                for item in items {
+                    let item = self.read(item);
+                    self.items.push(item);
+                }
+                let list = self.arena.alloc_slice_copy(&self.items[start..]);
+                self.items.truncate(start);
+                Json::List(list)
+            }
+            Value::Object(map) => {
+                let start = self.members.len();
+                for (key, value) in map {
+                    let value = self.read(value);
+                    self.members.push((key, value));
+                }
+                let members = self.arena.alloc_slice_copy(&self.members[start..]);
+                self.members.truncate(start);
+                Json::Object(members)
+            }
+        }
+    }
 }
 
 /// An object's members while it is read.

@@ -54,7 +54,7 @@ impl JsonError {
 /// The room the scratch stacks start with: the open objects of a request
 /// body hold fewer members than this (a customer's deepest point, root,
 /// profile and address, holds 15), so they do not grow while it is read.
-const SCRATCH_CAPACITY: usize = 32;
+pub(super) const SCRATCH_CAPACITY: usize = 32;
 
 /// Reads the whole of `text` as one JSON value into `arena`.
 pub(super) fn read<'a>(text: &'a str, arena: &'a Arena) -> Result<Json<'a>, JsonError> {

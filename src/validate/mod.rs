@@ -59,11 +59,11 @@ pub use history::{
 use crate::date::Date;
 use crate::input::FromJson;
 use crate::input::{Arena, Json};
-use std::cell::RefCell;
 use crate::report::Report;
 use crate::resource::{Customer, Order, Reseller, Subscription};
 use serde::Deserialize;
 use serde_json::Value;
+use std::cell::RefCell;
 
 /// What Adobe already knows, for the rules that depend on it. Every part is
 /// optional; a rule whose state is missing is not applied.
