@@ -75,7 +75,7 @@ async fn handle_in_span(
 ) -> Response {
     let started = Instant::now();
     let result = forward(shared, parts, matched, body, correlation).await;
-    let latency_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
+    let latency_ms = crate::millis::millis(started.elapsed());
     match result {
         Ok(forwarded) => {
             let span = tracing::Span::current();
@@ -240,7 +240,7 @@ async fn charge_share(
         .admit(&claims.sub, reseller)
         .await
         .map_err(|over| {
-            let retry_after_ms = u64::try_from(over.retry_after.as_millis()).unwrap_or(u64::MAX);
+            let retry_after_ms = crate::millis::millis(over.retry_after);
             tracing::info!(retry_after_ms, "over its share");
             ProxyError::OverShare(over.seconds())
         })

@@ -161,7 +161,7 @@ impl TokenCache {
                 tracing::warn!(
                     reason = error.0.as_str(),
                     failures_in_a_row = in_a_row,
-                    retry_in_ms = u64::try_from(pause.as_millis()).unwrap_or(u64::MAX),
+                    retry_in_ms = crate::millis::millis(pause),
                     "IMS token fetch failed"
                 );
                 state.failure = Some(Failure {

@@ -42,6 +42,7 @@ pub mod forward;
 pub mod ids;
 pub mod ims;
 pub mod ingress;
+pub mod millis;
 pub mod outcomes;
 pub mod ownership;
 pub mod pacer;

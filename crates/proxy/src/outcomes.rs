@@ -184,7 +184,7 @@ impl Outcomes {
     pub async fn remember(&self, intent: &str, outcome: &Remembered) {
         if let Some(redis) = &self.redis {
             let text = serde_json::to_string(outcome).unwrap_or_default();
-            let millis = u64::try_from(KEPT.as_millis()).unwrap_or(u64::MAX);
+            let millis = crate::millis::millis(KEPT);
             let command = redis::Cmd::pset_ex(redis.key("outcome", intent), text, millis);
             if redis.run::<()>(&command).await.is_some() {
                 return;
@@ -233,7 +233,7 @@ impl Outcomes {
 
     async fn try_claim(&self, intent: &str, token: &str) -> bool {
         if let Some(redis) = &self.redis {
-            let millis = u64::try_from(self.claim_ttl.as_millis()).unwrap_or(u64::MAX);
+            let millis = crate::millis::millis(self.claim_ttl);
             let mut command = redis::cmd("SET");
             command
                 .arg(redis.key("claim", intent))

@@ -24,6 +24,7 @@
 //! in memory is cleared when it reaches its bound instead of growing without
 //! limit.
 
+use crate::millis::millis;
 use crate::redis_link::RedisLink;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};
@@ -262,10 +263,6 @@ fn now_ms() -> u64 {
         .duration_since(UNIX_EPOCH)
         .unwrap_or_default();
     millis(since)
-}
-
-fn millis(duration: Duration) -> u64 {
-    u64::try_from(duration.as_millis()).unwrap_or(u64::MAX)
 }
 
 #[cfg(test)]
