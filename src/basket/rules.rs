@@ -220,7 +220,7 @@ fn quantity_limits(
             &quantity_path,
             Finding::new(Code::NumberOutOfRange)
                 .with("min", 1_i64)
-                .with("max", i64::try_from(max).unwrap_or(i64::MAX))
+                .with("max", max)
                 .with("reason", reason),
         );
         return;
@@ -229,8 +229,7 @@ fn quantity_limits(
     if let Some(min) = minimum.filter(|&min| line.quantity < min) {
         report.add(
             &quantity_path,
-            Finding::new(Code::BasketBelowMinimumQuantity)
-                .with("min", i64::try_from(min).unwrap_or(i64::MAX)),
+            Finding::new(Code::BasketBelowMinimumQuantity).with("min", min),
         );
     }
 }

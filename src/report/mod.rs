@@ -60,6 +60,13 @@ impl From<usize> for Param {
     }
 }
 
+impl From<u64> for Param {
+    /// A quantity; one beyond `i64::MAX` is written as `i64::MAX`.
+    fn from(number: u64) -> Self {
+        Param::Number(i64::try_from(number).unwrap_or(i64::MAX))
+    }
+}
+
 impl From<u32> for Param {
     fn from(number: u32) -> Self {
         Param::Number(i64::from(number))
@@ -245,3 +252,15 @@ impl fmt::Display for Report {
 }
 
 impl std::error::Error for Report {}
+
+#[cfg(test)]
+mod tests {
+    use super::Param;
+
+    #[test]
+    fn quantities_become_numbers_and_saturate() {
+        assert_eq!(Param::from(104_u64), Param::Number(104));
+        assert_eq!(Param::from(u64::MAX), Param::Number(i64::MAX));
+        assert_eq!(Param::from(usize::MAX), Param::Number(i64::MAX));
+    }
+}

@@ -24,10 +24,9 @@ pub(super) fn check(path: &Loc<'_>, context: &Context, report: &mut Report) {
         return;
     };
     if !customer.is_lga() && renewing.license < MIN_LICENSES {
-        let whole = |n: u64| i64::try_from(n).unwrap_or(i64::MAX);
         let finding = Finding::new(Code::LgaConversionBelowMinimum)
-            .with("min", whole(MIN_LICENSES))
-            .with("quantity", whole(renewing.license));
+            .with("min", MIN_LICENSES)
+            .with("quantity", renewing.license);
         report.add(path, finding);
     }
 }

@@ -49,10 +49,7 @@ pub(super) fn check<'a>(
         if back > 0 && held.saturating_sub(back) < minimum.quantity {
             let finding = Finding::new(Code::ReturnBelowCommitment)
                 .with("offerType", minimum.offer_type.as_str())
-                .with(
-                    "committed",
-                    i64::try_from(minimum.quantity).unwrap_or(i64::MAX),
-                );
+                .with("committed", minimum.quantity);
             report.add(path, finding);
         }
     }
