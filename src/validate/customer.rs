@@ -71,11 +71,9 @@ pub(super) fn check_update(body: &Json<'_>, context: &Context, report: &mut Repo
     };
     let current = context.customer.as_ref();
     let reseller = current.and_then(|c| non_editable::known(&c.reseller_id));
-    let (mut known, mut read_only) = (UPDATE_KEYS.to_vec(), READ_ONLY.to_vec());
-    read_only.push("cotermDate");
-    non_editable::sort_key("resellerId", reseller, &mut known, &mut read_only);
-    object.check_keys(&known, &read_only, report);
-    non_editable::check(&object, "resellerId", reseller, report);
+    let read_only = [READ_ONLY, &["cotermDate"]].concat();
+    let held = ("resellerId", reseller);
+    non_editable::check_update_keys(&object, held, UPDATE_KEYS, &read_only, report);
     let status = current.and_then(|c| c.status.as_deref());
     super::account_state::check_updatable(status, &Loc::Root, report);
     check_common(&object, body, context, Stage::Update, report);

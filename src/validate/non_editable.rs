@@ -17,23 +17,29 @@
 use super::json::Object;
 use crate::report::{Code, Finding, Report};
 
-/// Sorts `key` among the known or the read-only keys of an update, whichever
-/// the stored value allows.
-pub(super) fn sort_key<'k>(
-    key: &'k str,
-    stored: Option<&str>,
-    known: &mut Vec<&'k str>,
-    read_only: &mut Vec<&'k str>,
+/// Checks an update's keys (`known`, `read_only`, the rest unknown) with
+/// `key` among the known ones when its stored value can be compared and among
+/// the read-only ones otherwise, then files `field.not_editable` when the
+/// body's `key` differs from `stored`.
+pub(super) fn check_update_keys(
+    object: &Object<'_, '_>,
+    (key, stored): (&str, Option<&str>),
+    known: &[&str],
+    read_only: &[&str],
+    report: &mut Report,
 ) {
+    let (mut known, mut read_only) = (known.to_vec(), read_only.to_vec());
     if stored.is_some() {
         known.push(key);
     } else {
         read_only.push(key);
     }
+    object.check_keys(&known, &read_only, report);
+    check(object, key, stored, report);
 }
 
 /// Files `field.not_editable` when the body's `key` differs from `stored`.
-pub(super) fn check(object: &Object<'_, '_>, key: &str, stored: Option<&str>, report: &mut Report) {
+fn check(object: &Object<'_, '_>, key: &str, stored: Option<&str>, report: &mut Report) {
     let Some(stored) = stored else { return };
     match object.optional_str(key, report) {
         Some(sent) if sent != stored => report.add(

@@ -46,10 +46,8 @@ pub(super) fn check_update(body: &Json<'_>, context: &Context, report: &mut Repo
     };
     let current = context.reseller.as_ref();
     let distributor = current.and_then(|r| non_editable::known(&r.distributor_id));
-    let (mut known, mut read_only) = (UPDATE_KEYS.to_vec(), READ_ONLY.to_vec());
-    non_editable::sort_key("distributorId", distributor, &mut known, &mut read_only);
-    object.check_keys(&known, &read_only, report);
-    non_editable::check(&object, "distributorId", distributor, report);
+    let held = ("distributorId", distributor);
+    non_editable::check_update_keys(&object, held, UPDATE_KEYS, READ_ONLY, report);
     let status = current.and_then(|r| r.status.as_deref());
     super::account_state::check_updatable(status, &Loc::Root, report);
     check_free_text(
