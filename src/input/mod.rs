@@ -34,6 +34,30 @@ pub use vipmp_derive::FromJson;
 pub use bumpalo::Bump as Arena;
 
 use serde_json::Value;
+use std::cell::RefCell;
+
+thread_local! {
+    /// The arena of [`with_arena`], one per thread, reset after each use:
+    /// once it has grown to the bodies a thread sees, reading allocates
+    /// nothing, where a fresh arena would allocate its chunks again for every
+    /// body. It keeps the largest body's room until the thread ends.
+    static ARENA: RefCell<Arena> = RefCell::new(Arena::new());
+}
+
+/// Runs `read` with this thread's arena, reset afterwards (what `read`
+/// returns cannot borrow it); a call made while the arena is in use gets an
+/// arena of its own. `validate::run` and `run_text` read bodies this way, and
+/// so does the npm package for bodies, options and inputs.
+pub fn with_arena<T>(read: impl FnOnce(&mut Arena) -> T) -> T {
+    ARENA.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut arena) => {
+            let out = read(&mut arena);
+            arena.reset();
+            out
+        }
+        Err(_) => read(&mut Arena::new()),
+    })
+}
 
 /// One JSON value, borrowing its text and its arena.
 #[derive(Clone, Copy, Debug, PartialEq)]

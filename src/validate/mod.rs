@@ -58,12 +58,11 @@ pub use history::{
 
 use crate::date::Date;
 use crate::input::FromJson;
-use crate::input::{Arena, Json};
+use crate::input::{Arena, Json, with_arena};
 use crate::report::Report;
 use crate::resource::{Customer, Order, Reseller, Subscription};
 use serde::Deserialize;
 use serde_json::Value;
-use std::cell::RefCell;
 
 /// What Adobe already knows, for the rules that depend on it. Every part is
 /// optional; a rule whose state is missing is not applied.
@@ -266,38 +265,16 @@ pub fn transfer_operation(body: &Json<'_>, kind: Option<TransferKind>) -> Operat
     }
 }
 
-thread_local! {
-    /// The arena [`run`] and [`run_text`] read bodies into, one per thread,
-    /// reset after each body: once it has grown to the bodies a thread sees,
-    /// reading allocates nothing, where a fresh arena would allocate its
-    /// chunks again for every body. It keeps the largest body's room until
-    /// the thread ends.
-    static ARENA: RefCell<Arena> = RefCell::new(Arena::new());
-}
-
-/// Runs `read` with this thread's arena, reset afterwards; a call made while
-/// the arena is in use (a validator run from inside another) gets its own.
-fn with_thread_arena<T>(read: impl FnOnce(&mut Arena) -> T) -> T {
-    ARENA.with(|cell| match cell.try_borrow_mut() {
-        Ok(mut arena) => {
-            let out = read(&mut arena);
-            arena.reset();
-            out
-        }
-        Err(_) => read(&mut Arena::new()),
-    })
-}
-
 /// Validates a request body for an operation.
 pub fn run(operation: Operation, body: &Value, context: &Context) -> Report {
-    with_thread_arena(|arena| run_json(operation, &Json::from_value(body, arena), context))
+    with_arena(|arena| run_json(operation, &Json::from_value(body, arena), context))
 }
 
 /// Validates a request body given as JSON text, read without building a
 /// `Value` (strings borrowed from the text). Text that is not JSON is judged
 /// as a missing body (`null`), as a server would refuse it.
 pub fn run_text(operation: Operation, text: &str, context: &Context) -> Report {
-    with_thread_arena(|arena| run_text_in(operation, text, context, arena))
+    with_arena(|arena| run_text_in(operation, text, context, arena))
 }
 
 /// [`run_text`] with the tree read into `arena`, emptied afterwards: a caller

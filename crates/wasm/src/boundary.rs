@@ -13,36 +13,11 @@
 
 use serde::Serialize;
 use serde_json::Value;
-use std::cell::RefCell;
 use vipmp::Report;
-use vipmp::input::{Arena, FromJson, FromJsonError, Json};
+use vipmp::input::{FromJson, FromJsonError, Json, with_arena};
 use vipmp::report::ValidationResult;
 use vipmp::validate::FromCommonText;
-use vipmp::validate::{Context, Operation};
 use wasm_bindgen::prelude::*;
-
-thread_local! {
-    /// The arena every body, option and input is read into, emptied after
-    /// each read: once the first calls have grown it, reading allocates
-    /// nothing (a body's tree used to cost an allocation per object).
-    static ARENA: RefCell<Arena> = RefCell::new(Arena::new());
-}
-
-/// Runs `read` with the module's arena, emptied afterwards. What `read`
-/// returns cannot borrow the arena.
-pub(crate) fn with_arena<T>(read: impl FnOnce(&Arena) -> T) -> T {
-    ARENA.with_borrow_mut(|arena| {
-        let out = read(arena);
-        arena.reset();
-        out
-    })
-}
-
-/// Validates a body given as JSON text, read in the module's arena; text
-/// that is not JSON is a missing body (`null`), as in `validate::run_text`.
-pub(crate) fn run_text(operation: Operation, text: &str, context: &Context) -> Report {
-    ARENA.with_borrow_mut(|arena| vipmp::validate::run_text_in(operation, text, context, arena))
-}
 
 /// A JS value as JSON, through `JSON.stringify`.
 pub(crate) fn body_from_value(input: &JsValue) -> Value {

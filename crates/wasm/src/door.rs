@@ -14,9 +14,7 @@
 //! (`validateCustomer`, …) keep their declared types, and `door.js` gives them
 //! this implementation.
 
-use crate::boundary::{
-    answer_report, options_from_text, required_options_from_text, run_text, with_arena,
-};
+use crate::boundary::{answer_report, options_from_text, required_options_from_text};
 use crate::text;
 use std::cell::RefCell;
 use vipmp::input::Json;
@@ -140,22 +138,22 @@ fn run(validator: Validator, body: &str, options: Option<&str>) -> Result<JsValu
     let report = match validator {
         Validator::Reseller => {
             let options: AccountOptions = required_options_from_text(options.unwrap_or("null"))?;
-            run_text(options.op.reseller(), body, &options.context)
+            validate::run_text(options.op.reseller(), body, &options.context)
         }
         Validator::Customer => {
             let options: AccountOptions = required_options_from_text(options.unwrap_or("null"))?;
-            run_text(options.op.customer(), body, &options.context)
+            validate::run_text(options.op.customer(), body, &options.context)
         }
         Validator::Order => with_options(Operation::CreateOrder, body, options)?,
         Validator::OrderUpdate => {
-            run_text(Operation::UpdateOrder, body, &validate::Context::default())
+            validate::run_text(Operation::UpdateOrder, body, &validate::Context::default())
         }
         Validator::SubscriptionUpdate => {
             with_options(Operation::UpdateSubscription, body, options)?
         }
         Validator::Transfer => {
             let options: Options = options_from_text(options)?;
-            with_arena(|arena| {
+            vipmp::input::with_arena(|arena| {
                 let body = Json::parse(body, arena).unwrap_or(Json::Null);
                 let operation = transfer_operation(&body, options.kind);
                 validate::run_json(operation, &body, &options.context)
@@ -171,5 +169,5 @@ fn with_options(
     options: Option<&str>,
 ) -> Result<vipmp::Report, JsError> {
     let options: Options = options_from_text(options)?;
-    Ok(run_text(operation, body, &options.context))
+    Ok(validate::run_text(operation, body, &options.context))
 }

@@ -27,7 +27,7 @@ use wasm_bindgen::prelude::*;
 
 fn run(operation: Operation, body: &str, context: &validate::Context) -> JsValue {
     text::install();
-    answer_report(boundary::run_text(operation, body, context))
+    answer_report(validate::run_text(operation, body, context))
 }
 
 /// Validates a reseller for `op: "create"` (`POST /v3/resellers`) or
@@ -133,7 +133,7 @@ pub fn validate_transfer(
     let options: Options = options_from(options)?;
     let text = body_text(input);
     text::install();
-    let report = boundary::with_arena(|arena| {
+    let report = vipmp::input::with_arena(|arena| {
         let body = Json::parse(&text, arena).unwrap_or(Json::Null);
         let operation = transfer_operation(&body, options.kind);
         validate::run_json(operation, &body, &options.context)
