@@ -23,9 +23,11 @@
 //! of its first occurrence and the value of its last.
 
 mod from_json;
+mod packed;
 mod reader;
 
 pub use from_json::{FromJson, FromJsonError, derive_support, text_of};
+pub use packed::{MAX_KEYS as MAX_PACKED_KEYS, PackedError, PackedKeys};
 pub use reader::JsonError;
 pub use vipmp_derive::FromJson;
 

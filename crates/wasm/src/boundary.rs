@@ -86,7 +86,20 @@ pub(crate) fn required_options_from_text<T: FromJson + FromCommonText>(
     if let Some(common) = T::from_common_text(text) {
         return Ok(common);
     }
-    typed_from_text(text).map_err(|error| JsError::new(&format!("invalid options: {error}")))
+    typed_from_text(text).map_err(invalid_options)
+}
+
+/// Options the caller gave, already read (from a packed body).
+pub(crate) fn read_options<T: FromJson>(json: &Json<'_>) -> Result<T, JsError> {
+    T::from_json(json).map_err(invalid_options)
+}
+
+#[expect(
+    clippy::needless_pass_by_value,
+    reason = "called by map_err with the error it owns"
+)]
+fn invalid_options(error: FromJsonError) -> JsError {
+    JsError::new(&format!("invalid options: {error}"))
 }
 
 /// Options or a builder's input read from JSON text; text that is not JSON

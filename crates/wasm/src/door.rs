@@ -14,12 +14,13 @@
 //! (`validateCustomer`, …) keep their declared types, and `door.js` gives them
 //! this implementation.
 
-use crate::boundary::{answer_report, options_from_text, required_options_from_text};
+use crate::boundary::{answer_report, options_from_text, read_options, required_options_from_text};
 use crate::text;
 use std::cell::RefCell;
-use vipmp::input::Json;
-use vipmp::validate::FieldContext;
-use vipmp::validate::{self, AccountOptions, Operation, Options, transfer_operation};
+use vipmp::Report;
+use vipmp::input::{FromJson, Json, PackedError, PackedKeys, with_arena};
+use vipmp::validate::{self, AccountOptions, Context, Operation, Options, transfer_operation};
+use vipmp::validate::{FieldContext, FromCommonText, TransferKind};
 use wasm_bindgen::prelude::*;
 
 thread_local! {
@@ -27,6 +28,8 @@ thread_local! {
     static BODY: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
     /// The options' JSON text (empty when the caller gave none).
     static OPTIONS: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+    /// The keys `door.js` has numbered in packed bodies.
+    static KEYS: RefCell<PackedKeys> = RefCell::new(PackedKeys::new());
 }
 
 /// Which validator a door call is for: the numbers `door.js` sends.
@@ -80,25 +83,99 @@ fn reserve(buffer: &mut Vec<u8>, capacity: usize) -> *mut u8 {
     buffer.as_mut_ptr()
 }
 
-/// Runs `validator` on the first `body_len` bytes of the body buffer with the
-/// first `options_len` bytes of the options buffer as its options (none when
-/// 0). Bytes that are not UTF-8 (which `encodeInto` never writes) read as a
-/// body that is not JSON.
+/// Runs `validator` on the first `body_len` bytes of the body buffer, JSON
+/// text, with the first `options_len` bytes of the options buffer as its
+/// options (none when 0). Bytes that are not UTF-8 (which `encodeInto` never
+/// writes) read as a body that is not JSON.
 #[wasm_bindgen(js_name = __vipmpValidate, skip_typescript)]
 pub fn validate_written(
     validator: u32,
     body_len: usize,
     options_len: usize,
 ) -> Result<JsValue, JsError> {
-    let validator = Validator::from_number(validator)
-        .ok_or_else(|| JsError::new("vipmp: unknown validator number"))?;
-    BODY.with_borrow(|body| {
-        OPTIONS.with_borrow(|options| {
-            let body = written_text(body, body_len);
-            let options = (options_len > 0).then(|| written_text(options, options_len));
-            run(validator, body, options)
+    let validator = Validator::from_number(validator).ok_or_else(unknown_validator)?;
+    text::install();
+    let (planned, context) = OPTIONS.with_borrow(|options| {
+        let options = (options_len > 0).then(|| written_text(options, options_len));
+        validator.plan(GivenOptions::Text(options))
+    })?;
+    let report = BODY.with_borrow(|body| {
+        let text = written_text(body, body_len);
+        with_arena(|arena| {
+            let body = Json::parse(text, arena).unwrap_or(Json::Null);
+            planned.run(&body, &context)
         })
-    })
+    });
+    Ok(answer_report(report))
+}
+
+/// Runs `validator` on the first `packed_len` bytes of the body buffer: a
+/// list of the body and its options (`null` for none) that `door.js` packed
+/// (`vipmp::input::PackedKeys` says how). Answers `undefined` when the packer
+/// counts on keys this module does not hold: it must forget its keys and pack
+/// again. Bytes that are not a packed pair read as a missing body without
+/// options.
+#[wasm_bindgen(js_name = __vipmpValidatePacked, skip_typescript)]
+pub fn validate_packed(validator: u32, packed_len: usize) -> Result<JsValue, JsError> {
+    let validator = Validator::from_number(validator).ok_or_else(unknown_validator)?;
+    text::install();
+    let read = BODY.with_borrow(|buffer| {
+        let bytes = buffer.get(..packed_len).unwrap_or_default();
+        with_arena(|arena| {
+            KEYS.with_borrow_mut(|keys| {
+                keys.read(bytes, arena, |pair| {
+                    let (body, options) = match pair.as_array() {
+                        Some([body, options]) => (body, options),
+                        _ => (&Json::Null, &Json::Null),
+                    };
+                    let (planned, context) = validator.plan(GivenOptions::Read(options))?;
+                    Ok(planned.run(body, &context))
+                })
+            })
+        })
+    });
+    match read {
+        Ok(report) => report.map(answer_report),
+        Err(PackedError::KeysOutOfStep) => {
+            KEYS.with_borrow_mut(PackedKeys::clear);
+            Ok(JsValue::UNDEFINED)
+        }
+        Err(PackedError::Malformed(_)) => {
+            let (planned, context) = validator.plan(GivenOptions::Read(&Json::Null))?;
+            Ok(answer_report(planned.run(&Json::Null, &context)))
+        }
+    }
+}
+
+fn unknown_validator() -> JsError {
+    JsError::new("vipmp: unknown validator number")
+}
+
+/// A door call's options: JSON text (`None`: not given), or read already
+/// (`null`: not given).
+#[derive(Clone, Copy)]
+enum GivenOptions<'t, 'j> {
+    Text(Option<&'t str>),
+    Read(&'j Json<'j>),
+}
+
+impl GivenOptions<'_, '_> {
+    /// Options whose absence means the defaults.
+    fn optional<T: FromJson + Default + FromCommonText>(self) -> Result<T, JsError> {
+        match self {
+            GivenOptions::Text(text) => options_from_text(text),
+            GivenOptions::Read(Json::Null) => Ok(T::default()),
+            GivenOptions::Read(json) => read_options(json),
+        }
+    }
+
+    /// Options the caller must give.
+    fn required<T: FromJson + FromCommonText>(self) -> Result<T, JsError> {
+        match self {
+            GivenOptions::Text(text) => required_options_from_text(text.unwrap_or("null")),
+            GivenOptions::Read(json) => read_options(json),
+        }
+    }
 }
 
 /// `validateField` for a string value: the value is the first `value_len`
@@ -133,41 +210,46 @@ fn written_text(buffer: &[u8], len: usize) -> &str {
         .unwrap_or("\u{0}")
 }
 
-fn run(validator: Validator, body: &str, options: Option<&str>) -> Result<JsValue, JsError> {
-    text::install();
-    let report = match validator {
-        Validator::Reseller => {
-            let options: AccountOptions = required_options_from_text(options.unwrap_or("null"))?;
-            validate::run_text(options.op.reseller(), body, &options.context)
-        }
-        Validator::Customer => {
-            let options: AccountOptions = required_options_from_text(options.unwrap_or("null"))?;
-            validate::run_text(options.op.customer(), body, &options.context)
-        }
-        Validator::Order => with_options(Operation::CreateOrder, body, options)?,
-        Validator::OrderUpdate => {
-            validate::run_text(Operation::UpdateOrder, body, &validate::Context::default())
-        }
-        Validator::SubscriptionUpdate => {
-            with_options(Operation::UpdateSubscription, body, options)?
-        }
-        Validator::Transfer => {
-            let options: Options = options_from_text(options)?;
-            vipmp::input::with_arena(|arena| {
-                let body = Json::parse(body, arena).unwrap_or(Json::Null);
-                let operation = transfer_operation(&body, options.kind);
-                validate::run_json(operation, &body, &options.context)
-            })
-        }
-    };
-    Ok(answer_report(report))
+impl Validator {
+    /// What the validator runs, and in what context, from its options.
+    fn plan(self, options: GivenOptions<'_, '_>) -> Result<(Planned, Context), JsError> {
+        let with = |operation: Operation| -> Result<(Planned, Context), JsError> {
+            let options: Options = options.optional()?;
+            Ok((Planned::Run(operation), options.context))
+        };
+        Ok(match self {
+            Validator::Reseller => {
+                let options: AccountOptions = options.required()?;
+                (Planned::Run(options.op.reseller()), options.context)
+            }
+            Validator::Customer => {
+                let options: AccountOptions = options.required()?;
+                (Planned::Run(options.op.customer()), options.context)
+            }
+            Validator::Order => with(Operation::CreateOrder)?,
+            Validator::OrderUpdate => (Planned::Run(Operation::UpdateOrder), Context::default()),
+            Validator::SubscriptionUpdate => with(Operation::UpdateSubscription)?,
+            Validator::Transfer => {
+                let options: Options = options.optional()?;
+                (Planned::Transfer(options.kind), options.context)
+            }
+        })
+    }
 }
 
-fn with_options(
-    operation: Operation,
-    body: &str,
-    options: Option<&str>,
-) -> Result<vipmp::Report, JsError> {
-    let options: Options = options_from_text(options)?;
-    Ok(validate::run_text(operation, body, &options.context))
+/// An operation, or a transfer whose kind the body may decide.
+#[derive(Clone, Copy)]
+enum Planned {
+    Run(Operation),
+    Transfer(Option<TransferKind>),
+}
+
+impl Planned {
+    fn run(self, body: &Json<'_>, context: &Context) -> Report {
+        let operation = match self {
+            Planned::Run(operation) => operation,
+            Planned::Transfer(kind) => transfer_operation(body, kind),
+        };
+        validate::run_json(operation, body, context)
+    }
 }
