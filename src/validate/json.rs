@@ -88,10 +88,26 @@ impl<'a, 'p> Object<'a, 'p> {
         }
     }
 
+    /// The members of the object, in order (for a reader that finds several
+    /// in one pass; the `*_of` readers below take what it found).
+    pub(crate) fn members(&self) -> &'a [(&'a str, Json<'a>)] {
+        self.members
+    }
+
     /// A required text member; missing, null or `""` is `field.required`.
     pub(crate) fn required_str(&self, key: &str, report: &mut Report) -> Option<&'a str> {
-        match self.optional_str(key, report) {
-            Some("") | None if !self.is_wrong_type(key) => {
+        self.required_str_of(key, self.get(key), report)
+    }
+
+    /// [`Self::required_str`] of the member `value` found at `key`.
+    pub(crate) fn required_str_of(
+        &self,
+        key: &str,
+        value: Option<&'a Json<'a>>,
+        report: &mut Report,
+    ) -> Option<&'a str> {
+        match self.str_of(key, value, report) {
+            Some("") | None if value.is_none_or(Json::is_string) => {
                 report.add(&self.at(key), Finding::new(Code::FieldRequired));
                 None
             }
@@ -101,7 +117,17 @@ impl<'a, 'p> Object<'a, 'p> {
 
     /// An optional text member; `None` when absent, null or of the wrong type.
     pub(crate) fn optional_str(&self, key: &str, report: &mut Report) -> Option<&'a str> {
-        match self.get(key)? {
+        self.str_of(key, self.get(key), report)
+    }
+
+    /// [`Self::optional_str`] of the member `value` found at `key`.
+    pub(crate) fn str_of(
+        &self,
+        key: &str,
+        value: Option<&'a Json<'a>>,
+        report: &mut Report,
+    ) -> Option<&'a str> {
+        match value? {
             Json::Text(text) => Some(text),
             _ => {
                 wrong_type(report, &self.at(key), TEXT);
@@ -112,11 +138,24 @@ impl<'a, 'p> Object<'a, 'p> {
 
     /// A required whole number.
     pub(crate) fn required_int(&self, key: &str, report: &mut Report) -> Option<i64> {
-        if !self.has(key) {
-            report.add(&self.at(key), Finding::new(Code::FieldRequired));
-            return None;
+        self.required_int_of(key, self.get(key), report)
+    }
+
+    /// [`Self::required_int`] of the member `value` found at `key`.
+    pub(crate) fn required_int_of(
+        &self,
+        key: &str,
+        value: Option<&'a Json<'a>>,
+        report: &mut Report,
+    ) -> Option<i64> {
+        match value {
+            Some(Json::Int(whole)) => Some(*whole),
+            Some(value) => whole_number(value, &self.at(key), report),
+            None => {
+                report.add(&self.at(key), Finding::new(Code::FieldRequired));
+                None
+            }
         }
-        self.optional_int(key, report)
     }
 
     /// An optional whole number; `1.5` is `number.not_integer`, `"5"` a type error.
@@ -152,11 +191,17 @@ impl<'a, 'p> Object<'a, 'p> {
 
     /// A required list (may be empty; callers check counts).
     pub(crate) fn required_array(&self, key: &str, report: &mut Report) -> Option<&'a [Json<'a>]> {
-        if !self.has(key) {
-            report.add(&self.at(key), Finding::new(Code::FieldRequired));
-            return None;
+        match self.get(key) {
+            Some(Json::List(items)) => Some(items),
+            Some(_) => {
+                wrong_type(report, &self.at(key), LIST);
+                None
+            }
+            None => {
+                report.add(&self.at(key), Finding::new(Code::FieldRequired));
+                None
+            }
         }
-        self.optional_array(key, report)
     }
 
     /// An optional nested object.
@@ -200,16 +245,25 @@ impl<'a, 'p> Object<'a, 'p> {
 
     /// Each item of an optional list as text (type problems filed at its index).
     pub(crate) fn optional_texts(&self, key: &str, report: &mut Report) -> Option<&'a [Json<'a>]> {
-        let items = self.optional_array(key, report)?;
+        self.texts_of(key, self.get(key), report)
+    }
+
+    /// [`Self::optional_texts`] of the member `value` found at `key`.
+    pub(crate) fn texts_of(
+        &self,
+        key: &str,
+        value: Option<&'a Json<'a>>,
+        report: &mut Report,
+    ) -> Option<&'a [Json<'a>]> {
+        let Json::List(items) = value? else {
+            wrong_type(report, &self.at(key), LIST);
+            return None;
+        };
         let path = self.at(key);
         for (index, value) in items.iter().enumerate() {
             text(value, &path.index(index), report);
         }
         Some(items)
-    }
-
-    fn is_wrong_type(&self, key: &str) -> bool {
-        self.get(key).is_some_and(|value| !value.is_string())
     }
 }
 

@@ -279,6 +279,50 @@ impl<'a> LineFacts<'a> {
     }
 }
 
+/// The members of a line the rules read, found in one pass over it: a line
+/// is read up to 499 times per order, and looking each member up by name
+/// scanned the line's members once per rule (measured: the lookups were a
+/// third of a line's time, in Node and natively).
+#[derive(Default)]
+struct LineMembers<'a> {
+    number: Option<&'a Json<'a>>,
+    offer_id: Option<&'a Json<'a>>,
+    quantity: Option<&'a Json<'a>>,
+    subscription_id: Option<&'a Json<'a>>,
+    currency_code: Option<&'a Json<'a>>,
+    discount_code: Option<&'a Json<'a>>,
+    flex_discount_codes: Option<&'a Json<'a>>,
+}
+
+impl<'a> LineMembers<'a> {
+    /// Finds the members (the first of a repeated key, null as absent) and
+    /// files each unknown key, in the line's order, as `check_keys` would.
+    fn read(line: &Object<'a, '_>, report: &mut Report) -> Self {
+        let mut found = LineMembers::default();
+        for (key, value) in line.members() {
+            let slot = match *key {
+                "extLineItemNumber" => &mut found.number,
+                "offerId" => &mut found.offer_id,
+                "quantity" => &mut found.quantity,
+                "subscriptionId" => &mut found.subscription_id,
+                "currencyCode" => &mut found.currency_code,
+                "discountCode" => &mut found.discount_code,
+                "flexDiscountCodes" => &mut found.flex_discount_codes,
+                known if LINE_ALL_KEYS.contains(&known) => continue,
+                unknown => {
+                    let finding = Finding::new(Code::FieldUnknown).with("field", unknown);
+                    report.add(&line.at(unknown), finding);
+                    continue;
+                }
+            };
+            if slot.is_none() && !value.is_null() {
+                *slot = Some(value);
+            }
+        }
+        found
+    }
+}
+
 fn check_line<'a>(
     value: &'a Json<'a>,
     path: &Loc<'_>,
@@ -287,13 +331,13 @@ fn check_line<'a>(
     report: &mut Report,
 ) -> Option<LineFacts<'a>> {
     let line = Object::new(value, *path, report)?;
-    line.check_keys(LINE_ALL_KEYS, &[], report);
-    let number = check_line_number(&line, report);
-    let offer = line.required_str("offerId", report);
+    let found = LineMembers::read(&line, report);
+    let number = check_line_number(&line, found.number, report);
+    let offer = line.required_str_of("offerId", found.offer_id, report);
     if let Some(id) = offer {
         line.apply("offerId", offer_id::check(id), report);
     }
-    let quantity = line.required_int("quantity", report);
+    let quantity = line.required_int_of("quantity", found.quantity, report);
     if let Some(q) = quantity {
         line.apply(
             "quantity",
@@ -301,20 +345,24 @@ fn check_line<'a>(
             report,
         );
     }
-    let subscription_id = check_line_subscription(&line, order_type, report);
-    check_line_currency(&line, order_currency, report);
-    super::subscription::check_flex_codes(&line, report);
+    let subscription_id = check_line_subscription(&line, found.subscription_id, order_type, report);
+    check_line_currency(&line, found.currency_code, order_currency, report);
+    super::subscription::check_flex_codes_of(&line, found.flex_discount_codes, report);
     Some(LineFacts {
         number,
         offer_id: offer,
         quantity,
-        discount_code: line.optional_str("discountCode", report),
+        discount_code: line.str_of("discountCode", found.discount_code, report),
         subscription_id,
     })
 }
 
-fn check_line_number(line: &Object<'_, '_>, report: &mut Report) -> Option<i64> {
-    let number = line.required_int("extLineItemNumber", report)?;
+fn check_line_number<'a>(
+    line: &Object<'a, '_>,
+    value: Option<&'a Json<'a>>,
+    report: &mut Report,
+) -> Option<i64> {
+    let number = line.required_int_of("extLineItemNumber", value, report)?;
     if !(0..=MAX_LINE_NUMBER).contains(&number) {
         let finding = Finding::new(Code::NumberOutOfRange)
             .with("min", 0_i64)
@@ -330,6 +378,7 @@ fn check_line_number(line: &Object<'_, '_>, report: &mut Report) -> Option<i64> 
 /// Adobe echoed back and must be empty or well-formed.
 fn check_line_subscription<'a>(
     line: &Object<'a, '_>,
+    found: Option<&'a Json<'a>>,
     order_type: Option<OrderType>,
     report: &mut Report,
 ) -> Option<&'a str> {
@@ -338,18 +387,23 @@ fn check_line_subscription<'a>(
         Some(OrderType::Renewal | OrderType::PreviewRenewal)
     );
     let value = if required {
-        line.required_str("subscriptionId", report)
+        line.required_str_of("subscriptionId", found, report)
     } else {
-        line.optional_str("subscriptionId", report)
+        line.str_of("subscriptionId", found, report)
     };
     let id = value.filter(|id| !id.is_empty())?;
     line.apply("subscriptionId", subscription_id::check(id), report);
     Some(id)
 }
 
-fn check_line_currency(line: &Object<'_, '_>, order_currency: bool, report: &mut Report) {
+fn check_line_currency<'a>(
+    line: &Object<'a, '_>,
+    found: Option<&'a Json<'a>>,
+    order_currency: bool,
+    report: &mut Report,
+) {
     let Some(code) = line
-        .optional_str("currencyCode", report)
+        .str_of("currencyCode", found, report)
         .filter(|code| !code.is_empty())
     else {
         return;
@@ -460,7 +514,7 @@ fn check_single_item(count: usize, path: &Loc<'_>, report: &mut Report) {
 
 fn check_cancelling_item(item: &Object<'_, '_>, report: &mut Report) -> Option<i64> {
     item.check_keys(CANCELLING_KEYS, &[], report);
-    check_line_number(item, report);
+    check_line_number(item, item.get("extLineItemNumber"), report);
     item.required_int("referenceLineItemNumber", report);
     if let Some(id) = item.required_str("subscriptionId", report) {
         item.apply("subscriptionId", subscription_id::check(id), report);

@@ -75,7 +75,16 @@ pub(super) fn check_renewal_code(auto_renewal: &Object<'_, '_>, report: &mut Rep
 /// `flexDiscountCodes` of an auto-renewal or an order line: texts, at most
 /// one (2147).
 pub(super) fn check_flex_codes(holder: &Object<'_, '_>, report: &mut Report) {
-    let Some(codes) = holder.optional_texts("flexDiscountCodes", report) else {
+    check_flex_codes_of(holder, holder.get("flexDiscountCodes"), report);
+}
+
+/// [`check_flex_codes`] of the `flexDiscountCodes` member already found.
+pub(super) fn check_flex_codes_of<'a>(
+    holder: &Object<'a, '_>,
+    codes: Option<&'a Json<'a>>,
+    report: &mut Report,
+) {
+    let Some(codes) = holder.texts_of("flexDiscountCodes", codes, report) else {
         return;
     };
     let path = holder.at("flexDiscountCodes");
