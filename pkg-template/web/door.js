@@ -10,6 +10,14 @@
 // doors use this (crates/wasm/src/door.rs says what each way measured).
 
 const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/** The verdicts crates/wasm/src/verdict.rs answers. */
+const VALID_VERDICT = 0;
+const KEYS_OUT_OF_STEP = 2;
+
+/** The answer every valid body and value gets, frozen, as wasm-bindgen's functions answer it. */
+const VALID_ANSWER = Object.freeze({ valid: true, violations: Object.freeze([]) });
 
 /** The validator numbers door.rs reads, by the package's function names. */
 const VALIDATORS = {
@@ -95,6 +103,36 @@ function bufferWriter(bindings) {
 
   const packer = bodyPacker();
 
+  /** The answer to a verdict (crates/wasm/src/verdict.rs): the valid answer, or the violations written. */
+  function answerOf(verdict) {
+    return verdict === VALID_VERDICT ? VALID_ANSWER : { valid: false, violations: writtenViolations() };
+  }
+
+  /** The violations the module wrote: one text, cut by the lengths beside it (UTF-16 units). */
+  function writtenViolations() {
+    const buffer = memory.buffer;
+    const text = decoder.decode(new Uint8Array(buffer, bindings.__vipmpAnswerText(), bindings.__vipmpAnswerTextLength()));
+    const lengths = new Uint32Array(buffer, bindings.__vipmpAnswerLengths(), bindings.__vipmpAnswerLengthCount());
+    let at = 0;
+    let next = 0;
+    const piece = () => text.slice(at, (at += lengths[next++]));
+    const violations = new Array(lengths[next++]);
+    for (let v = 0; v < violations.length; v++) {
+      const path = piece();
+      const code = piece();
+      const message = piece();
+      const params = {};
+      for (let count = lengths[next++]; count > 0; count--) {
+        const name = piece();
+        const number = lengths[next++] === 1;
+        const value = piece();
+        params[name] = number ? Number(value) : value;
+      }
+      violations[v] = { path, code, params, message };
+    }
+    return violations;
+  }
+
   /** The options' text in their buffer; answers its length in bytes. */
   function writeOptions(extra) {
     return extra === "" ? 0 : encoder.encodeInto(extra, options.view).written;
@@ -110,8 +148,8 @@ function bufferWriter(bindings) {
       if (length < 0) return this.validate(number, bodyText(given), givenOptions);
       reserve(length, 0);
       body.view.set(packer.written(length));
-      const answer = bindings.__vipmpValidatePacked(number, length);
-      if (answer !== undefined) return answer;
+      const verdict = bindings.__vipmpValidatePacked(number, length);
+      if (verdict !== KEYS_OUT_OF_STEP) return answerOf(verdict);
       // The module does not hold the keys the packer counted on: both forget
       // them, and the body goes again with every key spelled out.
       packer.forget();
@@ -121,7 +159,7 @@ function bufferWriter(bindings) {
       const extra = optionsText(givenOptions);
       reserve(text.length * 3, extra.length * 3);
       const bodyLength = encoder.encodeInto(text, body.view).written;
-      return bindings.__vipmpValidate(number, bodyLength, writeOptions(extra));
+      return answerOf(bindings.__vipmpValidate(number, bodyLength, writeOptions(extra)));
     },
     /** validateField for a string value: the value in the body buffer, the name then the context in the other. */
     field(name, value, context) {
@@ -130,7 +168,7 @@ function bufferWriter(bindings) {
       const nameLength = encoder.encodeInto(name, options.view).written;
       const contextLength = extra === "" ? 0 : encoder.encodeInto(extra, options.view.subarray(nameLength)).written;
       const valueLength = encoder.encodeInto(value, body.view).written;
-      return bindings.__vipmpValidateField(nameLength, valueLength, contextLength);
+      return answerOf(bindings.__vipmpValidateField(nameLength, valueLength, contextLength));
     },
   };
 }

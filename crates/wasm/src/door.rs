@@ -14,8 +14,9 @@
 //! (`validateCustomer`, …) keep their declared types, and `door.js` gives them
 //! this implementation.
 
-use crate::boundary::{answer_report, options_from_text, read_options, required_options_from_text};
+use crate::boundary::{options_from_text, read_options, required_options_from_text};
 use crate::text;
+use crate::verdict::{Verdict, verdict};
 use std::cell::RefCell;
 use vipmp::Report;
 use vipmp::input::{FromJson, Json, PackedError, PackedKeys, with_arena};
@@ -86,13 +87,14 @@ fn reserve(buffer: &mut Vec<u8>, capacity: usize) -> *mut u8 {
 /// Runs `validator` on the first `body_len` bytes of the body buffer, JSON
 /// text, with the first `options_len` bytes of the options buffer as its
 /// options (none when 0). Bytes that are not UTF-8 (which `encodeInto` never
-/// writes) read as a body that is not JSON.
+/// writes) read as a body that is not JSON. Answers a [`Verdict`]; the
+/// violations are read through `crate::verdict`.
 #[wasm_bindgen(js_name = __vipmpValidate, skip_typescript)]
 pub fn validate_written(
     validator: u32,
     body_len: usize,
     options_len: usize,
-) -> Result<JsValue, JsError> {
+) -> Result<u32, JsError> {
     let validator = Validator::from_number(validator).ok_or_else(unknown_validator)?;
     text::install();
     let (planned, context) = OPTIONS.with_borrow(|options| {
@@ -106,17 +108,17 @@ pub fn validate_written(
             planned.run(&body, &context)
         })
     });
-    Ok(answer_report(report))
+    Ok(verdict(&report) as u32)
 }
 
 /// Runs `validator` on the first `packed_len` bytes of the body buffer: a
 /// list of the body and its options (`null` for none) that `door.js` packed
-/// (`vipmp::input::PackedKeys` says how). Answers `undefined` when the packer
-/// counts on keys this module does not hold: it must forget its keys and pack
-/// again. Bytes that are not a packed pair read as a missing body without
-/// options.
+/// (`vipmp::input::PackedKeys` says how). Answers a [`Verdict`]:
+/// `KeysOutOfStep` when the packer counts on keys this module does not hold
+/// (it must forget its keys and pack again). Bytes that are not a packed pair
+/// read as a missing body without options.
 #[wasm_bindgen(js_name = __vipmpValidatePacked, skip_typescript)]
-pub fn validate_packed(validator: u32, packed_len: usize) -> Result<JsValue, JsError> {
+pub fn validate_packed(validator: u32, packed_len: usize) -> Result<u32, JsError> {
     let validator = Validator::from_number(validator).ok_or_else(unknown_validator)?;
     text::install();
     let read = BODY.with_borrow(|buffer| {
@@ -129,22 +131,23 @@ pub fn validate_packed(validator: u32, packed_len: usize) -> Result<JsValue, JsE
                         _ => (&Json::Null, &Json::Null),
                     };
                     let (planned, context) = validator.plan(GivenOptions::Read(options))?;
-                    Ok(planned.run(body, &context))
+                    Ok::<_, JsError>(planned.run(body, &context))
                 })
             })
         })
     });
-    match read {
-        Ok(report) => report.map(answer_report),
+    let verdict = match read {
+        Ok(report) => verdict(&report?),
         Err(PackedError::KeysOutOfStep) => {
             KEYS.with_borrow_mut(PackedKeys::clear);
-            Ok(JsValue::UNDEFINED)
+            Verdict::KeysOutOfStep
         }
         Err(PackedError::Malformed(_)) => {
             let (planned, context) = validator.plan(GivenOptions::Read(&Json::Null))?;
-            Ok(answer_report(planned.run(&Json::Null, &context)))
+            verdict(&planned.run(&Json::Null, &context))
         }
-    }
+    };
+    Ok(verdict as u32)
 }
 
 fn unknown_validator() -> JsError {
@@ -187,7 +190,7 @@ pub fn validate_field_written(
     name_len: usize,
     value_len: usize,
     context_len: usize,
-) -> Result<JsValue, JsError> {
+) -> Result<u32, JsError> {
     BODY.with_borrow(|body| {
         OPTIONS.with_borrow(|options| {
             let name = written_text(options, name_len);
@@ -198,7 +201,7 @@ pub fn validate_field_written(
             let context: FieldContext = options_from_text(context)?;
             text::install();
             let report = validate::validate_field(name, written_text(body, value_len), &context)?;
-            Ok(answer_report(report))
+            Ok(verdict(&report) as u32)
         })
     })
 }

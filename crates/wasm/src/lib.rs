@@ -16,6 +16,7 @@ pub mod door;
 pub mod pricing;
 pub mod request;
 mod text;
+pub mod verdict;
 
 use boundary::{answer, answer_report, body_text, options_from, required_options_from};
 use vipmp::country;
