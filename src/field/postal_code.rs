@@ -57,8 +57,6 @@ fn invalid_format(country: &Country, rule: &PostalRule, value: &str) -> Finding 
 fn examples(country: &Country, rule: &PostalRule) -> String {
     let accepted: Vec<&str> = country
         .postal_examples()
-        .iter()
-        .copied()
         .filter(|example| rule.is_match(example))
         .take(EXAMPLES_SHOWN)
         .collect();
@@ -132,7 +130,7 @@ mod tests {
             let Some(rule) = country.postal_rule() else {
                 continue;
             };
-            for &example in country.postal_examples() {
+            for example in country.postal_examples() {
                 if !rule.is_match(example) {
                     rejected.push((country.code(), example));
                 }
@@ -407,10 +405,9 @@ mod tests {
                 format!("{}1234", country.code()),
                 format!("{}-1234", country.code()),
             ];
-            let seeds = country
-                .postal_examples()
-                .iter()
-                .copied()
+            let examples: Vec<&str> = country.postal_examples().collect();
+            let seeds = examples
+                .into_iter()
                 .chain(prefixed.iter().map(String::as_str));
             let mut all: Vec<String> = seeds.flat_map(mutations).collect();
             all.extend(SEEDS.iter().map(|&s| s.to_owned()));
@@ -482,14 +479,10 @@ mod tests {
                 (&space, '\u{3000}'),
             ];
             for (country, rule) in with_patterns() {
-                for example in country
-                    .postal_examples()
-                    .iter()
-                    .filter(|e| rule.is_match(e))
-                {
+                for example in country.postal_examples().filter(|e| rule.is_match(e)) {
                     for (is_ascii_form, unicode) in lookalikes {
                         for (i, _) in example.char_indices().filter(|&(_, c)| is_ascii_form(c)) {
-                            let mut lookalike = (*example).to_owned();
+                            let mut lookalike = example.to_owned();
                             lookalike.replace_range(i..=i, &unicode.to_string());
                             assert!(
                                 !rule.is_match(&lookalike),

@@ -195,7 +195,7 @@ pub fn sync_errors(account: &SyncAccount) -> Vec<SyncError> {
     }
     if account.postal_code.trim().is_empty() {
         errors.push(SyncError::NoPostCodeSpecified);
-    } else if let Some(rule) = country.and_then(|c| c.postal_rule()) {
+    } else if let Some(rule) = country.and_then(crate::country::Country::postal_rule) {
         if !rule.is_match(&account.postal_code) {
             errors.push(SyncError::PostCodeNotValid);
         }
