@@ -382,10 +382,14 @@ impl<'a> Reader<'a> {
         let text = self.text.get(start..self.at).unwrap_or_default();
         // serde_json's own float reader (linked anyway) decides the value and
         // whether it is out of range, so both readers refuse the same text;
-        // Rust's `str::parse::<f64>` would add 15 KB to the wasm.
-        serde_json::from_str::<f64>(text)
+        // Rust's `str::parse::<f64>` would add 15 KB to the wasm. Through
+        // `Number`'s `FromStr`, not `from_str::<f64>`: the latter brings in
+        // serde's "invalid type" messages, and with them `f64`'s `Display`.
+        text.parse::<serde_json::Number>()
+            .ok()
+            .and_then(|number| number.as_f64())
             .map(Json::Float)
-            .map_err(|_| self.error("number out of range"))
+            .ok_or_else(|| self.error("number out of range"))
     }
 
     fn digits(&mut self) {

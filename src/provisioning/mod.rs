@@ -10,7 +10,7 @@
 //! Adobe's "Invalid Address (field)" / "Some Fields are Invalid (a, b)" texts
 //! into field paths ([`invalid_fields`]).
 
-use crate::input::FromJson;
+use crate::input::{FromJson, Json};
 use crate::{Code, Finding, Path, Report};
 use serde::{Deserialize, Serialize};
 
@@ -87,9 +87,15 @@ pub fn classify_account(account: &AccountIdentity) -> Classification {
 /// Classifies an account given as JSON (`{ "ID", "Role", "ResellerID" }`);
 /// JSON of another shape is a `type.invalid` violation.
 pub fn classify_account_json(value: &serde_json::Value) -> Classification {
-    let account = value
-        .is_object()
-        .then(|| AccountIdentity::deserialize(value).ok())
+    crate::input::with_arena(|arena| classify_account_read(&Json::from_value(value, arena)))
+}
+
+/// [`classify_account_json`] of JSON already read (the npm package reads
+/// the account from its text; serde's reader from a `Value` is not in the
+/// wasm).
+pub fn classify_account_read(json: &Json<'_>) -> Classification {
+    let account = matches!(json, Json::Object(_))
+        .then(|| AccountIdentity::from_json(json).ok())
         .flatten();
     match account {
         Some(account) => classify_account(&account),

@@ -40,6 +40,7 @@ macro_rules! for_each_type {
         $check::<vipmp::basket::BasketContext>($value, "BasketContext");
         $check::<vipmp::pricing::LevelInput>($value, "LevelInput");
         $check::<vipmp::provisioning::SyncAccount>($value, "SyncAccount");
+        $check::<vipmp::provisioning::AccountIdentity>($value, "AccountIdentity");
         $check::<Customer>($value, "Customer");
         $check::<Reseller>($value, "Reseller");
         $check::<Order>($value, "Order");
@@ -110,6 +111,9 @@ fn agree_unless_serde_only<T: FromJson + DeserializeOwned + Debug>(value: &Value
 
 /// Field names of the types read, and strings their enums and dates take.
 const NAMES: &[&str] = &[
+    "ID",
+    "Role",
+    "ResellerID",
     "op",
     "context",
     "kind",

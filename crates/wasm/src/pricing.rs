@@ -7,9 +7,10 @@
 //! back as violations; a context of the wrong shape is the caller's mistake and
 //! throws.
 
-use crate::boundary::{answer, body_from_value, options_from, required_options_from};
+use crate::boundary::{answer, body_from_value, body_text, options_from, required_options_from};
 use js_sys::{Object, Reflect};
 use vipmp::basket::{Basket, BasketCheck, BasketContext, check_basket};
+use vipmp::input::{Json, with_arena};
 use vipmp::pricing::{self, LevelInput, PriceList, PriceRowView};
 use vipmp::quote::{self, QuoteContext};
 use vipmp::{Report, provisioning};
@@ -183,7 +184,8 @@ fn checked(
 pub fn classify_account(
     #[wasm_bindgen(unchecked_param_type = "AccountIdentity | unknown")] account: &JsValue,
 ) -> JsValue {
-    answer(&provisioning::classify_account_json(&body_from_value(
-        account,
-    )))
+    let text = body_text(account);
+    answer(&with_arena(|arena| {
+        provisioning::classify_account_read(&Json::parse(&text, arena).unwrap_or(Json::Null))
+    }))
 }
