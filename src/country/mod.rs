@@ -233,20 +233,26 @@ fn region_names(_country: &str) -> impl Iterator<Item = Option<&'static str>> + 
 /// A country's postal-code format as Adobe publishes it, and its compiled form.
 #[derive(Debug)]
 pub struct PostalRule {
+    #[cfg(feature = "pattern-text")]
     adobe: &'static str,
+    #[cfg(feature = "pattern-text")]
     pattern: &'static str,
     automaton: &'static Automaton<u8>,
     excluded: &'static [&'static str],
 }
 
 impl PostalRule {
-    /// Adobe's pattern verbatim, in Java syntax (FACTS.md §2.6).
+    /// Adobe's pattern verbatim, in Java syntax (FACTS.md §2.6). With the
+    /// `pattern-text` feature (on by default).
+    #[cfg(feature = "pattern-text")]
     pub fn adobe_pattern(&self) -> &'static str {
         self.adobe
     }
 
     /// The translation that is compiled: anchored as `^(?:…)$` for Java's full
     /// match, `\d` as `[0-9]`, `\s` as Java's ASCII whitespace (FACTS.md §2.3).
+    /// With the `pattern-text` feature (on by default).
+    #[cfg(feature = "pattern-text")]
     pub fn pattern(&self) -> &'static str {
         self.pattern
     }

@@ -263,7 +263,7 @@ fn unsupported_text<'r>(row: &CountryRow, text: Option<&'r str>) -> &'r str {
 /// `PostalRule { … }` for one verbatim Adobe pattern and its translation.
 fn postal_rule(adobe: &str, translated: &Translated, automaton: &str) -> String {
     format!(
-        "PostalRule {{ adobe: {}, pattern: {}, automaton: &{automaton}, excluded: {} }}",
+        "PostalRule {{ #[cfg(feature = \"pattern-text\")] adobe: {}, #[cfg(feature = \"pattern-text\")] pattern: {}, automaton: &{automaton}, excluded: {} }}",
         raw(adobe),
         raw(&translated.pattern),
         str_slice(&translated.excluded)
