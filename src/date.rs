@@ -263,6 +263,12 @@ impl Serialize for Date {
     }
 }
 
+impl crate::output::ToJson for Date {
+    fn write_json(&self, out: &mut String) {
+        crate::output::write_str(out, &self.to_string());
+    }
+}
+
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = String::deserialize(deserializer)?;
@@ -404,6 +410,12 @@ impl FromStr for Timestamp {
 impl Serialize for Timestamp {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_str(self)
+    }
+}
+
+impl crate::output::ToJson for Timestamp {
+    fn write_json(&self, out: &mut String) {
+        crate::output::write_str(out, &self.to_string());
     }
 }
 

@@ -66,6 +66,7 @@ mod field_registry;
 pub mod input;
 pub mod locale;
 pub mod offer;
+pub mod output;
 mod pattern;
 pub mod pricing;
 pub mod provisioning;

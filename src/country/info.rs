@@ -10,7 +10,7 @@ use super::{Country, Region, all, lookup};
 use serde::Serialize;
 
 /// One country as a form shows it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, crate::output::ToJson)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct CountryInfo {
@@ -43,7 +43,7 @@ pub struct CountryInfo {
 }
 
 /// One region of a country.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, crate::output::ToJson)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 pub struct RegionInfo {
     /// The code to send in `address.region`.

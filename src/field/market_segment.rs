@@ -17,7 +17,19 @@ pub const ALL: [&str; 3] = [
 ];
 
 /// A customer's market segment (FACTS.md §2.7); offer IDs carry it as `A`/`B`/`C`.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, FromJson)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    FromJson,
+    crate::output::ToJson,
+)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "UPPERCASE")]
 pub enum MarketSegment {

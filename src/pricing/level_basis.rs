@@ -26,7 +26,18 @@ use crate::input::FromJson;
 use serde::{Deserialize, Serialize};
 
 /// The quantity a mid-term level is computed from.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, FromJson)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    FromJson,
+    crate::output::ToJson,
+)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum LevelBasis {

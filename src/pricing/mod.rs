@@ -33,7 +33,9 @@ use serde::{Deserialize, Serialize};
 
 /// The sub-segment an EDU offer is reserved for (price list Additional Detail,
 /// FACTS.md §3.3).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, FromJson)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, FromJson, crate::output::ToJson,
+)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 pub enum SubSegment {
     /// "K-12" offers.

@@ -157,7 +157,7 @@ impl fmt::Display for Money {
 }
 
 /// An amount as the package answers it: `{ currency, minorUnits, amount }`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, crate::output::ToJson)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct MoneyView {

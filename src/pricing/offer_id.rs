@@ -17,7 +17,7 @@ use std::fmt;
 pub const LENGTH: usize = 15;
 
 /// What position 13 says about the offer (FACTS.md §3.1).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, crate::output::ToJson)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum Variant {
@@ -164,8 +164,14 @@ impl Serialize for OfferId {
     }
 }
 
+impl crate::output::ToJson for OfferId {
+    fn write_json(&self, out: &mut String) {
+        crate::output::write_str(out, &self.text);
+    }
+}
+
 /// An offer ID's parts, as the package answers `parseOfferId`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, crate::output::ToJson)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct OfferIdParts {
@@ -200,7 +206,7 @@ impl From<&OfferId> for OfferIdParts {
 }
 
 /// The answer of `parseOfferId`: the verdict, and the parts when valid.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, crate::output::ToJson)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 pub struct OfferIdAnswer {
     /// `true` when the ID is well formed.

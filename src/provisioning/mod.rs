@@ -15,7 +15,7 @@ use crate::{Code, Finding, Path, Report};
 use serde::{Deserialize, Serialize};
 
 /// What an account is to the platform (reseller-provisioning.txt, Step #2).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, crate::output::ToJson)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum AccountClass {
@@ -28,7 +28,9 @@ pub enum AccountClass {
 }
 
 /// The fields of an Account Synchronize call that say who the account is.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, FromJson)]
+#[derive(
+    Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, FromJson, crate::output::ToJson,
+)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(default)]
 pub struct AccountIdentity {
@@ -45,7 +47,7 @@ pub struct AccountIdentity {
 }
 
 /// The answer of [`classify_account`].
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, crate::output::ToJson)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 pub struct Classification {
     /// The class, when the three fields agree with one of the three cases.
@@ -115,7 +117,9 @@ pub fn classify_account_read(json: &Json<'_>) -> Classification {
 }
 
 /// The account data the pre-sync checks read.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, FromJson)]
+#[derive(
+    Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, FromJson, crate::output::ToJson,
+)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", default)]
 pub struct SyncAccount {

@@ -517,6 +517,12 @@ impl serde::Serialize for Code {
     }
 }
 
+impl crate::output::ToJson for Code {
+    fn write_json(&self, out: &mut String) {
+        crate::output::write_str(out, self.as_str());
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

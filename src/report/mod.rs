@@ -102,6 +102,30 @@ impl Serialize for Params {
     }
 }
 
+impl crate::output::ToJson for Param {
+    fn write_json(&self, out: &mut String) {
+        match self {
+            Param::Text(text) => crate::output::write_str(out, text),
+            Param::Number(number) => number.write_json(out),
+        }
+    }
+}
+
+impl crate::output::ToJson for Params {
+    fn write_json(&self, out: &mut String) {
+        out.push('{');
+        for (index, (key, value)) in self.0.iter().enumerate() {
+            if index > 0 {
+                out.push(',');
+            }
+            crate::output::write_str(out, key);
+            out.push(':');
+            value.write_json(out);
+        }
+        out.push('}');
+    }
+}
+
 /// What a rule found wrong with one value, before it is placed at a path.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Finding {
@@ -129,7 +153,7 @@ impl Finding {
 }
 
 /// One problem with a request, placed at the field that caused it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, crate::output::ToJson)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 pub struct Violation {
     /// Where the problem is, e.g. `companyProfile.address.postalCode`.
@@ -146,7 +170,7 @@ pub struct Violation {
 }
 
 /// Every violation a validator found, in the order it found them.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, crate::output::ToJson)]
 pub struct Report {
     /// The violations; empty when the input is valid.
     pub violations: Vec<Violation>,
@@ -220,7 +244,7 @@ impl Report {
 
 /// What a validator answers across the JavaScript boundary: the verdict and
 /// every violation.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, crate::output::ToJson)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 pub struct ValidationResult {
     /// `true` when there is no violation.

@@ -181,6 +181,12 @@ impl serde::Serialize for Path {
     }
 }
 
+impl crate::output::ToJson for Path {
+    fn write_json(&self, out: &mut String) {
+        crate::output::write_str(out, &self.to_string());
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -37,7 +37,7 @@ pub struct AddressInput<'a> {
 
 /// A checked address: everything a call needs but the headers of one try.
 /// Not `Address`: that is the API's postal address.
-#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, crate::output::ToJson)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct RequestAddress {
@@ -181,7 +181,7 @@ pub fn attempt(ids: &Ids, auth: &Auth) -> Result<Vec<(String, String)>, Report> 
 
 /// What the package's `buildAddress` answers: the address when the input is
 /// valid, else every violation.
-#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, crate::output::ToJson)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 pub struct AddressResult {
     /// `true` when there is no violation and `address` is set.

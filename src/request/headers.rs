@@ -13,7 +13,17 @@ use crate::report::{Code, Finding, Path, Report};
 use serde::Deserialize;
 
 /// The two IDs of one attempt.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, serde::Serialize, FromJson)]
+#[derive(
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    Deserialize,
+    serde::Serialize,
+    FromJson,
+    crate::output::ToJson,
+)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", default)]
 pub struct Ids {

@@ -54,7 +54,7 @@ use serde::Deserialize;
 use serde_json::{Map, Value};
 
 /// A request ready to send: what the HTTP client needs, nothing more.
-#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, crate::output::ToJson)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 pub struct RequestSpec {
     /// The HTTP method.
@@ -73,7 +73,7 @@ pub struct RequestSpec {
 
 /// What the package's `buildRequest` answers: the request when the input is
 /// valid, else every violation.
-#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, crate::output::ToJson)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 pub struct BuildResult {
     /// `true` when there is no violation and `request` is set.

@@ -30,7 +30,8 @@ fn values_of(value: &Value) -> Vec<String> {
         Value::Array(items) => items.iter().flat_map(values_of).collect(),
         Value::String(text) => vec![text.clone()],
         Value::Null => Vec::new(),
-        other => vec![other.to_string()],
+        // As serde_json writes it, through the writer the package links.
+        other => vec![crate::output::to_json_string(other)],
     }
 }
 

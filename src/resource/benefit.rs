@@ -7,7 +7,9 @@ use crate::input::FromJson;
 use serde::{Deserialize, Serialize};
 
 /// A minimum quantity the customer commits to, per offer type.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, FromJson)]
+#[derive(
+    Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, FromJson, crate::output::ToJson,
+)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", default)]
 pub struct MinimumQuantity {
@@ -18,7 +20,9 @@ pub struct MinimumQuantity {
 }
 
 /// A 3YC commitment, request or recommitment request.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, FromJson)]
+#[derive(
+    Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, FromJson, crate::output::ToJson,
+)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", default)]
 pub struct CommitmentRequest {
@@ -44,7 +48,9 @@ pub const THREE_YEAR_COMMIT: &str = "THREE_YEAR_COMMIT";
 pub const LARGE_GOVERNMENT_AGENCY: &str = "LARGE_GOVERNMENT_AGENCY";
 
 /// One benefit of a customer.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, FromJson)]
+#[derive(
+    Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, FromJson, crate::output::ToJson,
+)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", default)]
 pub struct Benefit {

@@ -8,7 +8,9 @@ use serde::{Deserialize, Serialize};
 /// Adobe sends `code` as a string of digits, partial-return errors as a symbolic
 /// string (FACTS.md §4.3), and some responses carry `invalidFields` too (§4);
 /// gateway errors use `error_code`/`error`, which the aliases accept.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, FromJson)]
+#[derive(
+    Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, FromJson, crate::output::ToJson,
+)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", default)]
 pub struct ErrorResponse {
@@ -31,10 +33,12 @@ pub struct ErrorResponse {
 fn code_from_json(json: &Json<'_>) -> Result<String, FromJsonError> {
     match json {
         Json::Text(text) => Ok((*text).to_owned()),
-        Json::Int(_) | Json::Big(_) | Json::Float(_) => Ok(json.to_value().to_string()),
+        Json::Int(_) | Json::Big(_) | Json::Float(_) => {
+            Ok(crate::output::to_json_string(&json.to_value()))
+        }
         other => Err(FromJsonError::custom(format!(
             "error code {}",
-            other.to_value()
+            crate::output::to_json_string(&other.to_value())
         ))),
     }
 }

@@ -33,7 +33,16 @@ pub use transfer::{ResellerChange, Transfer, TransferItem, VipTransferRequest};
 
 /// A page of resources, as returned by the list endpoints (order history,
 /// subscriptions, transfers).
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize, FromJson)]
+#[derive(
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
+    serde::Serialize,
+    serde::Deserialize,
+    FromJson,
+    crate::output::ToJson,
+)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", default)]
 pub struct Collection<T> {

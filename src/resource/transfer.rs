@@ -5,7 +5,9 @@ use crate::input::FromJson;
 use serde::{Deserialize, Serialize};
 
 /// The body of Preview / Commit Transfer for a reseller change (`POST /v3/transfers`).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, FromJson)]
+#[derive(
+    Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, FromJson, crate::output::ToJson,
+)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", default)]
 pub struct ResellerChange {
@@ -23,7 +25,9 @@ pub struct ResellerChange {
 }
 
 /// The body of Transfer Subscriptions (`POST /v3/memberships/{id}/transfers`).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, FromJson)]
+#[derive(
+    Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, FromJson, crate::output::ToJson,
+)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", default)]
 pub struct VipTransferRequest {
@@ -32,7 +36,9 @@ pub struct VipTransferRequest {
 }
 
 /// One subscription carried over by a transfer.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, FromJson)]
+#[derive(
+    Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, FromJson, crate::output::ToJson,
+)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", default)]
 pub struct TransferItem {
@@ -51,7 +57,9 @@ pub struct TransferItem {
 
 /// A transfer resource, either kind. Reseller changes list `items`, VIP
 /// transfers `lineItems`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, FromJson)]
+#[derive(
+    Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, FromJson, crate::output::ToJson,
+)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", default)]
 pub struct Transfer {

@@ -15,7 +15,7 @@ use crate::input::Json;
 use serde_json::Value;
 
 /// Which shape the error body had.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, crate::output::ToJson)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum ErrorShape {
@@ -28,7 +28,7 @@ pub enum ErrorShape {
 }
 
 /// A reason code found in `additionalDetails`.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, crate::output::ToJson)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Reason {
@@ -49,7 +49,7 @@ pub struct Reason {
 }
 
 /// An error answer of the Partner API.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, crate::output::ToJson)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct ApiError {
@@ -142,7 +142,7 @@ fn texts_of(value: Option<&Value>) -> Vec<String> {
         .iter()
         .map(|item| match item {
             Value::String(text) => text.clone(),
-            other => other.to_string(),
+            other => crate::output::to_json_string(other),
         })
         .collect()
 }

@@ -39,7 +39,7 @@ pub use reasons::{REASONS, ReasonEntry};
 pub use status::{Health, ResourceKind, StatusMeaning};
 
 /// A documented code with its reason codes, for `describeError`.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, crate::output::ToJson)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct ErrorDescription {

@@ -13,7 +13,7 @@ use crate::resource::{Collection, Customer, Order, Reseller, Subscription, Trans
 use serde_json::Value;
 
 /// The body of a successful response.
-#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, crate::output::ToJson)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(tag = "kind", content = "value", rename_all = "camelCase")]
 pub enum Body {
@@ -40,7 +40,7 @@ pub enum Body {
 }
 
 /// A response read for an endpoint.
-#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, crate::output::ToJson)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Parsed {

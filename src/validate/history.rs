@@ -42,7 +42,7 @@ const SINGLE: &[&str] = &[
 ];
 
 /// A validated order-history query, ready to be put back on a URL.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, crate::output::ToJson)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct OrderHistoryQuery {
@@ -84,7 +84,7 @@ pub struct OrderHistoryQuery {
 
 /// What the package's `validateOrderHistoryQuery` answers: the verdict, the
 /// violations, and the normalised query when it is valid.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, crate::output::ToJson)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 pub struct QueryValidation {
     /// `true` when there is no violation.

@@ -15,7 +15,7 @@ use vipmp::validate::{self, Context, FieldContext, Operation};
 
 #[derive(Deserialize)]
 pub(crate) struct Case {
-    name: String,
+    pub(crate) name: String,
     op: String,
     pub(crate) input: Value,
     #[serde(default)]
@@ -64,7 +64,7 @@ pub(crate) fn load_cases() -> Vec<(String, Case)> {
     cases
 }
 
-fn run(case: &Case) -> Report {
+pub(crate) fn run(case: &Case) -> Report {
     match case.op.as_str() {
         "field" => {
             let name = case.input["name"].as_str().expect("field name");

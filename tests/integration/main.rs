@@ -9,3 +9,4 @@ mod properties;
 mod requests;
 mod response_tables;
 mod spec_examples;
+mod to_json;

@@ -44,15 +44,15 @@ fn generated_file() -> String {
     text
 }
 
-fn list() -> PriceList {
+pub(crate) fn list() -> PriceList {
     price_list::load(&generated_file(), Some("USD")).expect("generated list loads")
 }
 
-fn date(text: &str) -> Date {
+pub(crate) fn date(text: &str) -> Date {
     Date::parse(text).expect("date")
 }
 
-fn line(offer_id: String, quantity: u64) -> BasketLine {
+pub(crate) fn line(offer_id: String, quantity: u64) -> BasketLine {
     BasketLine {
         offer_id,
         quantity,

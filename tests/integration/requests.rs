@@ -38,7 +38,7 @@ pub(crate) fn fixtures(kind: &str) -> Vec<(String, Value)> {
 }
 
 /// The endpoint and path parameters of a request example, by file name.
-fn request_for(stem: &str) -> (Endpoint, Value) {
+pub(crate) fn request_for(stem: &str) -> (Endpoint, Value) {
     let customer = json!({ "customerId": CUSTOMER });
     let table = [
         ("create-reseller", Endpoint::CreateReseller, json!({})),
@@ -87,7 +87,7 @@ fn request_for(stem: &str) -> (Endpoint, Value) {
         .unwrap_or_else(|| panic!("no endpoint for {stem}"))
 }
 
-fn input(params: &Value, body: Option<Value>) -> BuildInput {
+pub(crate) fn input(params: &Value, body: Option<Value>) -> BuildInput {
     BuildInput {
         params: params.as_object().cloned().unwrap_or_default(),
         body,
@@ -156,7 +156,7 @@ fn every_spec_request_is_built_validated_and_read_back_equal() {
 }
 
 /// The endpoint, HTTP status and fields the core does not model, per response example.
-fn response_for(stem: &str) -> (Endpoint, u16, &'static [&'static str]) {
+pub(crate) fn response_for(stem: &str) -> (Endpoint, u16, &'static [&'static str]) {
     match stem {
         "customer-created" => (Endpoint::CreateCustomer, 201, &[]),
         "customer" | "customer-3yc" => (Endpoint::GetCustomer, 200, &[]),

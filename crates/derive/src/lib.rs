@@ -18,6 +18,9 @@
 //!
 //! The generated code names `crate::input`, so the derive is for the vipmp
 //! crate's own types.
+//!
+//! `#[derive(ToJson)]` is the writing counterpart (`to_json.rs`): answers
+//! written as JSON text without serde's serializer.
 
 use proc_macro::TokenStream;
 use proc_macro2::TokenStream as Tokens;
@@ -26,6 +29,7 @@ use syn::{Data, DeriveInput, Fields, LitStr, parse_macro_input};
 
 mod attributes;
 mod case;
+mod to_json;
 
 use attributes::{ContainerAttributes, FieldAttributes};
 
@@ -34,6 +38,16 @@ use attributes::{ContainerAttributes, FieldAttributes};
 pub fn derive_from_json(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
     expand(&input)
+        .unwrap_or_else(syn::Error::into_compile_error)
+        .into()
+}
+
+/// Derives `crate::output::ToJson` (and, for structs, `crate::output::Members`)
+/// from the type's serde attributes (see `to_json.rs`).
+#[proc_macro_derive(ToJson, attributes(serde))]
+pub fn derive_to_json(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    to_json::expand(&input)
         .unwrap_or_else(syn::Error::into_compile_error)
         .into()
 }

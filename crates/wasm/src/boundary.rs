@@ -11,10 +11,10 @@
 //! Options and answers cross as JSON text too, so serde-wasm-bindgen is linked
 //! only into the boundary benchmark's build.
 
-use serde::Serialize;
 use serde_json::Value;
 use vipmp::Report;
 use vipmp::input::{FromJson, FromJsonError, Json, with_arena};
+use vipmp::output::{ToJson, to_json_string};
 use vipmp::report::ValidationResult;
 use vipmp::validate::FromCommonText;
 use wasm_bindgen::prelude::*;
@@ -109,14 +109,12 @@ pub(crate) fn typed_from_text<T: FromJson>(text: &str) -> Result<T, FromJsonErro
 }
 
 /// A Rust answer as a plain JS value: objects, not `Map`s; `null`, not
-/// `undefined`. Written as JSON text and read with `JSON.parse`, like bodies on
-/// the way in: smaller than serde-wasm-bindgen's serializer, which would be
-/// instantiated again for every answer type.
-pub(crate) fn answer<T: Serialize + ?Sized>(value: &T) -> JsValue {
-    serde_json::to_string(value)
-        .ok()
-        .and_then(|text| js_sys::JSON::parse(&text).ok())
-        .unwrap_or(JsValue::NULL)
+/// `undefined`. Written as JSON text by `vipmp::output::ToJson` (serde_json's
+/// text, without its serializer in the module) and read with `JSON.parse`,
+/// like bodies on the way in: smaller than serde-wasm-bindgen's serializer,
+/// which would be instantiated again for every answer type.
+pub(crate) fn answer<T: ToJson + ?Sized>(value: &T) -> JsValue {
+    js_sys::JSON::parse(&to_json_string(value)).unwrap_or(JsValue::NULL)
 }
 
 /// A validator's answer. A valid one is the same frozen object every time
@@ -168,6 +166,6 @@ fn values_of(value: Value) -> Vec<String> {
         Value::Array(items) => items.into_iter().flat_map(values_of).collect(),
         Value::String(text) => vec![text],
         Value::Null => Vec::new(),
-        other => vec![other.to_string()],
+        other => vec![to_json_string(&other)],
     }
 }

@@ -29,7 +29,7 @@ use wasm_bindgen::prelude::*;
 /// What a door call answers `door.js`, beside any text written.
 #[derive(Clone, Copy)]
 #[repr(u32)]
-pub(crate) enum Verdict {
+pub enum Verdict {
     /// No violation: nothing was written.
     Valid = 0,
     /// Violations were written (read them with the exports below).
