@@ -124,7 +124,7 @@ const customer = payloads.customers(fixtures);
     if (JSON.stringify(api.validateCustomerJson(JSON.stringify(body), customerOptions)) !== expected) fail("validateCustomerJson disagrees with validateCustomer");
   }
   const ways = {
-    "JS object → JSON.stringify + encodeInto in door.js (validateCustomer)": (body) => () => api.validateCustomer(body, customerOptions),
+    "JS object → packed by door.js (validateCustomer)": (body) => () => api.validateCustomer(body, customerOptions),
     "JS object → serde-wasm-bindgen walk (validateCustomerWalked)": (body) => () => api.validateCustomerWalked(body, customerOptions),
     "JSON text from JS (validateCustomerJson(JSON.stringify(body)))": (body) => () => api.validateCustomerJson(JSON.stringify(body), customerOptions),
   };
@@ -184,7 +184,7 @@ const zod = zodSchemas.compile(countries, locales);
     },
   };
   const names = Object.keys(contenders);
-  const FLOOR = "JSON.stringify alone (floor)";
+  const FLOOR = "JSON.stringify alone (floor of the text way)";
 
   // Agreement first: a benchmark of validators that disagree measures nothing.
   console.log("\nAgreement (valid? / number of findings reported)");
@@ -223,8 +223,9 @@ const zod = zodSchemas.compile(countries, locales);
       if (contenders[name](c, text) === null) continue;
       bench.add(name, () => contenders[name](c, text));
     }
-    // Not a validator: what crossing as JSON costs before any check runs, the
-    // floor of the "vipmp object" column.
+    // Not a validator: what crossing as JSON text costs before any check runs:
+    // the floor of the "vipmp JSON.stringify + *Json" column (the "vipmp
+    // object" column crosses packed, without it).
     bench.add(FLOOR, () => JSON.stringify(c.body));
     await bench.run();
     const row = [c.name];
