@@ -35,6 +35,8 @@ use crate::pattern::Automaton;
 /// `cargo xtask codegen`'s `countries.rs` for what that saved).
 #[derive(Debug)]
 pub struct Country {
+    /// The code's two bytes, what [`lookup`] searches by.
+    key: [u8; 2],
     code: Span,
     alpha3: Span,
     name: Span,
@@ -275,8 +277,9 @@ impl PostalRule {
 /// The country with this exact ISO 3166-1 alpha-2 code (upper case), supported or not.
 pub fn lookup(code: &str) -> Option<&'static Country> {
     let table = all();
+    let key: [u8; 2] = code.as_bytes().try_into().ok()?;
     table
-        .binary_search_by(|country| country.code().cmp(code))
+        .binary_search_by(|country| country.key.cmp(&key))
         .ok()
         .and_then(|i| table.get(i))
 }

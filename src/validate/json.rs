@@ -94,6 +94,34 @@ impl<'a, 'p> Object<'a, 'p> {
         self.members
     }
 
+    /// The members named in `names`, found in one pass over the object (null
+    /// reads as absent; a repeated key, possible only in packed bytes, keeps
+    /// its first). The same pass files each key `names` does not list as
+    /// `field.unknown`, in the object's order, as `check_keys(names, &[])`
+    /// would: the rules then read what was found instead of looking each
+    /// member up by name, a scan of the object per rule.
+    pub(crate) fn members_named<const N: usize>(
+        &self,
+        names: &[&str; N],
+        report: &mut Report,
+    ) -> [Option<&'a Json<'a>>; N] {
+        let mut found = [None; N];
+        for (key, value) in self.members {
+            match names.iter().position(|name| name == key) {
+                Some(place) => {
+                    if let Some(slot @ None) = found.get_mut(place) {
+                        *slot = (!value.is_null()).then_some(value);
+                    }
+                }
+                None => report.add(
+                    &self.at(key),
+                    Finding::new(Code::FieldUnknown).with("field", *key),
+                ),
+            }
+        }
+        found
+    }
+
     /// A required text member; missing, null or `""` is `field.required`.
     pub(crate) fn required_str(&self, key: &str, report: &mut Report) -> Option<&'a str> {
         self.required_str_of(key, self.get(key), report)

@@ -46,7 +46,7 @@ const CUSTOMER_PROFILE_KEYS: &[&str] = &[
     "marketSubSegments",
 ];
 
-const ADDRESS_KEYS: &[&str] = &[
+const ADDRESS_KEYS: &[&str; 7] = &[
     "country",
     "region",
     "city",
@@ -55,7 +55,7 @@ const ADDRESS_KEYS: &[&str] = &[
     "postalCode",
     "phoneNumber",
 ];
-const CONTACT_KEYS: &[&str] = &["firstName", "lastName", "email", "phoneNumber"];
+const CONTACT_KEYS: &[&str; 4] = &["firstName", "lastName", "email", "phoneNumber"];
 
 /// Checks a `companyProfile` object.
 pub(crate) fn check_profile(profile: &Object<'_, '_>, owner: Owner, report: &mut Report) {
@@ -178,52 +178,48 @@ fn check_sub_segments(profile: &Object<'_, '_>, lga: bool, report: &mut Report) 
 
 /// The Address resource. Region and postal code are checked against the
 /// country only when the country is one Adobe sells into.
-pub(crate) fn check_address(address: &Object<'_, '_>, report: &mut Report) {
-    address.check_keys(ADDRESS_KEYS, &[], report);
-    let country = address.required_str("country", report).and_then(|code| {
-        country::check(code)
-            .map_err(|finding| report.add(&address.at("country"), finding))
-            .ok()
-    });
-    let region_value = address.required_str("region", report);
+pub(crate) fn check_address<'a>(address: &Object<'a, '_>, report: &mut Report) {
+    // Named apart from the rule modules they are checked by (`country::`, …).
+    let [
+        country_found,
+        region_found,
+        city,
+        line_1,
+        line_2,
+        postal_found,
+        phone,
+    ] = address.members_named(ADDRESS_KEYS, report);
+    let country = address
+        .required_str_of("country", country_found, report)
+        .and_then(|code| {
+            country::check(code)
+                .map_err(|finding| report.add(&address.at("country"), finding))
+                .ok()
+        });
+    let region_value = address.required_str_of("region", region_found, report);
     if let (Some(country), Some(value)) = (country, region_value) {
         address.apply("region", region::check(country, value), report);
     }
-    check_postal_code(address, country, report);
-    check_free_text(address, "city", safe_text::CITY_MAX, true, report);
-    check_free_text(
-        address,
-        "addressLine1",
-        safe_text::ADDRESS_LINE_MAX,
-        true,
-        report,
-    );
-    check_free_text(
-        address,
-        "addressLine2",
-        safe_text::ADDRESS_LINE_MAX,
-        false,
-        report,
-    );
-    check_free_text(
-        address,
-        "phoneNumber",
-        safe_text::PHONE_NUMBER_MAX,
-        false,
-        report,
-    );
+    check_postal_code(address, postal_found, country, report);
+    let free_texts = [
+        ("city", city, safe_text::CITY_MAX, true),
+        ("addressLine1", line_1, safe_text::ADDRESS_LINE_MAX, true),
+        ("addressLine2", line_2, safe_text::ADDRESS_LINE_MAX, false),
+        ("phoneNumber", phone, safe_text::PHONE_NUMBER_MAX, false),
+    ];
+    for (key, value, max, required) in free_texts {
+        check_free_text_of(address, key, value, max, required, report);
+    }
 }
 
-fn check_postal_code(
-    address: &Object<'_, '_>,
+fn check_postal_code<'a>(
+    address: &Object<'a, '_>,
+    found: Option<&'a Json<'a>>,
     country: Option<&'static crate::country::Country>,
     report: &mut Report,
 ) {
-    let wrong_type = address
-        .get("postalCode")
-        .is_some_and(|value| !value.is_string());
-    if wrong_type {
-        address.optional_str("postalCode", report);
+    if found.is_some_and(|value| !value.is_string()) {
+        address.str_of("postalCode", found, report);
         return;
     }
     let path = address.at("postalCode");
@@ -231,7 +227,7 @@ fn check_postal_code(
     // phoneNumber "Optional" and postalCode not (partner-api-reference-2024-02,
     // "Address"); its value may be empty where the country has no pattern
     // (FACTS.md §2.2: length 0–40, no pattern). Issue 15, item 11.
-    let Some(value) = address.optional_str("postalCode", report) else {
+    let Some(value) = address.str_of("postalCode", found, report) else {
         report.add(&path, Finding::new(Code::FieldRequired));
         return;
     };
@@ -255,10 +251,22 @@ pub(crate) fn check_free_text(
     required: bool,
     report: &mut Report,
 ) {
+    check_free_text_of(object, key, object.get(key), max, required, report);
+}
+
+/// [`check_free_text`] of the member `found` at `key`.
+fn check_free_text_of<'a>(
+    object: &Object<'a, '_>,
+    key: &str,
+    found: Option<&'a Json<'a>>,
+    max: usize,
+    required: bool,
+    report: &mut Report,
+) {
     let value = if required {
-        object.required_str(key, report)
+        object.required_str_of(key, found, report)
     } else {
-        object.optional_str(key, report)
+        object.str_of(key, found, report)
     };
     if let Some(value) = value {
         apply(report, &object.at(key), safe_text::check(value, max));
@@ -288,16 +296,16 @@ fn check_contacts(profile: &Object<'_, '_>, report: &mut Report) {
 /// The Contact resource. Its phone number has only a length limit, unlike
 /// the address's (see [`contact_phone`]).
 pub(crate) fn check_contact(contact: &Object<'_, '_>, report: &mut Report) {
-    contact.check_keys(CONTACT_KEYS, &[], report);
-    for key in ["firstName", "lastName"] {
-        if let Some(name) = contact.required_str(key, report) {
+    let [first_name, last_name, email_found, phone] = contact.members_named(CONTACT_KEYS, report);
+    for (key, found) in [("firstName", first_name), ("lastName", last_name)] {
+        if let Some(name) = contact.required_str_of(key, found, report) {
             apply(report, &contact.at(key), person_name::check(name));
         }
     }
-    if let Some(address) = contact.required_str("email", report) {
+    if let Some(address) = contact.required_str_of("email", email_found, report) {
         contact.apply("email", email::check(address), report);
     }
-    if let Some(phone) = contact.optional_str("phoneNumber", report) {
+    if let Some(phone) = contact.str_of("phoneNumber", phone, report) {
         contact.apply("phoneNumber", contact_phone::check(phone), report);
     }
 }

@@ -159,8 +159,8 @@ impl Table {
         let regions = self.span(&codes.join("\n"))?;
         let currencies = self.currencies(&row.currencies)?;
         Ok(format!(
-            "Country {{ code: {code}, alpha3: {alpha3}, name: {name}, supported: {}, reason: {reason}, remediation: {remediation}, currencies: {currencies}, price_region: {price_region}, postal: {postal}, examples: {examples}, regions: {regions} }}",
-            row.supported
+            "Country {{ key: *b{:?}, code: {code}, alpha3: {alpha3}, name: {name}, supported: {}, reason: {reason}, remediation: {remediation}, currencies: {currencies}, price_region: {price_region}, postal: {postal}, examples: {examples}, regions: {regions} }}",
+            row.code, row.supported
         ))
     }
 }
