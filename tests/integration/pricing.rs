@@ -102,8 +102,9 @@ fn a_malformed_generated_file_is_rejected_at_its_line() {
     assert_eq!(line.as_deref(), Some("3534"));
 }
 
-#[test]
-fn a_basket_is_quoted_against_the_generated_list() {
+/// A container, two licence lines and a consumable line against the
+/// generated list, quoted on 2022-07-25 for a coterm date of 2023-03-10.
+pub(crate) fn sample_basket() -> (Basket, QuoteContext) {
     let basket = Basket {
         lines: vec![
             BasketLine {
@@ -123,6 +124,12 @@ fn a_basket_is_quoted_against_the_generated_list() {
         currency: "USD".into(),
         ..QuoteContext::default()
     };
+    (basket, context)
+}
+
+#[test]
+fn a_basket_is_quoted_against_the_generated_list() {
+    let (basket, context) = sample_basket();
     let quote = quote(&basket, &list(), &context);
     assert!(quote.valid, "{:?}", quote.violations);
     // 12 licences reach 02; 1,500 consumables reach T2.

@@ -8,14 +8,14 @@
 //! error tables, offer IDs, discount levels, quotes and basket checks.
 
 use crate::fixtures::{load_cases, run};
-use crate::pricing::{date, line, list};
+use crate::pricing::{line, list, sample_basket};
 use crate::requests::{fixtures, input, request_for, response_for};
 use serde::Serialize;
 use serde_json::{Value, json};
-use vipmp::basket::{Basket, BasketContext, BasketLine, LineKind, check_basket};
+use vipmp::basket::{BasketContext, check_basket};
 use vipmp::output::{ToJson, to_json_string};
 use vipmp::pricing::{LevelInput, discount_level, offer_id::parse_answer};
-use vipmp::quote::{QuoteContext, quote, quote_json};
+use vipmp::quote::{quote, quote_json};
 use vipmp::report::ValidationResult;
 use vipmp::request::{self, AddressResult, BuildResult, Endpoint};
 use vipmp::response::{self, ERRORS};
@@ -121,39 +121,12 @@ fn levels_quotes_and_basket_checks_are_written_the_same() {
             same(&discount_level(&input), &value.to_string());
         }
     }
-    let basket = Basket {
-        lines: vec![
-            BasketLine {
-                kind: LineKind::Container,
-                quantity: 1,
-                ..BasketLine::default()
-            },
-            line("65000001CA01A12".into(), 6),
-            line("65000002CA01A12".into(), 6),
-            line("65000003CAT1A12".into(), 1500),
-            line("65000004CA01A12-bad".into(), 0),
-        ],
-        cancellations: Vec::new(),
-    };
-    let context = QuoteContext {
-        today: Some(date("2022-07-25")),
-        coterm_date: Some(date("2023-03-10")),
-        currency: "USD".into(),
-        ..QuoteContext::default()
-    };
+    let (valid, context) = sample_basket();
+    let mut basket = valid.clone();
+    basket.lines.push(line("65000004CA01A12-bad".into(), 0));
     let prices = list();
+    same(&quote(&valid, &prices, &context), "valid quote");
     same(&quote(&basket, &prices, &context), "quote");
-    same(
-        &quote(
-            &Basket {
-                lines: basket.lines[..3].to_vec(),
-                ..basket.clone()
-            },
-            &prices,
-            &context,
-        ),
-        "valid quote",
-    );
     same(
         &quote_json(&json!({"lines": 3}), &prices, &context),
         "rejected quote",

@@ -204,48 +204,60 @@ fn enum_body(container: &Container, data: &syn::DataEnum) -> syn::Result<Tokens>
 
 fn container(attributes: &[Attribute]) -> syn::Result<Container> {
     let mut read = Container::default();
-    for attribute in attributes.iter().filter(|a| a.path().is_ident("serde")) {
-        attribute.parse_nested_meta(|meta| {
-            if meta.path.is_ident("rename_all") {
-                let name: LitStr = meta.value()?.parse()?;
-                read.rename_all = RenameAll::from_name(&name.value())
-                    .ok_or_else(|| meta.error("ToJson does not know this rename_all"))?;
-            } else if meta.path.is_ident("tag") {
-                read.tag = Some(meta.value()?.parse::<LitStr>()?.value());
-            } else if meta.path.is_ident("content") {
-                read.content = Some(meta.value()?.parse::<LitStr>()?.value());
-            } else if is_reading_only(&meta) {
-                skip_value(&meta)?;
-            } else {
-                return Err(meta.error("ToJson does not implement this serde setting"));
-            }
-            Ok(())
-        })?;
-    }
+    for_each_setting(attributes, |meta| {
+        if meta.path.is_ident("rename_all") {
+            let name: LitStr = meta.value()?.parse()?;
+            read.rename_all = RenameAll::from_name(&name.value())
+                .ok_or_else(|| meta.error("ToJson does not know this rename_all"))?;
+        } else if meta.path.is_ident("tag") {
+            read.tag = Some(meta.value()?.parse::<LitStr>()?.value());
+        } else if meta.path.is_ident("content") {
+            read.content = Some(meta.value()?.parse::<LitStr>()?.value());
+        } else {
+            return Ok(false);
+        }
+        Ok(true)
+    })?;
     Ok(read)
 }
 
 fn member(attributes: &[Attribute]) -> syn::Result<Member> {
     let mut read = Member::default();
+    for_each_setting(attributes, |meta| {
+        if meta.path.is_ident("rename") {
+            read.rename = Some(meta.value()?.parse::<LitStr>()?.value());
+        } else if meta.path.is_ident("skip") || meta.path.is_ident("skip_serializing") {
+            read.skip = true;
+        } else if meta.path.is_ident("skip_serializing_if") {
+            read.skip_if = Some(meta.value()?.parse::<LitStr>()?.parse()?);
+        } else if meta.path.is_ident("flatten") {
+            read.flatten = true;
+        } else {
+            return Ok(false);
+        }
+        Ok(true)
+    })?;
+    Ok(read)
+}
+
+/// Runs `setting` on each `#[serde(...)]` setting; one it does not take
+/// (answers `false`) is skipped when it only changes reading, else an error.
+fn for_each_setting(
+    attributes: &[Attribute],
+    mut setting: impl FnMut(&ParseNestedMeta<'_>) -> syn::Result<bool>,
+) -> syn::Result<()> {
     for attribute in attributes.iter().filter(|a| a.path().is_ident("serde")) {
         attribute.parse_nested_meta(|meta| {
-            if meta.path.is_ident("rename") {
-                read.rename = Some(meta.value()?.parse::<LitStr>()?.value());
-            } else if meta.path.is_ident("skip") || meta.path.is_ident("skip_serializing") {
-                read.skip = true;
-            } else if meta.path.is_ident("skip_serializing_if") {
-                read.skip_if = Some(meta.value()?.parse::<LitStr>()?.parse()?);
-            } else if meta.path.is_ident("flatten") {
-                read.flatten = true;
+            if setting(&meta)? {
+                Ok(())
             } else if is_reading_only(&meta) {
-                skip_value(&meta)?;
+                skip_value(&meta)
             } else {
-                return Err(meta.error("ToJson does not implement this serde setting"));
+                Err(meta.error("ToJson does not implement this serde setting"))
             }
-            Ok(())
         })?;
     }
-    Ok(read)
+    Ok(())
 }
 
 fn is_reading_only(meta: &ParseNestedMeta<'_>) -> bool {
