@@ -12,8 +12,10 @@ use crate::validate::{self, RECOMMENDATION_LANGUAGES};
 use serde_json::Value;
 
 /// Reads the caller's query: an object of values or arrays of values, or a
-/// query string. Numbers and booleans are written as JSON writes them.
-pub(crate) fn pairs_of(query: &Value) -> Vec<(String, String)> {
+/// query string. Numbers and booleans are written as JSON writes them;
+/// anything else is an empty query. (Public as `request::query_pairs`: the
+/// npm package's `validateOrderHistoryQuery` reads its argument with it.)
+pub fn pairs_of(query: &Value) -> Vec<(String, String)> {
     match query {
         Value::String(text) => validate::parse_query_string(text),
         Value::Object(map) => map

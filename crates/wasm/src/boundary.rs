@@ -148,24 +148,8 @@ pub(crate) fn not_text(name: &str) -> Result<Report, vipmp::Error> {
 }
 
 /// Query parameters from a query string or from an object of strings and
-/// string arrays; anything else is an empty query.
+/// string arrays (`vipmp::request::query_pairs` reads them); anything else is
+/// an empty query.
 pub(crate) fn query_pairs(query: &JsValue) -> Vec<(String, String)> {
-    if let Some(text) = query.as_string() {
-        return vipmp::validate::parse_query_string(&text);
-    }
-    let Value::Object(map) = body_from_value(query) else {
-        return Vec::new();
-    };
-    map.into_iter()
-        .flat_map(|(name, value)| values_of(value).into_iter().map(move |v| (name.clone(), v)))
-        .collect()
-}
-
-fn values_of(value: Value) -> Vec<String> {
-    match value {
-        Value::Array(items) => items.into_iter().flat_map(values_of).collect(),
-        Value::String(text) => vec![text],
-        Value::Null => Vec::new(),
-        other => vec![to_json_string(&other)],
-    }
+    vipmp::request::query_pairs(&body_from_value(query))
 }
