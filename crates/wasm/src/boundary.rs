@@ -33,6 +33,17 @@ pub(crate) fn body_text(input: &JsValue) -> String {
         .unwrap_or_else(|| "null".to_owned())
 }
 
+/// Options as JSON text, as `door.js` writes them: `None` for none
+/// (`undefined`, `null`: the defaults, or the error a required option
+/// gives); `"!"`, which no options type reads, for options JSON cannot express.
+pub(crate) fn options_text(options: Option<&JsValue>) -> Option<String> {
+    let options = options.filter(|value| !value.is_undefined() && !value.is_null())?;
+    let text = js_sys::JSON::stringify(options)
+        .ok()
+        .and_then(|text| text.as_string());
+    Some(text.unwrap_or_else(|| "!".to_owned()))
+}
+
 /// JSON text as a value; text that is not JSON is `null`.
 pub(crate) fn body_from_json_text(text: &str) -> Value {
     with_arena(|arena| Json::parse(text, arena).map_or(Value::Null, |json| json.to_value()))

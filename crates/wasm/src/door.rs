@@ -33,9 +33,11 @@ thread_local! {
     static KEYS: RefCell<PackedKeys> = RefCell::new(PackedKeys::new());
 }
 
-/// Which validator a door call is for: the numbers `door.js` sends.
+/// Which validator a door call is for: the numbers `door.js` sends. The
+/// package's wasm-bindgen exports (`validateCustomer` & co.) run through it
+/// too, so that each maps its options to an operation in one place.
 #[derive(Clone, Copy)]
-enum Validator {
+pub(crate) enum Validator {
     Reseller,
     Customer,
     Order,
@@ -96,18 +98,12 @@ pub fn validate_written(
     options_len: usize,
 ) -> Result<u32, JsError> {
     let validator = Validator::from_number(validator).ok_or_else(unknown_validator)?;
-    text::install();
-    let (planned, context) = OPTIONS.with_borrow(|options| {
-        let options = (options_len > 0).then(|| written_text(options, options_len));
-        validator.plan(GivenOptions::Text(options))
-    })?;
     let report = BODY.with_borrow(|body| {
-        let text = written_text(body, body_len);
-        with_arena(|arena| {
-            let body = Json::parse(text, arena).unwrap_or(Json::Null);
-            planned.run(&body, &context)
+        OPTIONS.with_borrow(|options| {
+            let options = (options_len > 0).then(|| written_text(options, options_len));
+            validator.run_text(written_text(body, body_len), options)
         })
-    });
+    })?;
     Ok(verdict(&report) as u32)
 }
 
@@ -214,6 +210,17 @@ fn written_text(buffer: &[u8], len: usize) -> &str {
 }
 
 impl Validator {
+    /// Runs the validator on a body's JSON text (text that is not JSON is a
+    /// missing body) with its options' JSON text (`None`: not given).
+    pub(crate) fn run_text(self, body: &str, options: Option<&str>) -> Result<Report, JsError> {
+        text::install();
+        let (planned, context) = self.plan(GivenOptions::Text(options))?;
+        Ok(with_arena(|arena| {
+            let body = Json::parse(body, arena).unwrap_or(Json::Null);
+            planned.run(&body, &context)
+        }))
+    }
+
     /// What the validator runs, and in what context, from its options.
     fn plan(self, options: GivenOptions<'_, '_>) -> Result<(Planned, Context), JsError> {
         let with = |operation: Operation| -> Result<(Planned, Context), JsError> {

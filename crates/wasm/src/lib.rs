@@ -18,17 +18,21 @@ pub mod request;
 mod text;
 pub mod verdict;
 
-use boundary::{answer, answer_report, body_text, options_from, required_options_from};
+use boundary::{answer, answer_report, body_text, options_from, options_text};
+use door::Validator;
 use vipmp::country;
-use vipmp::input::Json;
-use vipmp::validate::{
-    self, AccountOptions, FieldContext, Operation, Options, QueryValidation, transfer_operation,
-};
+use vipmp::validate::{self, FieldContext, QueryValidation};
 use wasm_bindgen::prelude::*;
 
-fn run(operation: Operation, body: &str, context: &validate::Context) -> JsValue {
-    text::install();
-    answer_report(validate::run_text(operation, body, context))
+/// Runs a body validator the way `door.js`'s doors do (`door::Validator`),
+/// on the body's JSON text and the options' JSON text.
+#[expect(
+    clippy::needless_pass_by_value,
+    reason = "the exported functions receive options by value"
+)]
+fn run(validator: Validator, body: &str, options: Option<JsValue>) -> Result<JsValue, JsError> {
+    let options = options_text(options.as_ref());
+    Ok(answer_report(validator.run_text(body, options.as_deref())?))
 }
 
 /// Validates a reseller for `op: "create"` (`POST /v3/resellers`) or
@@ -38,12 +42,7 @@ pub fn validate_reseller(
     #[wasm_bindgen(unchecked_param_type = "Reseller | unknown")] input: &JsValue,
     #[wasm_bindgen(unchecked_param_type = "AccountOptions")] options: JsValue,
 ) -> Result<JsValue, JsError> {
-    let options: AccountOptions = required_options_from(options)?;
-    Ok(run(
-        options.op.reseller(),
-        &body_text(input),
-        &options.context,
-    ))
+    run(Validator::Reseller, &body_text(input), Some(options))
 }
 
 /// Validates a customer for `op: "create"` or `op: "update"`, including market
@@ -53,12 +52,7 @@ pub fn validate_customer(
     #[wasm_bindgen(unchecked_param_type = "Customer | unknown")] input: &JsValue,
     #[wasm_bindgen(unchecked_param_type = "AccountOptions")] options: JsValue,
 ) -> Result<JsValue, JsError> {
-    let options: AccountOptions = required_options_from(options)?;
-    Ok(run(
-        options.op.customer(),
-        &body_text(input),
-        &options.context,
-    ))
+    run(Validator::Customer, &body_text(input), Some(options))
 }
 
 /// [`validate_customer`] for a body the caller already holds as JSON text.
@@ -67,8 +61,7 @@ pub fn validate_customer_json(
     json: &str,
     #[wasm_bindgen(unchecked_param_type = "AccountOptions")] options: JsValue,
 ) -> Result<JsValue, JsError> {
-    let options: AccountOptions = required_options_from(options)?;
-    Ok(run(options.op.customer(), json, &options.context))
+    run(Validator::Customer, json, Some(options))
 }
 
 /// Validates a Create Order body of any order type.
@@ -77,12 +70,7 @@ pub fn validate_order(
     #[wasm_bindgen(unchecked_param_type = "Order | unknown")] input: &JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "Options")] options: Option<JsValue>,
 ) -> Result<JsValue, JsError> {
-    let options: Options = options_from(options)?;
-    Ok(run(
-        Operation::CreateOrder,
-        &body_text(input),
-        &options.context,
-    ))
+    run(Validator::Order, &body_text(input), options)
 }
 
 /// [`validate_order`] for a body the caller already holds as JSON text.
@@ -91,8 +79,7 @@ pub fn validate_order_json(
     json: &str,
     #[wasm_bindgen(unchecked_optional_param_type = "Options")] options: Option<JsValue>,
 ) -> Result<JsValue, JsError> {
-    let options: Options = options_from(options)?;
-    Ok(run(Operation::CreateOrder, json, &options.context))
+    run(Validator::Order, json, options)
 }
 
 /// Validates an Update Order body (`externalReferenceId` only).
@@ -100,12 +87,8 @@ pub fn validate_order_json(
 pub fn validate_order_update(
     #[wasm_bindgen(unchecked_param_type = "{ externalReferenceId?: string } | unknown")]
     input: &JsValue,
-) -> JsValue {
-    run(
-        Operation::UpdateOrder,
-        &body_text(input),
-        &validate::Context::default(),
-    )
+) -> Result<JsValue, JsError> {
+    run(Validator::OrderUpdate, &body_text(input), None)
 }
 
 /// Validates an Update Subscription Auto-Renewal body.
@@ -115,12 +98,7 @@ pub fn validate_subscription_update(
     input: &JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "Options")] options: Option<JsValue>,
 ) -> Result<JsValue, JsError> {
-    let options: Options = options_from(options)?;
-    Ok(run(
-        Operation::UpdateSubscription,
-        &body_text(input),
-        &options.context,
-    ))
+    run(Validator::SubscriptionUpdate, &body_text(input), options)
 }
 
 /// Validates a transfer: a reseller change (preview or commit) or a VIP→VIPMP
@@ -131,15 +109,7 @@ pub fn validate_transfer(
     input: &JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "Options")] options: Option<JsValue>,
 ) -> Result<JsValue, JsError> {
-    let options: Options = options_from(options)?;
-    let text = body_text(input);
-    text::install();
-    let report = vipmp::input::with_arena(|arena| {
-        let body = Json::parse(&text, arena).unwrap_or(Json::Null);
-        let operation = transfer_operation(&body, options.kind);
-        validate::run_json(operation, &body, &options.context)
-    });
-    Ok(answer_report(report))
+    run(Validator::Transfer, &body_text(input), options)
 }
 
 /// Validates Get Order History query parameters: a query string
@@ -209,7 +179,7 @@ pub fn validate_customer_walked(
     input: JsValue,
     #[wasm_bindgen(unchecked_param_type = "AccountOptions")] options: JsValue,
 ) -> Result<JsValue, JsError> {
-    let options: AccountOptions = required_options_from(options)?;
+    let options: validate::AccountOptions = boundary::required_options_from(options)?;
     text::install();
     Ok(answer_report(validate::run(
         options.op.customer(),
