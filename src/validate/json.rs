@@ -88,18 +88,21 @@ impl<'a, 'p> Object<'a, 'p> {
         }
     }
 
+    /// The members of the object, in order (for a reader that finds several
+    /// in one pass; the `*_of` readers below take what it found).
+    pub(crate) fn members(&self) -> &'a [(&'a str, Json<'a>)] {
+        self.members
+    }
+
     /// The members named in `names`, found in one pass over the object (null
     /// reads as absent; a repeated key, possible only in packed bytes, keeps
-    /// its first). The same pass files each key that neither `names` nor
-    /// `also_known` lists as `field.unknown`, in the object's order, as
-    /// `check_keys` would: the rules then read what was found instead of
-    /// looking each member up by name, a scan of the object per rule (the
-    /// `*_of` readers below take what it found).
-    #[inline]
+    /// its first). The same pass files each key `names` does not list as
+    /// `field.unknown`, in the object's order, as `check_keys(names, &[])`
+    /// would: the rules then read what was found instead of looking each
+    /// member up by name, a scan of the object per rule.
     pub(crate) fn members_named<const N: usize>(
         &self,
         names: &[&str; N],
-        also_known: &[&str],
         report: &mut Report,
     ) -> [Option<&'a Json<'a>>; N] {
         let mut found = [None; N];
@@ -110,7 +113,6 @@ impl<'a, 'p> Object<'a, 'p> {
                         *slot = (!value.is_null()).then_some(value);
                     }
                 }
-                None if also_known.contains(key) => {}
                 None => report.add(
                     &self.at(key),
                     Finding::new(Code::FieldUnknown).with("field", *key),

@@ -42,20 +42,16 @@ const ORDER_ECHOED: &[&str] = &[
 ];
 /// A line's keys: those a request sets, then those Adobe echoes in a
 /// PREVIEW response (which may be resubmitted as NEW).
-/// The members of a line its rules read, in the order
-/// `Object::members_named` answers them.
-const LINE_READ_KEYS: &[&str; 7] = &[
+const LINE_ALL_KEYS: &[&str] = &[
     "extLineItemNumber",
     "offerId",
     "quantity",
     "subscriptionId",
     "currencyCode",
-    "discountCode",
-    "flexDiscountCodes",
-];
-/// The other keys a line may carry: a deployment, and what Adobe echoes.
-const LINE_OTHER_KEYS: &[&str] = &[
     "deploymentId",
+    "flexDiscountCodes",
+    "discountCode",
+    // Echoed by Adobe.
     "status",
     "pricing",
     "proratedDays",
@@ -282,6 +278,50 @@ impl<'a> LineFacts<'a> {
     }
 }
 
+/// The members of a line the rules read, found in one pass over it: a line
+/// is read up to 499 times per order, and looking each member up by name
+/// scanned the line's members once per rule (measured: the lookups were a
+/// third of a line's time, in Node and natively).
+#[derive(Default)]
+struct LineMembers<'a> {
+    number: Option<&'a Json<'a>>,
+    offer_id: Option<&'a Json<'a>>,
+    quantity: Option<&'a Json<'a>>,
+    subscription_id: Option<&'a Json<'a>>,
+    currency_code: Option<&'a Json<'a>>,
+    discount_code: Option<&'a Json<'a>>,
+    flex_discount_codes: Option<&'a Json<'a>>,
+}
+
+impl<'a> LineMembers<'a> {
+    /// Finds the members (the first of a repeated key, null as absent) and
+    /// files each unknown key, in the line's order, as `check_keys` would.
+    fn read(line: &Object<'a, '_>, report: &mut Report) -> Self {
+        let mut found = LineMembers::default();
+        for (key, value) in line.members() {
+            let slot = match *key {
+                "extLineItemNumber" => &mut found.number,
+                "offerId" => &mut found.offer_id,
+                "quantity" => &mut found.quantity,
+                "subscriptionId" => &mut found.subscription_id,
+                "currencyCode" => &mut found.currency_code,
+                "discountCode" => &mut found.discount_code,
+                "flexDiscountCodes" => &mut found.flex_discount_codes,
+                known if LINE_ALL_KEYS.contains(&known) => continue,
+                unknown => {
+                    let finding = Finding::new(Code::FieldUnknown).with("field", unknown);
+                    report.add(&line.at(unknown), finding);
+                    continue;
+                }
+            };
+            if slot.is_none() && !value.is_null() {
+                *slot = Some(value);
+            }
+        }
+        found
+    }
+}
+
 fn check_line<'a>(
     value: &'a Json<'a>,
     path: &Loc<'_>,
@@ -290,24 +330,13 @@ fn check_line<'a>(
     report: &mut Report,
 ) -> Option<LineFacts<'a>> {
     let line = Object::new(value, *path, report)?;
-    // One pass over the line's members: a line is read up to 499 times per
-    // order, and looking each member up by name scanned the line once per
-    // rule (measured: a third of a line's time, in Node and natively).
-    let [
-        number,
-        offer_id,
-        quantity,
-        subscription_id,
-        currency_code,
-        discount_code,
-        flex_codes,
-    ] = line.members_named(LINE_READ_KEYS, LINE_OTHER_KEYS, report);
-    let number = check_line_number(&line, number, report);
-    let offer = line.required_str_of("offerId", offer_id, report);
+    let found = LineMembers::read(&line, report);
+    let number = check_line_number(&line, found.number, report);
+    let offer = line.required_str_of("offerId", found.offer_id, report);
     if let Some(id) = offer {
         line.apply("offerId", offer_id::check(id), report);
     }
-    let quantity = line.required_int_of("quantity", quantity, report);
+    let quantity = line.required_int_of("quantity", found.quantity, report);
     if let Some(q) = quantity {
         line.apply(
             "quantity",
@@ -315,14 +344,14 @@ fn check_line<'a>(
             report,
         );
     }
-    let subscription_id = check_line_subscription(&line, subscription_id, order_type, report);
-    check_line_currency(&line, currency_code, order_currency, report);
-    super::subscription::check_flex_codes_of(&line, flex_codes, report);
+    let subscription_id = check_line_subscription(&line, found.subscription_id, order_type, report);
+    check_line_currency(&line, found.currency_code, order_currency, report);
+    super::subscription::check_flex_codes_of(&line, found.flex_discount_codes, report);
     Some(LineFacts {
         number,
         offer_id: offer,
         quantity,
-        discount_code: line.str_of("discountCode", discount_code, report),
+        discount_code: line.str_of("discountCode", found.discount_code, report),
         subscription_id,
     })
 }

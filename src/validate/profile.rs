@@ -188,7 +188,7 @@ pub(crate) fn check_address<'a>(address: &Object<'a, '_>, report: &mut Report) {
         line_2,
         postal_found,
         phone,
-    ] = address.members_named(ADDRESS_KEYS, &[], report);
+    ] = address.members_named(ADDRESS_KEYS, report);
     let country = address
         .required_str_of("country", country_found, report)
         .and_then(|code| {
@@ -296,8 +296,7 @@ fn check_contacts(profile: &Object<'_, '_>, report: &mut Report) {
 /// The Contact resource. Its phone number has only a length limit, unlike
 /// the address's (see [`contact_phone`]).
 pub(crate) fn check_contact(contact: &Object<'_, '_>, report: &mut Report) {
-    let [first_name, last_name, email_found, phone] =
-        contact.members_named(CONTACT_KEYS, &[], report);
+    let [first_name, last_name, email_found, phone] = contact.members_named(CONTACT_KEYS, report);
     for (key, found) in [("firstName", first_name), ("lastName", last_name)] {
         if let Some(name) = contact.required_str_of(key, found, report) {
             apply(report, &contact.at(key), person_name::check(name));
