@@ -225,15 +225,23 @@ pub fn parse_answer(text: &str) -> OfferIdAnswer {
             violations: Vec::new(),
             offer: Some(OfferIdParts::from(&id)),
         },
-        Err(finding) => {
-            let mut report = crate::Report::new();
-            report.add(&crate::Path::root().key("offerId"), finding);
-            OfferIdAnswer {
-                valid: false,
-                violations: report.violations,
-                offer: None,
-            }
-        }
+        Err(finding) => refused(finding),
+    }
+}
+
+/// The answer for an offer ID that is not text at all (a number, an object):
+/// the package's `parseOfferId` is handed whatever JavaScript holds.
+pub fn not_text_answer() -> OfferIdAnswer {
+    refused(Finding::new(Code::TypeInvalid).with("expected", "text"))
+}
+
+fn refused(finding: Finding) -> OfferIdAnswer {
+    let mut report = crate::Report::new();
+    report.add(&crate::Path::root().key("offerId"), finding);
+    OfferIdAnswer {
+        valid: false,
+        violations: report.violations,
+        offer: None,
     }
 }
 
@@ -250,6 +258,18 @@ mod tests {
         assert!(unknown_tier.is_consumable());
         let unknown_level = OfferId::parse("99999999CA01A12").expect("valid");
         assert!(!unknown_level.is_consumable());
+    }
+
+    #[test]
+    fn what_is_not_text_is_refused_at_the_offer_id_with_a_message() {
+        let answer = not_text_answer();
+        assert!(!answer.valid && answer.offer.is_none());
+        let [violation] = answer.violations.as_slice() else {
+            panic!("one violation: {:?}", answer.violations);
+        };
+        assert_eq!(violation.path.to_string(), "offerId");
+        assert_eq!(violation.code, Code::TypeInvalid);
+        assert_eq!(violation.message, "Offer ID must be text.");
     }
 
     #[test]

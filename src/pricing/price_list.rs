@@ -163,6 +163,18 @@ impl PriceList {
     }
 }
 
+/// The report for a price list that is not text (a number, an object read
+/// with `JSON.parse` already): the package's `loadPriceList` is handed
+/// whatever JavaScript holds. One violation at `priceList`.
+pub fn not_text() -> Report {
+    let mut report = Report::new();
+    report.add(
+        &Path::root().key("priceList"),
+        Finding::new(Code::TypeInvalid).with("expected", "text"),
+    );
+    report
+}
+
 /// Loads a price list: JSON when the text starts with `{`, else CSV/TSV.
 /// `currency` is required for a file (the monthly file is per currency) and,
 /// when given for JSON, must match its `currency`.
@@ -517,6 +529,17 @@ mod tests {
 65300000CB01A12,Lab,Annual,K-12 Shared Device Site Education License Lab and Classroom (100+),10.00,,\n\
 65304479CA12A12,Acrobat Pro,Annual,,150.00,2024-01-01,2024-12-31\n\
 65304479CA12A12,Acrobat Pro,Annual,,140.00,2025-01-01,2025-12-31\n";
+
+    #[test]
+    fn what_is_not_text_is_one_violation_at_the_price_list() {
+        let report = not_text();
+        let [violation] = report.violations.as_slice() else {
+            panic!("one violation: {:?}", report.violations);
+        };
+        assert_eq!(violation.path.to_string(), "priceList");
+        assert_eq!(violation.code, Code::TypeInvalid);
+        assert_eq!(violation.message, "Price list must be text.");
+    }
 
     #[test]
     fn loads_and_indexes_a_file() {

@@ -164,3 +164,27 @@ pub(crate) fn not_text(name: &str) -> Result<Report, vipmp::Error> {
 pub(crate) fn query_pairs(query: &JsValue) -> Vec<(String, String)> {
     vipmp::request::query_pairs(&body_from_value(query))
 }
+
+/// A parameter TypeScript declares as a string, read from whatever the caller
+/// passed. wasm-bindgen's own `&str` and `String` parameters copy the argument
+/// as if it were a string: a number or an object has no length there, and the
+/// module trapped ("memory access out of bounds") instead of answering. Such a
+/// parameter is taken as a `JsValue` and read here; anything but a string
+/// throws an `Error` that names the parameter.
+pub(crate) fn text_argument(value: &JsValue, parameter: &str) -> Result<String, JsError> {
+    value
+        .as_string()
+        .ok_or_else(|| JsError::new(&format!("{parameter} must be a string")))
+}
+
+/// An optional parameter declared as a string: `undefined` and `null` are
+/// none; anything else but a string throws, as [`text_argument`].
+pub(crate) fn optional_text_argument(
+    value: Option<JsValue>,
+    parameter: &str,
+) -> Result<Option<String>, JsError> {
+    value
+        .filter(|value| !value.is_undefined() && !value.is_null())
+        .map(|value| text_argument(&value, parameter))
+        .transpose()
+}

@@ -18,7 +18,7 @@ pub mod request;
 mod text;
 pub mod verdict;
 
-use boundary::{answer, answer_report, body_text, options_from, options_text};
+use boundary::{answer, answer_report, body_text, options_from, options_text, text_argument};
 use door::Validator;
 use vipmp::country;
 use vipmp::validate::{self, FieldContext, QueryValidation};
@@ -58,10 +58,14 @@ pub fn validate_customer(
 /// [`validate_customer`] for a body the caller already holds as JSON text.
 #[wasm_bindgen(js_name = validateCustomerJson, unchecked_return_type = "ValidationResult")]
 pub fn validate_customer_json(
-    json: &str,
+    #[wasm_bindgen(unchecked_param_type = "string")] json: &JsValue,
     #[wasm_bindgen(unchecked_param_type = "AccountOptions")] options: JsValue,
 ) -> Result<JsValue, JsError> {
-    run(Validator::Customer, json, Some(options))
+    run(
+        Validator::Customer,
+        &text_argument(json, "json")?,
+        Some(options),
+    )
 }
 
 /// Validates a Create Order body of any order type.
@@ -76,10 +80,10 @@ pub fn validate_order(
 /// [`validate_order`] for a body the caller already holds as JSON text.
 #[wasm_bindgen(js_name = validateOrderJson, unchecked_return_type = "ValidationResult")]
 pub fn validate_order_json(
-    json: &str,
+    #[wasm_bindgen(unchecked_param_type = "string")] json: &JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "Options")] options: Option<JsValue>,
 ) -> Result<JsValue, JsError> {
-    run(Validator::Order, json, options)
+    run(Validator::Order, &text_argument(json, "json")?, options)
 }
 
 /// Validates an Update Order body (`externalReferenceId` only).
@@ -131,15 +135,16 @@ pub fn validate_order_history_query(
 /// violation; an unknown field name throws.
 #[wasm_bindgen(js_name = validateField, unchecked_return_type = "ValidationResult")]
 pub fn validate_field(
-    name: &str,
+    #[wasm_bindgen(unchecked_param_type = "string")] name: &JsValue,
     #[wasm_bindgen(unchecked_param_type = "string")] value: &JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "FieldContext")] context: Option<JsValue>,
 ) -> Result<JsValue, JsError> {
+    let name = text_argument(name, "name")?;
     let context: FieldContext = options_from(context)?;
     text::install();
     let report = match value.as_string() {
-        Some(text) => validate::validate_field(name, &text, &context)?,
-        None => boundary::not_text(name)?,
+        Some(text) => validate::validate_field(&name, &text, &context)?,
+        None => boundary::not_text(&name)?,
     };
     Ok(answer_report(report))
 }
@@ -150,12 +155,16 @@ pub fn countries() -> JsValue {
     answer(&country::countries())
 }
 
-/// The regions Adobe accepts for a country; empty for an unknown code. The
+/// The regions Adobe accepts for a country; empty for an unknown code and for
+/// what is not text (a form asks before a country is chosen). The
 /// module lists codes only (the core's `form-names` feature is off here); the
 /// package's `vipmp.js` adds each name from `forms.json`.
 #[wasm_bindgen(unchecked_return_type = "RegionInfo[]")]
-pub fn regions(country: &str) -> JsValue {
-    answer(&country::regions(country).unwrap_or_default())
+pub fn regions(#[wasm_bindgen(unchecked_param_type = "string")] country: &JsValue) -> JsValue {
+    let regions = country
+        .as_string()
+        .and_then(|country| country::regions(&country));
+    answer(&regions.unwrap_or_default())
 }
 
 /// The locales Adobe accepts as `preferredLanguage`.

@@ -7,7 +7,10 @@
 //! back as violations; a context of the wrong shape is the caller's mistake and
 //! throws.
 
-use crate::boundary::{answer, body_from_value, body_text, options_from, required_options_from};
+use crate::boundary::{
+    answer, body_from_value, body_text, optional_text_argument, options_from,
+    required_options_from, text_argument,
+};
 use js_sys::{Object, Reflect};
 use vipmp::basket::{Basket, BasketCheck, BasketContext, check_basket};
 use vipmp::input::{Json, with_arena};
@@ -47,8 +50,16 @@ export type PriceListLoad =
 
 /// Reads an offer ID into its parts (product, segment, level, variant).
 #[wasm_bindgen(js_name = parseOfferId, unchecked_return_type = "OfferIdAnswer")]
-pub fn parse_offer_id(offer_id: &str) -> JsValue {
-    answer(&pricing::offer_id::parse_answer(offer_id))
+pub fn parse_offer_id(
+    #[wasm_bindgen(unchecked_param_type = "string")] offer_id: &JsValue,
+) -> JsValue {
+    answer(
+        &offer_id
+            .as_string()
+            .map_or_else(pricing::offer_id::not_text_answer, |text| {
+                pricing::offer_id::parse_answer(&text)
+            }),
+    )
 }
 
 /// The licence and consumable levels an order earns, with the rule and the
@@ -90,14 +101,19 @@ impl PriceListHandle {
     /// The row of an offer ID, the one orderable on `date` (`YYYY-MM-DD`) when
     /// given; `undefined` when there is none. A malformed date throws.
     #[wasm_bindgen(unchecked_return_type = "PriceRowView | undefined")]
-    pub fn find(&self, offer_id: &str, date: Option<String>) -> Result<JsValue, JsError> {
-        let on = date
+    pub fn find(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] offer_id: &JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "string")] date: Option<JsValue>,
+    ) -> Result<JsValue, JsError> {
+        let offer_id = text_argument(offer_id, "offerId")?;
+        let on = optional_text_argument(date, "date")?
             .map(|text| vipmp::date::Date::parse(&text))
             .transpose()
             .map_err(|error| JsError::new(&format!("invalid date: {error}")))?;
         Ok(self
             .list
-            .find(offer_id, on)
+            .find(&offer_id, on)
             .map_or(JsValue::UNDEFINED, |row| answer(&PriceRowView::from(row))))
     }
 
@@ -118,10 +134,17 @@ impl PriceListHandle {
 /// Loads a price list: the JSON of `POST /v3/pricelist`, or the monthly file
 /// as CSV/TSV text (then `currency` is required).
 #[wasm_bindgen(js_name = loadPriceList, unchecked_return_type = "PriceListLoad")]
-#[allow(clippy::needless_pass_by_value)] // wasm-bindgen passes an optional string owned
-pub fn load_price_list(text: &str, currency: Option<String>) -> JsValue {
+pub fn load_price_list(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: &JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "string | null")] currency: Option<JsValue>,
+) -> Result<JsValue, JsError> {
+    let currency = optional_text_argument(currency, "currency")?;
+    let loaded = text.as_string().map_or_else(
+        || Err(pricing::price_list::not_text()),
+        |text| pricing::price_list::load(&text, currency.as_deref()),
+    );
     let result = Object::new();
-    let (valid, violations, handle) = match pricing::price_list::load(text, currency.as_deref()) {
+    let (valid, violations, handle) = match loaded {
         Ok(list) => (true, Report::new(), JsValue::from(PriceListHandle { list })),
         Err(report) => (false, report, JsValue::UNDEFINED),
     };
@@ -129,7 +152,7 @@ pub fn load_price_list(text: &str, currency: Option<String>) -> JsValue {
     let written = set("valid", &JsValue::from_bool(valid))
         .and_then(|_| set("violations", &answer(&violations.violations)))
         .and_then(|_| set("priceList", &handle));
-    written.map_or(JsValue::NULL, |_| result.into())
+    Ok(written.map_or(JsValue::NULL, |_| result.into()))
 }
 
 /// Prices a basket: level, offer IDs at that level, unit prices, proration to

@@ -6,14 +6,15 @@
 //! of the wrong shape (IDs that are not text) is the caller's mistake and
 //! throws; anything wrong with the values comes back as violations.
 
-use crate::boundary::{answer, body_text, typed_from_text};
+use crate::boundary::{answer, body_text, optional_text_argument, text_argument, typed_from_text};
 use vipmp::request::{self, AddressResult, BuildInput, BuildResult, Endpoint};
 use vipmp::response;
 use wasm_bindgen::prelude::*;
 
-/// The endpoint with this name, or a thrown `Error`.
-fn endpoint(op: &str) -> Result<Endpoint, JsError> {
-    Endpoint::from_name(op).map_err(|error| JsError::new(&error.to_string()))
+/// The endpoint with this name, or a thrown `Error` (also when `op` is not a
+/// string).
+fn endpoint(op: &JsValue) -> Result<Endpoint, JsError> {
+    Endpoint::from_name(&text_argument(op, "op")?).map_err(|error| JsError::new(&error.to_string()))
 }
 
 /// A builder's input, read as JSON like bodies; a wrong shape throws. Installs
@@ -30,7 +31,7 @@ fn build_input(input: &JsValue) -> Result<BuildInput, JsError> {
 /// `validateOrder` & co. would; path parameters, query and IDs are checked too.
 #[wasm_bindgen(js_name = buildRequest, unchecked_return_type = "BuildResult")]
 pub fn build_request(
-    op: &str,
+    #[wasm_bindgen(unchecked_param_type = "string")] op: &JsValue,
     #[wasm_bindgen(unchecked_param_type = "BuildInput")] input: &JsValue,
 ) -> Result<JsValue, JsError> {
     let endpoint = endpoint(op)?;
@@ -43,7 +44,7 @@ pub fn build_request(
 /// is `buildRequest`'s without `ids` and `auth` (ignored when given).
 #[wasm_bindgen(js_name = buildAddress, unchecked_return_type = "AddressResult")]
 pub fn build_address(
-    op: &str,
+    #[wasm_bindgen(unchecked_param_type = "string")] op: &JsValue,
     #[wasm_bindgen(unchecked_param_type = "BuildInput")] input: &JsValue,
 ) -> Result<JsValue, JsError> {
     let endpoint = endpoint(op)?;
@@ -55,15 +56,25 @@ pub fn build_address(
 /// Reads a response of an endpoint: the typed resource of a 2xx, or the typed
 /// error (code, catalogue row, reasons with their action, field paths).
 #[wasm_bindgen(js_name = parseResponse, unchecked_return_type = "Parsed")]
-pub fn parse_response(op: &str, status: u16, body: &str) -> Result<JsValue, JsError> {
-    Ok(answer(&response::parse(endpoint(op)?, status, body)))
+pub fn parse_response(
+    #[wasm_bindgen(unchecked_param_type = "string")] op: &JsValue,
+    status: u16,
+    #[wasm_bindgen(unchecked_param_type = "string")] body: &JsValue,
+) -> Result<JsValue, JsError> {
+    let endpoint = endpoint(op)?;
+    let body = text_argument(body, "body (the response's text)")?;
+    Ok(answer(&response::parse(endpoint, status, &body)))
 }
 
 /// What an error code means (message, HTTP status, calls, source, reason
 /// codes with their action), or `null` when it is not documented.
 #[wasm_bindgen(js_name = describeError, unchecked_return_type = "ErrorDescription | null")]
-pub fn describe_error(code: &str) -> JsValue {
-    answer(&response::describe_error(code))
+pub fn describe_error(
+    #[wasm_bindgen(unchecked_param_type = "string")] code: &JsValue,
+) -> Result<JsValue, JsError> {
+    Ok(answer(&response::describe_error(&text_argument(
+        code, "code",
+    )?)))
 }
 
 /// The `Correlator` class is declared here rather than generated, as
@@ -110,10 +121,13 @@ impl JsCorrelator {
     #[wasm_bindgen(js_name = nextAttempt, unchecked_return_type = "Ids")]
     pub fn next_attempt(
         &mut self,
-        fresh_correlation_id: String,
-        request_id: String,
-        payload: Option<String>,
+        #[wasm_bindgen(unchecked_param_type = "string")] fresh_correlation_id: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] request_id: &JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "string")] payload: Option<JsValue>,
     ) -> Result<JsValue, JsError> {
+        let fresh_correlation_id = text_argument(fresh_correlation_id, "freshCorrelationId")?;
+        let request_id = text_argument(request_id, "requestId")?;
+        let payload = optional_text_argument(payload, "payload")?;
         let fresh = || fresh_correlation_id;
         let ids = match payload {
             Some(payload) => self
