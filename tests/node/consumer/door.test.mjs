@@ -9,12 +9,15 @@ import assert from "node:assert/strict";
 import { inspect } from "node:util";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import * as api from "vipmp";
+import * as api from "vipmp/web";
 import { call } from "./runner.mjs";
 
-// wasm-bindgen's output behind the doors (a file path, past the exports map):
-// the same module instance the Node door instantiated.
+// wasm-bindgen's output behind the web door (a file path, past the exports
+// map): one module instance with it, instantiated here. The Node door is one
+// bundled file holding its own copy of the same modules; fixtures.test.mjs and
+// require.test.cjs test its answers.
 import * as bindgen from "./node_modules/vipmp/web/vipmp_bg.js";
+api.initSync({ module: readFileSync(new URL("./node_modules/vipmp/web/vipmp_bg.wasm", import.meta.url)) });
 const fixtureDir = process.env.VIPMP_FIXTURES;
 
 const VALIDATORS = [

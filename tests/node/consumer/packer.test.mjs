@@ -11,9 +11,13 @@ import assert from "node:assert/strict";
 import { inspect } from "node:util";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import * as api from "vipmp";
+import * as api from "vipmp/web";
 import * as bindgen from "./node_modules/vipmp/web/vipmp_bg.js";
 import { bodyPacker } from "./node_modules/vipmp/web/door.js";
+
+// The web door and wasm-bindgen's functions behind it share this instance; the
+// Node door is one bundled file with its own copy of the same door.
+api.initSync({ module: readFileSync(new URL("./node_modules/vipmp/web/vipmp_bg.wasm", import.meta.url)) });
 
 const fixtureDir = process.env.VIPMP_FIXTURES;
 
