@@ -25,8 +25,7 @@ pub(super) fn quantity(
     report: &mut Report,
 ) {
     if let Some(value) = object.required_int(key, report) {
-        let kind = offer.and_then(crate::offer::product_kind);
-        object.apply(key, quantity::check_line(value, kind), report);
+        object.apply(key, quantity::check_line_of_offer(value, offer), report);
     }
 }
 

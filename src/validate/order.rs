@@ -338,11 +338,7 @@ fn check_line<'a>(
     }
     let quantity = line.required_int_of("quantity", found.quantity, report);
     if let Some(q) = quantity {
-        line.apply(
-            "quantity",
-            quantity::check_line(q, offer.and_then(crate::offer::product_kind)),
-            report,
-        );
+        line.apply("quantity", quantity::check_line_of_offer(q, offer), report);
     }
     let subscription_id = check_line_subscription(&line, found.subscription_id, order_type, report);
     check_line_currency(&line, found.currency_code, order_currency, report);

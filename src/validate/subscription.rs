@@ -61,11 +61,12 @@ fn check_renewal_quantity(auto_renewal: &Object<'_, '_>, context: &Context, repo
     let Some(value) = auto_renewal.optional_int("renewalQuantity", report) else {
         return;
     };
-    let kind = context
-        .subscription
-        .as_ref()
-        .and_then(|s| crate::offer::product_kind(&s.offer_id));
-    auto_renewal.apply("renewalQuantity", quantity::check_line(value, kind), report);
+    let offer = context.subscription.as_ref().map(|s| s.offer_id.as_str());
+    auto_renewal.apply(
+        "renewalQuantity",
+        quantity::check_line_of_offer(value, offer),
+        report,
+    );
 }
 
 pub(super) fn check_renewal_code(auto_renewal: &Object<'_, '_>, report: &mut Report) {
