@@ -15,3 +15,10 @@ test("the ESM and CommonJS doors open the same functions", async () => {
   const esm = await import("vipmp");
   assert.deepEqual(Object.keys(esm).filter((k) => k !== "default").sort(), Object.keys(vipmp).sort());
 });
+
+test("the Node door, bundled into one module, opens every export of the web door", async () => {
+  const web = await import("vipmp/web");
+  const webNames = Object.keys(web).filter((name) => name !== "default").sort();
+  assert.deepEqual(Object.keys(vipmp).sort(), webNames);
+  assert.ok(webNames.length > 40, `${webNames.length} exports`);
+});
