@@ -27,12 +27,15 @@ fn handle() -> PriceListHandle {
 
 #[wasm_bindgen_test]
 fn parses_offer_ids() {
-    let answer = parse_offer_id("65304479CA14X12");
+    let answer = parse_offer_id(&string("65304479CA14X12"));
     assert_eq!(get(&answer, "valid"), JsValue::TRUE);
     let offer = get(&answer, "offer");
     assert_eq!(text(&offer, "marketSegment").as_deref(), Some("COM"));
     assert_eq!(get(&offer, "minimumOrderQuantity").as_f64(), Some(100.0));
-    assert_eq!(codes(&parse_offer_id("nope")), ["offer_id.invalid_format"]);
+    assert_eq!(
+        codes(&parse_offer_id(&string("nope"))),
+        ["offer_id.invalid_format"]
+    );
 }
 
 #[wasm_bindgen_test]
@@ -78,10 +81,14 @@ fn the_level_basis_is_an_option_and_is_echoed() {
 
 #[wasm_bindgen_test]
 fn loads_a_price_list_or_reports_line_and_column() {
-    let loaded = load_price_list(LIST, Some("USD".into()));
+    let loaded = load_price_list(&string(LIST), Some(string("USD"))).expect("answer");
     let list = get(&loaded, "priceList");
     assert!(list.is_object());
-    let bad = load_price_list("Offer ID,Partner Price\nX,1\n", Some("USD".into()));
+    let bad = load_price_list(
+        &string("Offer ID,Partner Price\nX,1\n"),
+        Some(string("USD")),
+    )
+    .expect("answer");
     assert_eq!(get(&bad, "valid"), JsValue::FALSE);
     assert!(get(&bad, "priceList").is_undefined());
     let violation = Array::from(&get(&bad, "violations")).get(0);
@@ -89,20 +96,20 @@ fn loads_a_price_list_or_reports_line_and_column() {
     let handle = handle();
     assert_eq!(handle.length(), 2);
     assert_eq!(handle.currency(), "USD");
-    let row = handle.find("65304479CA02A12", None).expect("row");
+    let row = handle.find(&string("65304479CA02A12"), None).expect("row");
     assert_eq!(
         text(&get(&row, "partnerPrice"), "amount").as_deref(),
         Some("164.62")
     );
     assert!(
         handle
-            .find("65304479CA03A12", None)
+            .find(&string("65304479CA03A12"), None)
             .expect("none")
             .is_undefined()
     );
     assert!(
         handle
-            .find("65304479CA02A12", Some("2024-13-01".into()))
+            .find(&string("65304479CA02A12"), Some(string("2024-13-01")))
             .is_err()
     );
 }

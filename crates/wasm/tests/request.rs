@@ -20,7 +20,7 @@ const HISTORY: &str = r#"{"params":{"customerId":"9876543210"},
 
 #[wasm_bindgen_test]
 fn builds_a_request_with_repeated_parameters() {
-    let result = build_request("getOrderHistory", &js(HISTORY)).expect("result");
+    let result = build_request(&string("getOrderHistory"), &js(HISTORY)).expect("result");
     assert_eq!(get(&result, "valid"), JsValue::TRUE);
     assert_eq!(
         text(&result, "url").as_deref(),
@@ -34,7 +34,7 @@ fn builds_a_request_with_repeated_parameters() {
 #[wasm_bindgen_test]
 fn invalid_input_is_violations_not_an_exception() {
     let input = js(r#"{"params":{"customerId":"x"},"body":{"orderType":"NEW"}}"#);
-    let result = build_request("createOrder", &input).expect("result");
+    let result = build_request(&string("createOrder"), &input).expect("result");
     assert_eq!(get(&result, "valid"), JsValue::FALSE);
     let paths: Vec<String> = Array::from(&get(&result, "violations"))
         .iter()
@@ -47,7 +47,7 @@ fn invalid_input_is_violations_not_an_exception() {
 #[wasm_bindgen_test]
 fn an_address_needs_no_ids_and_lists_its_parameters() {
     let input = js(r#"{"params":{"customerId":"9876543210","orderId":"1234567890"}}"#);
-    let result = build_address("getOrder", &input).expect("result");
+    let result = build_address(&string("getOrder"), &input).expect("result");
     assert_eq!(get(&result, "valid"), JsValue::TRUE);
     assert_eq!(
         text(&result, "url").as_deref(),
@@ -57,21 +57,24 @@ fn an_address_needs_no_ids_and_lists_its_parameters() {
     assert_eq!(text(&address, "method").as_deref(), Some("GET"));
     let first = Array::from(&Array::from(&get(&address, "params")).get(0));
     assert_eq!(first.get(0).as_string().as_deref(), Some("customerId"));
-    let refused =
-        build_address("getOrder", &js(r#"{"params":{"customerId":"x/y"}}"#)).expect("result");
+    let refused = build_address(
+        &string("getOrder"),
+        &js(r#"{"params":{"customerId":"x/y"}}"#),
+    )
+    .expect("result");
     assert_eq!(get(&refused, "valid"), JsValue::FALSE);
 }
 
 #[wasm_bindgen_test]
 fn an_unknown_endpoint_throws() {
-    assert!(build_request("deleteEverything", &js("{}")).is_err());
-    assert!(parse_response("deleteEverything", 200, "{}").is_err());
+    assert!(build_request(&string("deleteEverything"), &js("{}")).is_err());
+    assert!(parse_response(&string("deleteEverything"), 200, &string("{}")).is_err());
 }
 
 #[wasm_bindgen_test]
 fn parses_an_error_with_its_reason_and_action() {
     let body = r#"{"code":"5117","message":"Customer is not eligible for transfer","additionalDetails":["OPEN_PURCHASE_AUTH"]}"#;
-    let parsed = parse_response("previewOffers", 400, body).expect("parsed");
+    let parsed = parse_response(&string("previewOffers"), 400, &string(body)).expect("parsed");
     assert_eq!(get(&parsed, "ok"), JsValue::FALSE);
     let error = get(&parsed, "error");
     assert_eq!(text(&error, "code").as_deref(), Some("5117"));
@@ -81,8 +84,12 @@ fn parses_an_error_with_its_reason_and_action() {
 
 #[wasm_bindgen_test]
 fn parses_a_resource_with_its_status_meaning() {
-    let parsed =
-        parse_response("getOrder", 200, r#"{"orderId":"1","status":"1008"}"#).expect("parsed");
+    let parsed = parse_response(
+        &string("getOrder"),
+        200,
+        &string(r#"{"orderId":"1","status":"1008"}"#),
+    )
+    .expect("parsed");
     assert_eq!(get(&parsed, "ok"), JsValue::TRUE);
     assert_eq!(
         text(&get(&parsed, "body"), "kind").as_deref(),
@@ -94,32 +101,32 @@ fn parses_a_resource_with_its_status_meaning() {
 
 #[wasm_bindgen_test]
 fn describes_documented_codes_only() {
-    let description = describe_error("2129");
+    let description = describe_error(&string("2129")).expect("description");
     assert_eq!(get(&description, "httpStatus").as_f64(), Some(400.0));
     assert_eq!(Array::from(&get(&description, "reasons")).length(), 5);
-    assert!(describe_error("0000").is_null());
+    assert!(describe_error(&string("0000")).expect("answer").is_null());
 }
 
 #[wasm_bindgen_test]
 fn the_correlator_keeps_the_id_across_a_timeout_only() {
     let mut correlator = JsCorrelator::new();
     let first = correlator
-        .next_attempt("c1".into(), "r1".into(), None)
+        .next_attempt(&string("c1"), &string("r1"), None)
         .expect("first");
     correlator.record_no_response();
     let retry = correlator
-        .next_attempt("c2".into(), "r2".into(), None)
+        .next_attempt(&string("c2"), &string("r2"), None)
         .expect("retry");
     assert_eq!(text(&retry, "correlationId").as_deref(), Some("c1"));
     assert_eq!(text(&first, "requestId").as_deref(), Some("r1"));
     correlator.record_response(400);
     let fixed = correlator
-        .next_attempt("c3".into(), "r3".into(), None)
+        .next_attempt(&string("c3"), &string("r3"), None)
         .expect("new intent");
     assert_eq!(text(&fixed, "correlationId").as_deref(), Some("c3"));
     assert!(
         correlator
-            .next_attempt("c4".into(), "r3".into(), None)
+            .next_attempt(&string("c4"), &string("r3"), None)
             .is_err()
     );
 }
@@ -127,24 +134,24 @@ fn the_correlator_keeps_the_id_across_a_timeout_only() {
 #[wasm_bindgen_test]
 fn the_correlator_binds_an_intent_to_its_payload() {
     let mut correlator = JsCorrelator::new();
-    let body = || Some(r#"POST /v3/customers/1/orders {"quantity":10}"#.to_owned());
+    let body = || Some(string(r#"POST /v3/customers/1/orders {"quantity":10}"#));
     correlator
-        .next_attempt("c1".into(), "r1".into(), body())
+        .next_attempt(&string("c1"), &string("r1"), body())
         .expect("first");
     correlator.record_no_response();
-    let changed = Some(r#"POST /v3/customers/1/orders {"quantity":11}"#.to_owned());
+    let changed = Some(string(r#"POST /v3/customers/1/orders {"quantity":11}"#));
     assert!(
         correlator
-            .next_attempt("c2".into(), "r2".into(), changed)
+            .next_attempt(&string("c2"), &string("r2"), changed)
             .is_err()
     );
     let retry = correlator
-        .next_attempt("c2".into(), "r3".into(), body())
+        .next_attempt(&string("c2"), &string("r3"), body())
         .expect("the same payload");
     assert_eq!(text(&retry, "correlationId").as_deref(), Some("c1"));
     correlator.abandon();
     let next = correlator
-        .next_attempt("c4".into(), "r4".into(), None)
+        .next_attempt(&string("c4"), &string("r4"), None)
         .expect("a new intent");
     assert_eq!(text(&next, "correlationId").as_deref(), Some("c4"));
 }

@@ -10,6 +10,11 @@ pub(crate) fn js(json: &str) -> JsValue {
     JSON::parse(json).expect("test JSON")
 }
 
+/// A JS string, for the parameters the typings declare as strings.
+pub(crate) fn string(text: &str) -> JsValue {
+    JsValue::from_str(text)
+}
+
 /// A property of a JS object.
 pub(crate) fn get(value: &JsValue, key: &str) -> JsValue {
     Reflect::get(value, &JsValue::from_str(key)).expect("property")
