@@ -20,6 +20,7 @@
 //! Templates hold no other `{`, `}`, `[`, `]` or `|`; a test checks each one.
 
 use super::{Code, Params, Path};
+use std::borrow::Cow;
 
 /// The message for a code at a path.
 pub(super) fn render(path: &Path, code: Code, params: &Params) -> String {
@@ -36,9 +37,11 @@ struct Values<'a> {
     params: &'a Params,
 }
 
-impl Values<'_> {
-    /// The text of a placeholder's name, before any modifier.
-    fn text(&self, name: &str) -> String {
+impl<'a> Values<'a> {
+    /// The text of a placeholder's name, before any modifier: borrowed from
+    /// the registry or the parameters where it can be (a message is built for
+    /// every violation, and the allocations were most of its cost).
+    fn text(&self, name: &str) -> Cow<'a, str> {
         if name == LABEL {
             field_label(self.path)
         } else {
@@ -50,7 +53,7 @@ impl Values<'_> {
     fn all_set(&self, section: &str) -> bool {
         placeholders(section)
             .map(name_of)
-            .all(|name| name == LABEL || !self.params.text(name).is_empty())
+            .all(|name| name == LABEL || self.params.is_set(name))
     }
 }
 
@@ -97,7 +100,7 @@ fn placeholder(spec: &str, values: &Values<'_>, out: &mut String) {
     let (name, modifier) = spec.split_once(':').unwrap_or((spec, ""));
     let text = values.text(name);
     match modifier {
-        "lower" => out.push_str(&text.to_ascii_lowercase()),
+        "lower" => push_lowercase(&text, out),
         "quoted" => quoted_char(&text, out),
         "count" => counted(&text, values.params, out),
         "offer" => out.push_str(offer_type_words(&text)),
@@ -118,12 +121,21 @@ fn name_of(spec: &str) -> &str {
     spec.split_once(':').map_or(spec, |(name, _)| name)
 }
 
+/// The text with ASCII letters lower-cased, appended.
+fn push_lowercase(text: &str, out: &mut String) {
+    let start = out.len();
+    out.push_str(text);
+    if let Some(appended) = out.get_mut(start..) {
+        appended.make_ascii_lowercase();
+    }
+}
+
 /// "1 item", "3 items": the count with the `noun` parameter (default "item").
 fn counted(n: &str, params: &Params, out: &mut String) {
     out.push_str(n);
     out.push(' ');
     match params.get("noun") {
-        Some(noun) => out.push_str(&noun.to_string()),
+        Some(_) => out.push_str(&params.text("noun")),
         None => out.push_str("item"),
     }
     if n != "1" {
@@ -154,11 +166,11 @@ const ROOT_LABEL: &str = "The request";
 
 /// "Postal code" for `…address.postalCode` (the field registry's label);
 /// "The request" for the root; other keys in words.
-fn field_label(path: &Path) -> String {
+fn field_label(path: &Path) -> Cow<'static, str> {
     let Some(key) = path.last_key() else {
-        return ROOT_LABEL.to_owned();
+        return Cow::Borrowed(ROOT_LABEL);
     };
-    crate::field_registry::label(key).map_or_else(|| words_of(key), str::to_owned)
+    crate::field_registry::label(key).map_or_else(|| Cow::Owned(words_of(key)), Cow::Borrowed)
 }
 
 /// `referenceOrderId` → "Reference order ID"; `start-date` → "Start date".

@@ -15,6 +15,7 @@ pub(crate) use path::Loc;
 pub use path::{AsPath, Path, Segment};
 
 use serde::Serialize;
+use std::borrow::Cow;
 use std::fmt;
 
 /// A parameter value of a violation: text or a whole number.
@@ -91,8 +92,25 @@ impl Params {
         self.0.iter().map(|(key, value)| (*key, value))
     }
 
-    fn text(&self, name: &str) -> String {
-        self.get(name).map(Param::to_string).unwrap_or_default()
+    /// The parameter as message text: borrowed when it is text, written out
+    /// when it is a number; empty when the rule did not set it.
+    fn text(&self, name: &str) -> Cow<'_, str> {
+        match self.get(name) {
+            Some(Param::Text(text)) => Cow::Borrowed(text),
+            Some(Param::Number(number)) => {
+                Cow::Owned(itoa::Buffer::new().format(*number).to_owned())
+            }
+            None => Cow::Borrowed(""),
+        }
+    }
+
+    /// Whether the parameter is set and not empty text.
+    fn is_set(&self, name: &str) -> bool {
+        match self.get(name) {
+            Some(Param::Text(text)) => !text.is_empty(),
+            Some(Param::Number(_)) => true,
+            None => false,
+        }
     }
 }
 

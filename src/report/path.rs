@@ -82,8 +82,15 @@ impl fmt::Display for Path {
             match segment {
                 Segment::Key(key) if needs_quoting(key) => write_quoted_key(f, key)?,
                 Segment::Key(key) if position == 0 => f.write_str(key)?,
-                Segment::Key(key) => write!(f, ".{key}")?,
-                Segment::Index(index) => write!(f, "[{index}]")?,
+                Segment::Key(key) => {
+                    f.write_str(".")?;
+                    f.write_str(key)?;
+                }
+                Segment::Index(index) => {
+                    f.write_str("[")?;
+                    f.write_str(itoa::Buffer::new().format(*index))?;
+                    f.write_str("]")?;
+                }
             }
         }
         Ok(())
