@@ -18,7 +18,8 @@ export * from "../web/vipmp.js";
 
 const { readFileSync } = process.getBuiltinModule("node:fs");
 
-initSync({ module: readFileSync(new URL("../web/vipmp_bg.wasm", import.meta.url)) });
+// A path, not a URL: see CATALOGUES in ../web/vipmp.js.
+initSync({ module: readFileSync(`${import.meta.dirname}/../web/vipmp_bg.wasm`) });
 
 /** forms.json's `regions`: country code → region code → name, read on first use. */
 let regionNames;
