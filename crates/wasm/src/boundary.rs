@@ -188,3 +188,23 @@ pub(crate) fn optional_text_argument(
         .map(|value| text_argument(&value, parameter))
         .transpose()
 }
+
+/// An HTTP status given by the caller: a whole number from 100 to 599 (RFC
+/// 9110 §15: other values are not status codes). wasm-bindgen's own `u16`
+/// parameter wrapped anything else around silently (65,736 read as 200, `NaN`
+/// or `undefined` as 0), so a wrong status could parse as a success. Anything
+/// else throws an `Error` that names the parameter.
+pub(crate) fn status_argument(value: &JsValue) -> Result<u16, JsError> {
+    let status = value
+        .as_f64()
+        .filter(|status| status.fract() == 0.0 && (100.0..=599.0).contains(status))
+        .ok_or_else(|| {
+            JsError::new("status must be an HTTP status: a whole number from 100 to 599")
+        })?;
+    #[expect(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        reason = "a whole number from 100 to 599"
+    )]
+    Ok(status as u16)
+}

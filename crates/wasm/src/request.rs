@@ -6,7 +6,9 @@
 //! of the wrong shape (IDs that are not text) is the caller's mistake and
 //! throws; anything wrong with the values comes back as violations.
 
-use crate::boundary::{answer, body_text, optional_text_argument, text_argument, typed_from_text};
+use crate::boundary::{
+    answer, body_text, optional_text_argument, status_argument, text_argument, typed_from_text,
+};
 use vipmp::request::{self, AddressResult, BuildInput, BuildResult, Endpoint};
 use vipmp::response;
 use wasm_bindgen::prelude::*;
@@ -58,10 +60,11 @@ pub fn build_address(
 #[wasm_bindgen(js_name = parseResponse, unchecked_return_type = "Parsed")]
 pub fn parse_response(
     #[wasm_bindgen(unchecked_param_type = "string")] op: &JsValue,
-    status: u16,
+    #[wasm_bindgen(unchecked_param_type = "number")] status: &JsValue,
     #[wasm_bindgen(unchecked_param_type = "string")] body: &JsValue,
 ) -> Result<JsValue, JsError> {
     let endpoint = endpoint(op)?;
+    let status = status_argument(status)?;
     let body = text_argument(body, "body (the response's text)")?;
     Ok(answer(&response::parse(endpoint, status, &body)))
 }
@@ -92,7 +95,7 @@ export class Correlator {
   nextAttempt(freshCorrelationId: string, requestId: string, payload?: string): Ids;
   /** Gives up the unanswered intent (what became of it is settled): the next attempt starts a new one. */
   abandon(): void;
-  /** Adobe answered (any status): the intent is spent. */
+  /** Adobe answered (any status): the intent is spent. Throws when `status` is not an HTTP status (a whole number from 100 to 599). */
   recordResponse(status: number): void;
   /** No answer came (timeout): the next attempt may reuse the correlation ID. */
   recordNoResponse(): void;
@@ -145,9 +148,16 @@ impl JsCorrelator {
     }
 
     /// Adobe answered (any status): the intent is spent.
+    /// Throws when `status` is not an HTTP status (a whole number from 100 to
+    /// 599), recording nothing.
     #[wasm_bindgen(js_name = recordResponse)]
-    pub fn record_response(&mut self, status: u16) {
-        self.0.record(request::Outcome::Response(status));
+    pub fn record_response(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "number")] status: &JsValue,
+    ) -> Result<(), JsError> {
+        self.0
+            .record(request::Outcome::Response(status_argument(status)?));
+        Ok(())
     }
 
     /// No answer came (timeout): the next attempt may reuse the correlation ID.

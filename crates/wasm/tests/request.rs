@@ -68,13 +68,21 @@ fn an_address_needs_no_ids_and_lists_its_parameters() {
 #[wasm_bindgen_test]
 fn an_unknown_endpoint_throws() {
     assert!(build_request(&string("deleteEverything"), &js("{}")).is_err());
-    assert!(parse_response(&string("deleteEverything"), 200, &string("{}")).is_err());
+    assert!(
+        parse_response(
+            &string("deleteEverything"),
+            &JsValue::from(200),
+            &string("{}")
+        )
+        .is_err()
+    );
 }
 
 #[wasm_bindgen_test]
 fn parses_an_error_with_its_reason_and_action() {
     let body = r#"{"code":"5117","message":"Customer is not eligible for transfer","additionalDetails":["OPEN_PURCHASE_AUTH"]}"#;
-    let parsed = parse_response(&string("previewOffers"), 400, &string(body)).expect("parsed");
+    let parsed = parse_response(&string("previewOffers"), &JsValue::from(400), &string(body))
+        .expect("parsed");
     assert_eq!(get(&parsed, "ok"), JsValue::FALSE);
     let error = get(&parsed, "error");
     assert_eq!(text(&error, "code").as_deref(), Some("5117"));
@@ -86,7 +94,7 @@ fn parses_an_error_with_its_reason_and_action() {
 fn parses_a_resource_with_its_status_meaning() {
     let parsed = parse_response(
         &string("getOrder"),
-        200,
+        &JsValue::from(200),
         &string(r#"{"orderId":"1","status":"1008"}"#),
     )
     .expect("parsed");
@@ -119,7 +127,9 @@ fn the_correlator_keeps_the_id_across_a_timeout_only() {
         .expect("retry");
     assert_eq!(text(&retry, "correlationId").as_deref(), Some("c1"));
     assert_eq!(text(&first, "requestId").as_deref(), Some("r1"));
-    correlator.record_response(400);
+    correlator
+        .record_response(&JsValue::from(400))
+        .expect("a status");
     let fixed = correlator
         .next_attempt(&string("c3"), &string("r3"), None)
         .expect("new intent");

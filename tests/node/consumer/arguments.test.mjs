@@ -77,6 +77,24 @@ test("the caller's own string parameters throw an Error naming them", () => {
   correlator.free();
 });
 
+test("an HTTP status is a whole number from 100 to 599, or the call throws", () => {
+  const body = JSON.stringify({ orderId: "1", status: "1000" });
+  const correlator = new api.Correlator();
+  for (const status of [65736, 70000, 0, 99, 600, -1, 200.5, NaN, Infinity, "200", null, undefined, {}, 200n]) {
+    const label = `parseResponse("getOrder", ${inspect(status)}, …)`;
+    const { thrown } = outcome(() => api.parseResponse("getOrder", status, body), label);
+    assert.ok(thrown instanceof Error, `${label} should throw`);
+    assert.match(thrown.message, /^status must be an HTTP status/, label);
+    const recorded = outcome(() => correlator.recordResponse(status), `recordResponse(${inspect(status)})`);
+    assert.match(recorded.thrown?.message ?? "", /^status must be an HTTP status/, inspect(status));
+  }
+  for (const [status, ok] of [[100, false], [200, true], [299, true], [404, false], [599, false]]) {
+    const parsed = api.parseResponse("getOrder", status, body);
+    assert.deepEqual([parsed.ok, parsed.httpStatus], [ok, status]);
+  }
+  correlator.free();
+});
+
 test("optional string parameters may be left out or null", () => {
   const loaded = api.loadPriceList(PRICE_FILE, "USD");
   assert.equal(loaded.valid, true);
