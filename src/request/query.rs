@@ -39,13 +39,31 @@ fn values_of(value: &Value) -> Vec<String> {
 
 /// Whether the caller's query has a shape [`pairs_of`] reads.
 pub(crate) fn check_shape(query: &Value, report: &mut Report) {
-    if !matches!(query, Value::Null | Value::String(_) | Value::Object(_)) {
-        let expected = "an object of parameters or a query string";
-        report.add(
-            &Path::root().key("query"),
-            Finding::new(Code::TypeInvalid).with("expected", expected),
-        );
+    if !has_query_shape(query) {
+        report.add(&Path::root().key("query"), wrong_shape());
     }
+}
+
+/// The Get Order History query of the caller's JSON, as the package's
+/// `validateOrderHistoryQuery` takes it: a query string or an object of
+/// parameters, `null` for none. A number, a boolean or a list is
+/// `type.invalid` at the root: read as an empty query, it would pass.
+/// (Public as `request::order_history_query_of`.)
+pub fn order_history_of(query: &Value) -> Result<validate::OrderHistoryQuery, Report> {
+    if !has_query_shape(query) {
+        let mut report = Report::new();
+        report.add(&Path::root(), wrong_shape());
+        return Err(report);
+    }
+    validate::order_history_query(&pairs_of(query))
+}
+
+fn has_query_shape(query: &Value) -> bool {
+    matches!(query, Value::Null | Value::String(_) | Value::Object(_))
+}
+
+fn wrong_shape() -> Finding {
+    Finding::new(Code::TypeInvalid).with("expected", "an object of parameters or a query string")
 }
 
 /// Checks the pairs against the endpoint's rule, filing violations.
@@ -165,6 +183,27 @@ mod tests {
     use super::*;
     use crate::request::Endpoint;
     use serde_json::json;
+
+    #[test]
+    fn an_order_history_query_of_another_shape_is_refused_not_empty() {
+        for wrong in [json!(5), json!(true), json!(["status=1000"]), json!(1.5)] {
+            let report = order_history_of(&wrong).expect_err("refused");
+            let [violation] = report.violations.as_slice() else {
+                panic!("one violation for {wrong}: {:?}", report.violations);
+            };
+            assert_eq!(violation.path.to_string(), "");
+            assert_eq!(violation.code, Code::TypeInvalid);
+        }
+        for none in [json!(null), json!(""), json!({})] {
+            assert!(order_history_of(&none).is_ok(), "{none}");
+        }
+        let query = order_history_of(&json!({"status": ["1000", "1002"], "limit": 3}))
+            .expect("a query");
+        assert_eq!(query.limit, 3);
+        let string = order_history_of(&json!("status=1000&limit=3")).expect("a query string");
+        assert_eq!(string.limit, 3);
+        assert!(order_history_of(&json!({"limit": "many"})).is_err());
+    }
 
     fn found(endpoint: Endpoint, query: &Value) -> Vec<String> {
         let mut report = Report::new();

@@ -158,13 +158,6 @@ pub(crate) fn not_text(name: &str) -> Result<Report, vipmp::Error> {
     vipmp::validate::validate_field_not_text(name)
 }
 
-/// Query parameters from a query string or from an object of strings and
-/// string arrays (`vipmp::request::query_pairs` reads them); anything else is
-/// an empty query.
-pub(crate) fn query_pairs(query: &JsValue) -> Vec<(String, String)> {
-    vipmp::request::query_pairs(&body_from_value(query))
-}
-
 /// A parameter TypeScript declares as a string, read from whatever the caller
 /// passed. wasm-bindgen's own `&str` and `String` parameters copy the argument
 /// as if it were a string: a number or an object has no length there, and the

@@ -118,16 +118,17 @@ pub fn validate_transfer(
 
 /// Validates Get Order History query parameters: a query string
 /// (`status=1000&status=1002`) or an object whose values are strings or arrays
-/// of strings. Answers the normalised query when valid.
+/// of strings; `null` or `undefined` for none. Anything else is a
+/// `type.invalid` violation. Answers the normalised query when valid.
 #[wasm_bindgen(js_name = validateOrderHistoryQuery, unchecked_return_type = "QueryValidation")]
 pub fn validate_order_history_query(
     #[wasm_bindgen(unchecked_param_type = "string | Record<string, string | string[]>")]
     query: &JsValue,
 ) -> JsValue {
-    let pairs = boundary::query_pairs(query);
-    answer(&QueryValidation::from(validate::order_history_query(
-        &pairs,
-    )))
+    let query = boundary::body_from_value(query);
+    answer(&QueryValidation::from(
+        vipmp::request::order_history_query_of(&query),
+    ))
 }
 
 /// Validates one field as the user types: `companyName`, `email`,

@@ -108,6 +108,19 @@ test("optional string parameters may be left out or null", () => {
   correlator.free();
 });
 
+test("an order-history query of another shape is a violation, not an empty query", () => {
+  for (const query of [5, true, ["status=1000"], 1.5]) {
+    const label = `validateOrderHistoryQuery(${inspect(query)})`;
+    const { answer } = outcome(() => api.validateOrderHistoryQuery(query), label);
+    assert.equal(answer.valid, false, label);
+    assert.deepEqual(answer.violations.map(({ path, code }) => [path, code]), [["", "type.invalid"]], label);
+  }
+  for (const none of [undefined, null, "", {}]) {
+    assert.equal(api.validateOrderHistoryQuery(none).valid, true, inspect(none));
+  }
+  assert.equal(api.validateOrderHistoryQuery({ status: ["1000", "1002"], limit: "3" }).query.limit, 3);
+});
+
 test("a region list for what is not a country code is empty", () => {
   for (const value of NOT_TEXT_OR_NONE) {
     assert.deepEqual(outcome(() => api.regions(value), `regions(${inspect(value)})`).answer, [], inspect(value));
