@@ -197,8 +197,8 @@ mod tests {
         for none in [json!(null), json!(""), json!({})] {
             assert!(order_history_of(&none).is_ok(), "{none}");
         }
-        let query = order_history_of(&json!({"status": ["1000", "1002"], "limit": 3}))
-            .expect("a query");
+        let query =
+            order_history_of(&json!({"status": ["1000", "1002"], "limit": 3})).expect("a query");
         assert_eq!(query.limit, 3);
         let string = order_history_of(&json!("status=1000&limit=3")).expect("a query string");
         assert_eq!(string.limit, 3);

@@ -90,7 +90,7 @@ fn check(rule: Rule, value: &str, context: &FieldContext) -> Vec<Finding> {
         Rule::FreeText { max } => safe_text::check(value, max),
         Rule::Country => country::check(value).err().into_iter().collect(),
         Rule::Region => with_country(context, |c| region::check(c, value)),
-        Rule::PostalCode => with_country(context, |c| postal_code::check(c, value)),
+        Rule::PostalCode => postal_code_of(context, value),
         Rule::Locale => locale::check(value),
         Rule::MarketSegment => market_segment::check(value),
         Rule::Currency => currency::check(value),
@@ -101,6 +101,22 @@ fn check(rule: Rule, value: &str, context: &FieldContext) -> Vec<Finding> {
         Rule::OfferId => offer_id::check(value),
         Rule::ApprovalCode => approval_code::check(value),
         Rule::ContactPhone => contact_phone::check(value),
+    }
+}
+
+/// A postal code against its country's format; without a country Adobe sells
+/// into, its length, as a body's address is checked (`validate::profile`):
+/// the form must not pass what the submitted body is refused for.
+fn postal_code_of(context: &FieldContext, value: &str) -> Vec<Finding> {
+    let known = context
+        .country
+        .as_deref()
+        .and_then(|code| country::check(code).ok());
+    match known {
+        Some(country) => postal_code::check(country, value),
+        None => crate::field::text::length(value, 0, postal_code::MAX_LENGTH)
+            .into_iter()
+            .collect(),
     }
 }
 
@@ -186,6 +202,14 @@ mod tests {
     fn region_and_postal_code_need_a_country_adobe_sells_into() {
         assert!(codes("postalCode", "9511", None).is_empty());
         assert!(codes("postalCode", "9511", Some("XX")).is_empty());
+        // Without one, the length every country shares, as in a body.
+        let too_long = "9".repeat(postal_code::MAX_LENGTH + 1);
+        for country in [None, Some("XX")] {
+            assert_eq!(
+                codes("postalCode", &too_long, country),
+                at("postalCode", "string.too_long")
+            );
+        }
         assert_eq!(
             codes("postalCode", "9511", Some("US")),
             at("postalCode", "postal_code.invalid_format")
