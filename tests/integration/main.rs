@@ -1,6 +1,7 @@
 //! The one integration test binary: the shared fixture suite, the spec's
 //! example bodies, and property tests over every validator.
 
+mod field_parity;
 mod fixtures;
 mod from_json;
 mod fuzz_regressions;
