@@ -54,6 +54,12 @@ pub const LINE_ALREADY_RETURNED: &str = "2133";
 pub const RETURN_WINDOW_CLOSED: &str = "2134";
 /// 2135 Invalid market segment used for customer.
 pub const INVALID_MARKET_SEGMENT: &str = "2135";
+/// 2129, an ineligible purchase: the reason code in `additionalDetails` says
+/// why (FACTS.md §4.1).
+pub const INELIGIBLE_PURCHASE: &str = "2129";
+/// 2129's reason for an offer of another market segment than the customer's
+/// (FACTS.md §4.1 `INELIGIBLE_MARKET_SEGMENT`).
+pub const INELIGIBLE_MARKET_SEGMENT: &str = "INELIGIBLE_MARKET_SEGMENT";
 /// 2136 Auto-renewal needs to be turned on.
 pub const AUTO_RENEWAL_REQUIRED: &str = "2136";
 /// 2138 Invalid Deployment.
@@ -142,6 +148,7 @@ mod tests {
             LINE_ALREADY_RETURNED,
             RETURN_WINDOW_CLOSED,
             INVALID_MARKET_SEGMENT,
+            INELIGIBLE_PURCHASE,
             AUTO_RENEWAL_REQUIRED,
             INVALID_DEPLOYMENT,
             QUANTITY_ABOVE_SUBSCRIPTION,

@@ -49,6 +49,19 @@ async fn lga_offers_are_refused_to_other_customers() {
 }
 
 #[tokio::test]
+async fn an_offer_of_another_market_segment_is_an_ineligible_purchase() {
+    let demo = Demo::new(|_| {}).await;
+    for order_type in ["PREVIEW", "NEW"] {
+        let education = order(PLAIN, order_type, &line("65304479CB01A12", 1));
+        let parsed = demo.call(Endpoint::CreateOrder, education).await;
+        let error = parsed.error.expect("refused");
+        assert_eq!(error.code, "2129", "{order_type}");
+        let reasons: Vec<&str> = error.reasons.iter().map(|r| r.code.as_str()).collect();
+        assert_eq!(reasons, ["INELIGIBLE_MARKET_SEGMENT"], "{order_type}");
+    }
+}
+
+#[tokio::test]
 async fn an_hvd_discount_code_needs_a_migrated_customer() {
     let demo = Demo::new(|_| {}).await;
     let mut with_code = line("65304479CA14A12", 100);

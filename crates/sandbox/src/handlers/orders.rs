@@ -12,7 +12,7 @@ use super::call::{Call, answer, checked, page};
 use super::order_book::{place, preview, reduce};
 use super::{renewal, switch};
 use crate::adobe;
-use crate::envelope::{Answer, error};
+use crate::envelope::{Answer, error, failure};
 use crate::store::Store;
 use vipmp::pricing::OfferId;
 use vipmp::resource::{Order, OrderType};
@@ -84,13 +84,17 @@ fn reference_order(store: &Store, call: &Call) -> Option<Order> {
     (order.customer_id.as_deref() == Some(call.param("customerId"))).then(|| order.clone())
 }
 
-/// Every line's offer must be of the customer's market segment (2135).
+/// Every line's offer must be of the customer's market segment: 2129 with
+/// `INELIGIBLE_MARKET_SEGMENT` otherwise (FACTS.md §4.1; 2135 "Invalid market
+/// segment used for customer" is about the account's own segment, on the
+/// reseller and customer calls). The storefront's basket rule names the same.
 fn check_segment(order: &Order, segment: Option<&str>) -> Result<(), Answer> {
     let segment = segment.unwrap_or("COM");
     for line in &order.line_items {
         let offer = OfferId::parse(&line.offer_id).map_err(|_| error(adobe::INVALID_OFFER_ID))?;
         if offer.market_segment().as_str() != segment {
-            return Err(error(adobe::INVALID_MARKET_SEGMENT));
+            let reason = [adobe::INELIGIBLE_MARKET_SEGMENT.to_owned()];
+            return Err(failure(adobe::INELIGIBLE_PURCHASE, &reason));
         }
     }
     Ok(())
