@@ -32,6 +32,15 @@ fn renewal(subscription: &str, quantity: u64) -> Value {
     )
 }
 
+/// A PREVIEW_RENEWAL of `quantity` seats of a subscription, its line given.
+fn preview_renewal(subscription: &str, quantity: u64) -> Value {
+    order(
+        "PREVIEW_RENEWAL",
+        &json!([{ "extLineItemNumber": 1, "offerId": OFFER, "quantity": quantity,
+        "subscriptionId": subscription }]),
+    )
+}
+
 /// The order an answer carries.
 async fn placed(demo: &Demo, input: Value) -> Order {
     let parsed = demo.call(Endpoint::CreateOrder, input).await;
@@ -135,5 +144,33 @@ async fn a_renewal_after_the_grace_period_is_outside_the_window() {
     assert_eq!(
         demo.code(Endpoint::CreateOrder, renewal(&id, 5)).await,
         "3122"
+    );
+}
+
+#[tokio::test]
+async fn a_preview_renewal_of_given_lines_is_held_to_the_renewal_window() {
+    let mut demo = Demo::new(|_| {}).await;
+    let id = subscribed(&demo, 5).await;
+    // A year before the renewal date: too early even for an early renewal.
+    assert_eq!(
+        demo.code(Endpoint::CreateOrder, preview_renewal(&id, 5))
+            .await,
+        "3121"
+    );
+    let unknown = preview_renewal("0000000000000000000000000000NOPE", 5);
+    assert_eq!(demo.code(Endpoint::CreateOrder, unknown).await, "3115");
+    // Twenty days before it: within the early-renewal window.
+    demo.advance((366 - 20) * DAY).await;
+    demo.refresh().await;
+    let previewed = placed(&demo, preview_renewal(&id, 5)).await;
+    assert_eq!(previewed.order_id, None);
+    assert_eq!(
+        previewed.line_items[0].subscription_id.as_deref(),
+        Some(id.as_str())
+    );
+    assert_eq!(
+        demo.code(Endpoint::CreateOrder, preview_renewal(&id, 6))
+            .await,
+        "2120"
     );
 }

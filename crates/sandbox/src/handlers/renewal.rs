@@ -181,45 +181,39 @@ pub(super) fn complete(store: &mut Store, order: &Order, coterm: Option<Date>) {
     }
 }
 
-/// A PREVIEW_RENEWAL: the lines given (each naming its subscription), or one
-/// line per active subscription with auto-renewal on and a renewal quantity
-/// above 0, each offer at the renewal level.
+/// A PREVIEW_RENEWAL: the lines given, each held to the rules of the RENEWAL
+/// it previews ([`check`]: the subscription it names, the renewal window, the
+/// product and quantity; [`check_early_commitment`]: the final 3YC term), or
+/// one line per active subscription with auto-renewal on and a renewal
+/// quantity above 0, each offer at the renewal level.
 ///
-/// *Assumed*: answered 200 like a PREVIEW, with no orderId and no status.
+/// *Assumed*: answered 200 like a PREVIEW, with no orderId and no status; the
+/// window applies to a preview with lines as to the renewal itself (FACTS.md
+/// §4.4: implementations meet 3122 on PREVIEW_RENEWAL).
 pub(super) fn preview(store: &mut Store, call: &Call, mut order: Order) -> Result<Answer, Answer> {
     let customer_id = order.customer_id.clone().unwrap_or_default();
-    let subscriptions: Vec<Subscription> = store
-        .subscriptions_of(&customer_id)
-        .values()
-        .cloned()
-        .collect();
-    if order.line_items.is_empty() {
-        order.line_items = from_preferences(&subscriptions);
-    } else if order
-        .line_items
-        .iter()
-        .any(|line| !names_one(line, &subscriptions))
-    {
-        return Err(error(adobe::INVALID_CUSTOMER_OR_SUBSCRIPTION));
-    }
-    if order.line_items.is_empty() {
-        return Err(error(adobe::AUTO_RENEWAL_REQUIRED));
-    }
     let holder = store
         .customers
         .get(&customer_id)
         .cloned()
         .unwrap_or_default();
+    if order.line_items.is_empty() {
+        let subscriptions: Vec<Subscription> = store
+            .subscriptions_of(&customer_id)
+            .values()
+            .cloned()
+            .collect();
+        order.line_items = from_preferences(&subscriptions);
+    } else {
+        check(store, &order, call.today)?;
+        check_early_commitment(store, call, &order, &holder)?;
+    }
+    if order.line_items.is_empty() {
+        return Err(error(adobe::AUTO_RENEWAL_REQUIRED));
+    }
     at_renewal_level(&holder, &mut order);
     order.creation_date = Some(call.timestamp.clone());
     Ok(answer(200, &order))
-}
-
-/// Whether a line names one of the customer's subscriptions.
-fn names_one(line: &LineItem, subscriptions: &[Subscription]) -> bool {
-    subscriptions
-        .iter()
-        .any(|s| Some(s.subscription_id.as_str()) == line.subscription_id.as_deref())
 }
 
 /// The lines auto-renewal would order.
