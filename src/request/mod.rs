@@ -46,6 +46,7 @@ pub use headers::{Auth, Ids, JSON};
 pub use idempotency::{Correlator, IdempotencyError, Intent, Outcome};
 pub use page::{follow, next_page, prev_page};
 pub use payload::Fingerprint;
+pub use query::check_pairs as check_query;
 pub use query::order_history_of as order_history_query_of;
 pub use query::pairs_of as query_pairs;
 

@@ -66,6 +66,16 @@ fn wrong_shape() -> Finding {
     Finding::new(Code::TypeInvalid).with("expected", "an object of parameters or a query string")
 }
 
+/// The violations of an endpoint's query parameters alone, each at
+/// `query.<name>`: for a server that receives them as pairs (the sandbox),
+/// without a body to check or a JSON round trip. (Public as
+/// `request::check_query`.)
+pub fn check_pairs(endpoint: super::Endpoint, pairs: &[(String, String)]) -> Report {
+    let mut report = Report::new();
+    check(endpoint.query(), pairs, &mut report);
+    report
+}
+
 /// Checks the pairs against the endpoint's rule, filing violations.
 pub(crate) fn check(rule: QueryRule, pairs: &[(String, String)], report: &mut Report) {
     match rule {

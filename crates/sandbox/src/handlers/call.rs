@@ -10,7 +10,7 @@ use crate::envelope::{Answer, error, from_report};
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 use vipmp::date::Date;
-use vipmp::request::{self, AddressInput, Endpoint, QueryRule};
+use vipmp::request::{self, Endpoint, QueryRule};
 use vipmp::validate::{self, Context, Operation};
 
 /// One call, as the dispatcher hands it over.
@@ -103,34 +103,15 @@ pub(super) fn checked_query(call: &Call) -> Result<(), Answer> {
     if matches!(call.endpoint.query(), QueryRule::OrderHistory) || call.query.is_empty() {
         return Ok(());
     }
-    let mut query = Map::new();
-    for (name, value) in &call.query {
-        let values = query
-            .entry(name.clone())
-            .or_insert_with(|| Value::Array(Vec::new()));
-        if let Value::Array(values) = values {
-            values.push(Value::String(value.clone()));
-        }
-    }
-    let input = AddressInput {
-        params: &call.params,
-        query: &Value::Object(query),
-        body: Some(&call.body),
-        context: &Context::default(),
-    };
-    let Err(refused) = request::address(call.endpoint, &input) else {
+    let report = request::check_query(call.endpoint, &call.query);
+    if report.is_valid() {
         return Ok(());
-    };
-    let details: Vec<String> = refused
-        .report
+    }
+    let details: Vec<String> = report
         .violations
         .iter()
         .map(|violation| violation.path.to_string())
-        .filter(|path| path.starts_with("query."))
         .collect();
-    if details.is_empty() {
-        return Ok(());
-    }
     Err(crate::envelope::failure(
         adobe::SOME_FIELDS_INVALID,
         &details,
