@@ -12,7 +12,7 @@ use crate::adobe;
 use crate::store::Store;
 use vipmp::pricing::level::{CurrentLevels, LevelOutcome};
 use vipmp::pricing::{LevelInput, MarketSegment, OfferId, Quantities, discount_level};
-use vipmp::resource::{Customer, Discount, Order};
+use vipmp::resource::{Customer, Discount, Order, Subscription};
 
 /// Licence and consumable quantities of offers.
 fn quantities<'a>(items: impl Iterator<Item = (&'a str, u64)>) -> Quantities {
@@ -31,23 +31,13 @@ fn quantities<'a>(items: impl Iterator<Item = (&'a str, u64)>) -> Quantities {
 /// subscription with auto-renewal on, at its renewal quantity (else its
 /// current quantity), for an LGA conversion (1170).
 pub(super) fn renewing_quantities(store: &mut Store, customer_id: &str) -> Quantities {
-    let renewing = store
-        .subscriptions_of(customer_id)
-        .values()
-        .filter(|s| s.status == adobe::ACTIVE && s.auto_renewal.enabled)
-        .map(|s| {
-            let quantity = s
-                .auto_renewal
-                .renewal_quantity
-                .unwrap_or(s.current_quantity);
-            (s.offer_id.clone(), quantity)
-        })
-        .collect::<Vec<_>>();
-    quantities(
-        renewing
-            .iter()
-            .map(|(offer, quantity)| (offer.as_str(), *quantity)),
-    )
+    active_quantities(store, customer_id, |s| {
+        let renewing = s
+            .auto_renewal
+            .renewal_quantity
+            .unwrap_or(s.current_quantity);
+        s.auto_renewal.enabled.then_some(renewing)
+    })
 }
 
 /// The licence and consumable quantities of an order's lines.
@@ -62,15 +52,22 @@ pub(super) fn ordered_quantities(order: &Order) -> Quantities {
 
 /// The quantities the customer's active subscriptions hold.
 pub(super) fn held_quantities(store: &mut Store, customer_id: &str) -> Quantities {
-    let held = store
-        .subscriptions_of(customer_id)
-        .values()
-        .filter(|s| s.status == adobe::ACTIVE)
-        .map(|s| (s.offer_id.clone(), s.current_quantity))
-        .collect::<Vec<_>>();
+    active_quantities(store, customer_id, |s| Some(s.current_quantity))
+}
+
+/// The quantities of the customer's active subscriptions, each counted as
+/// `counted` says (`None` leaves it out).
+fn active_quantities(
+    store: &mut Store,
+    customer_id: &str,
+    counted: impl Fn(&Subscription) -> Option<u64>,
+) -> Quantities {
+    let subscriptions = store.subscriptions_of(customer_id);
     quantities(
-        held.iter()
-            .map(|(offer, quantity)| (offer.as_str(), *quantity)),
+        subscriptions
+            .values()
+            .filter(|s| s.status == adobe::ACTIVE)
+            .filter_map(|s| Some((s.offer_id.as_str(), counted(s)?))),
     )
 }
 
