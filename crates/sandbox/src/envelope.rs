@@ -88,12 +88,18 @@ pub fn from_report(report: &Report) -> Answer {
         } else {
             adobe::SOME_FIELDS_INVALID
         });
-    let details: Vec<String> = report
+    refused(code, report)
+}
+
+/// An error envelope for a report: `code`, with one `additionalDetails`
+/// entry per violation, its path (`companyProfile.address.postalCode`).
+pub fn refused(code: &str, report: &Report) -> Answer {
+    let paths: Vec<String> = report
         .violations
         .iter()
         .map(|violation| violation.path.to_string())
         .collect();
-    failure(code, &details)
+    failure(code, &paths)
 }
 
 /// The documented code of a core violation at a path, where one is

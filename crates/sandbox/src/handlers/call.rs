@@ -107,14 +107,9 @@ pub(super) fn checked_query(call: &Call) -> Result<(), Answer> {
     if report.is_valid() {
         return Ok(());
     }
-    let details: Vec<String> = report
-        .violations
-        .iter()
-        .map(|violation| violation.path.to_string())
-        .collect();
-    Err(crate::envelope::failure(
+    Err(crate::envelope::refused(
         adobe::SOME_FIELDS_INVALID,
-        &details,
+        &report,
     ))
 }
 

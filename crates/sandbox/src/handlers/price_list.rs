@@ -7,7 +7,7 @@
 
 use super::call::{Call, page};
 use crate::adobe;
-use crate::envelope::{Answer, error, failure};
+use crate::envelope::{Answer, error, refused};
 use crate::store::{PriceListDoc, Store};
 use serde_json::{Map, Value};
 use vipmp::validate::Operation;
@@ -33,12 +33,7 @@ const DEFAULT_ATTRIBUTES: &[&str] = &[
 pub(super) fn fetch(store: &mut Store, call: &Call) -> Result<Answer, Answer> {
     let report = vipmp::validate::run(Operation::FetchPriceList, &call.body, &call.context());
     if !report.is_valid() {
-        let details: Vec<String> = report
-            .violations
-            .iter()
-            .map(|v| v.path.to_string())
-            .collect();
-        return Err(failure(adobe::ORDER_PLACEMENT_UNAVAILABLE, &details));
+        return Err(refused(adobe::ORDER_PLACEMENT_UNAVAILABLE, &report));
     }
     let request = call
         .body
