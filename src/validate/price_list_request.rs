@@ -35,6 +35,13 @@ const FILTERS: &[&str] = &[
     "lastOrderDate",
     "discountCode",
 ];
+/// The filters that take one text each (`offerId` may take several).
+const TEXT_FILTERS: &[&str] = &[
+    "productFamily",
+    "firstOrderDate",
+    "lastOrderDate",
+    "discountCode",
+];
 
 /// `POST /v3/pricelist`.
 pub(super) fn check(body: &Json<'_>, report: &mut Report) {
@@ -58,19 +65,22 @@ pub(super) fn check(body: &Json<'_>, report: &mut Report) {
     }
     if let Some(filters) = object.optional_object("filters", report) {
         filters.check_keys(FILTERS, &[], report);
-        for key in FILTERS {
-            match filters.get(key) {
-                // *Assumed*, as the sandbox reads it: an offerId filter may list several.
-                Some(Json::List(_)) if *key == "offerId" => {
-                    filters.optional_texts(key, report);
-                }
-                _ => {
-                    filters.optional_str(key, report);
-                }
-            }
+        check_offer_filter(&filters, report);
+        for key in TEXT_FILTERS {
+            filters.optional_str(key, report);
         }
     }
     object.optional_texts("includeOfferAttributes", report);
+}
+
+/// The `offerId` filter: one offer ID, or (*assumed*, as the sandbox reads it)
+/// a list of them.
+fn check_offer_filter(filters: &Object<'_, '_>, report: &mut Report) {
+    if matches!(filters.get("offerId"), Some(Json::List(_))) {
+        filters.optional_texts("offerId", report);
+    } else {
+        filters.optional_str("offerId", report);
+    }
 }
 
 /// `YYYYMM` with a month from 01 to 12.
