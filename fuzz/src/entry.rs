@@ -19,6 +19,7 @@ use std::sync::OnceLock;
 use serde_json::{Map, Value, json};
 use vipmp::basket::{Basket, BasketContext, check_basket};
 use vipmp::date::Date;
+use vipmp::input::{Arena, MAX_PACKED_KEYS, PackedKeys};
 use vipmp::pricing::price_list::{self, PriceList};
 use vipmp::pricing::{OfferId, PriceRowView, csv};
 use vipmp::quote::{QuoteContext, quote_json};
@@ -45,6 +46,7 @@ pub const TARGETS: &[(&str, Target)] = &[
     ("response_parse", response_parse),
     ("request_build", request_build),
     ("basket_check", basket_check),
+    ("packed_body", packed_body),
 ];
 
 /// The target function of a name.
@@ -223,6 +225,36 @@ pub fn validate_run_any_operation(data: &[u8]) {
     if !body.is_object() {
         assert!(!report.is_valid(), "{} accepted {body}", operation.name());
     }
+}
+
+/// `vipmp::input::PackedKeys::read`, the npm package's way across the
+/// boundary for bodies given as objects (`door.js` packs them): byte 0 picks
+/// the operation; the rest is read as a packed body twice, the second time
+/// against the keys the first read numbered, each body read validated. No
+/// panic and a well-formed report; a failed read numbers no key; the table
+/// never holds more than `MAX_PACKED_KEYS`; reading is a pure function of the
+/// bytes and the table (a fresh table reads the same bytes to the same report).
+pub fn packed_body(data: &[u8]) {
+    let (selector, bytes) = split(data);
+    let operation = pick(&Operation::ALL, selector);
+    let read = |keys: &mut PackedKeys| {
+        let arena = Arena::new();
+        keys.read(bytes, &arena, |body| {
+            validate::run_json(operation, body, &Context::default())
+        })
+    };
+    let mut keys = PackedKeys::new();
+    let first = read(&mut keys);
+    if let Ok(report) = &first {
+        check_report(report);
+    }
+    assert_eq!(read(&mut PackedKeys::new()), first, "a fresh table reads alike");
+    let before = keys.len();
+    match read(&mut keys) {
+        Ok(report) => check_report(&report),
+        Err(_) => assert!(keys.len() <= before, "a failed read numbered keys"),
+    }
+    assert!(keys.len() <= MAX_PACKED_KEYS);
 }
 
 /// `validate::validate_field`: byte 0 picks the field of `FIELD_NAMES`, byte 1
@@ -642,6 +674,59 @@ pub struct Seed {
     pub data: Vec<u8>,
 }
 
+/// A JSON value in the packed form `door.js` writes (`src/input/packed.rs`):
+/// no key numbered before, every key spelled out where it stands, whole
+/// numbers that fit as `i32`, other numbers as their JSON text.
+fn packed(value: &Value) -> Vec<u8> {
+    let mut bytes = 0_u32.to_le_bytes().to_vec();
+    pack_value(value, &mut bytes);
+    bytes
+}
+
+fn pack_value(value: &Value, bytes: &mut Vec<u8>) {
+    match value {
+        Value::Null => bytes.push(0),
+        Value::Bool(flag) => bytes.push(1 + u8::from(*flag)),
+        Value::Number(number) => match number.as_i64().and_then(|n| i32::try_from(n).ok()) {
+            Some(whole) => {
+                bytes.push(3);
+                bytes.extend(whole.to_le_bytes());
+            }
+            None => {
+                bytes.push(4);
+                pack_text(&number.to_string(), bytes);
+            }
+        },
+        Value::String(text) => {
+            bytes.push(5);
+            pack_text(text, bytes);
+        }
+        Value::Array(items) => {
+            bytes.push(6);
+            bytes.extend(packed_count(items.len()));
+            items.iter().for_each(|item| pack_value(item, bytes));
+        }
+        Value::Object(members) => {
+            bytes.push(7);
+            bytes.extend(packed_count(members.len()));
+            for (key, member) in members {
+                bytes.extend(0xFFFF_u16.to_le_bytes());
+                pack_text(key, bytes);
+                pack_value(member, bytes);
+            }
+        }
+    }
+}
+
+fn pack_text(text: &str, bytes: &mut Vec<u8>) {
+    bytes.extend(packed_count(text.len()));
+    bytes.extend_from_slice(text.as_bytes());
+}
+
+fn packed_count(count: usize) -> [u8; 4] {
+    u32::try_from(count).expect("fixture sizes fit").to_le_bytes()
+}
+
 fn seed(target: &'static str, name: String, selector: &[u8], rest: &[u8]) -> Seed {
     let mut data = selector.to_vec();
     data.extend_from_slice(rest);
@@ -781,6 +866,7 @@ pub fn seeds(root: &std::path::Path) -> Vec<Seed> {
                     &selector,
                     text.as_bytes(),
                 ));
+                out.push(seed("packed_body", name.clone(), &selector, &packed(input)));
                 if let Some(endpoint) = endpoint_of(operation) {
                     let text = input.to_string();
                     let selector = [endpoint_byte(endpoint)];

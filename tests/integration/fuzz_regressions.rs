@@ -91,3 +91,19 @@ fn every_seed_replays_without_panicking() {
         failures.join("\n")
     );
 }
+
+/// The packed-body seeds are packed bodies (every fixture body in the form
+/// `door.js` writes): each reads whole, so a fuzz run of `packed_body` starts
+/// from bodies the validators see rather than from bytes the reader refuses.
+#[test]
+fn every_packed_seed_reads_as_a_body() {
+    let seeds = entry::seeds(std::path::Path::new(env!("CARGO_MANIFEST_DIR")));
+    let packed: Vec<_> = seeds.iter().filter(|seed| seed.target == "packed_body").collect();
+    assert!(packed.len() > 100, "{} packed seeds", packed.len());
+    for seed in packed {
+        let arena = vipmp::input::Arena::new();
+        let body = seed.data.get(1..).unwrap_or_default();
+        let read = vipmp::input::PackedKeys::new().read(body, &arena, |_| ());
+        assert_eq!(read, Ok(()), "{}", seed.name);
+    }
+}
