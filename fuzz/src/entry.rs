@@ -248,7 +248,11 @@ pub fn packed_body(data: &[u8]) {
     if let Ok(report) = &first {
         check_report(report);
     }
-    assert_eq!(read(&mut PackedKeys::new()), first, "a fresh table reads alike");
+    assert_eq!(
+        read(&mut PackedKeys::new()),
+        first,
+        "a fresh table reads alike"
+    );
     let before = keys.len();
     match read(&mut keys) {
         Ok(report) => check_report(&report),
@@ -724,7 +728,9 @@ fn pack_text(text: &str, bytes: &mut Vec<u8>) {
 }
 
 fn packed_count(count: usize) -> [u8; 4] {
-    u32::try_from(count).expect("fixture sizes fit").to_le_bytes()
+    u32::try_from(count)
+        .expect("fixture sizes fit")
+        .to_le_bytes()
 }
 
 fn seed(target: &'static str, name: String, selector: &[u8], rest: &[u8]) -> Seed {

@@ -98,7 +98,10 @@ fn every_seed_replays_without_panicking() {
 #[test]
 fn every_packed_seed_reads_as_a_body() {
     let seeds = entry::seeds(std::path::Path::new(env!("CARGO_MANIFEST_DIR")));
-    let packed: Vec<_> = seeds.iter().filter(|seed| seed.target == "packed_body").collect();
+    let packed: Vec<_> = seeds
+        .iter()
+        .filter(|seed| seed.target == "packed_body")
+        .collect();
     assert!(packed.len() > 100, "{} packed seeds", packed.len());
     for seed in packed {
         let arena = vipmp::input::Arena::new();
