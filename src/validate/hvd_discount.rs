@@ -42,7 +42,11 @@ fn is_hvd_code(code: &str) -> bool {
     let Some(rest) = code.strip_prefix("HVD_L") else {
         return false;
     };
-    let (level, end) = rest.split_at(rest.len().min(2));
+    // Checked: what follows the prefix may be any text, and byte 2 need not
+    // be a character boundary ("HVD_Lé…").
+    let Some((level, end)) = rest.split_at_checked(2) else {
+        return false;
+    };
     matches!(level.parse::<u8>(), Ok(17..=22)) && matches!(end, "_PRE" | "_POST")
 }
 
@@ -73,6 +77,9 @@ mod tests {
             "HVD_L17_MID",
             "HVD_L1_PRE",
             "CA01V12",
+            "HVD_Lé7_PRE",
+            "HVD_L1é_PRE",
+            "HVD_L\u{fffd}23_POST",
         ] {
             expect(CreateOrder, &order(code), &unknown, &found);
         }
