@@ -19,6 +19,19 @@ pub const MAX_LENGTH: usize = 40;
 /// How many examples a finding offers.
 const EXAMPLES_SHOWN: usize = 2;
 
+/// Findings for a postal code whose country may be unknown: the country's
+/// format, or, without a country Adobe sells into, only the length every
+/// country shares. The body's address and `validate_field` both ask this, so
+/// a form never passes what the submitted body is refused for.
+pub fn check_in(country: Option<&Country>, value: &str) -> Vec<Finding> {
+    match country {
+        Some(country) => check(country, value),
+        None => super::text::length(value, 0, MAX_LENGTH)
+            .into_iter()
+            .collect(),
+    }
+}
+
 /// Findings for a postal code of a country; empty when Adobe would accept it.
 pub fn check(country: &Country, value: &str) -> Vec<Finding> {
     if let Some(too_long) = super::text::length(value, 0, MAX_LENGTH) {

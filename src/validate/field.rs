@@ -104,20 +104,14 @@ fn check(rule: Rule, value: &str, context: &FieldContext) -> Vec<Finding> {
     }
 }
 
-/// A postal code against its country's format; without a country Adobe sells
-/// into, its length, as a body's address is checked (`validate::profile`):
-/// the form must not pass what the submitted body is refused for.
+/// A postal code as a body's address checks it (`postal_code::check_in`),
+/// with the context's country when Adobe sells into it.
 fn postal_code_of(context: &FieldContext, value: &str) -> Vec<Finding> {
     let known = context
         .country
         .as_deref()
         .and_then(|code| country::check(code).ok());
-    match known {
-        Some(country) => postal_code::check(country, value),
-        None => crate::field::text::length(value, 0, postal_code::MAX_LENGTH)
-            .into_iter()
-            .collect(),
-    }
+    postal_code::check_in(known, value)
 }
 
 /// Region and postal code rules need a country Adobe sells into; without one

@@ -10,7 +10,7 @@ use crate::field::{
     region, safe_text,
 };
 use crate::input::Json;
-use crate::report::{Code, Finding, Loc, Report};
+use crate::report::{Code, Finding, Report};
 
 /// Whose profile is being checked: the market-segment fields differ.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -231,16 +231,7 @@ fn check_postal_code<'a>(
         report.add(&path, Finding::new(Code::FieldRequired));
         return;
     };
-    match country {
-        Some(country) => apply(report, &path, postal_code::check(country, value)),
-        None => check_postal_length(value, &path, report),
-    }
-}
-
-/// Without a known country only the length of a postal code can be checked.
-fn check_postal_length(value: &str, path: &Loc<'_>, report: &mut Report) {
-    let too_long = crate::field::text::length(value, 0, postal_code::MAX_LENGTH);
-    report.add_all(path, too_long);
+    apply(report, &path, postal_code::check_in(country, value));
 }
 
 /// A free-text field under Adobe's XSS rule, required or not.
