@@ -9,6 +9,7 @@
 
 use proptest::prelude::*;
 use serde_json::Value;
+use vipmp::Path;
 use vipmp::validate::{self, Context, FieldContext, Operation};
 
 const CUSTOMER: &str = include_str!("../fixtures/spec/requests/create-customer.json");
@@ -98,20 +99,21 @@ const FIELDS: &[(&str, &[&str])] = &[
     ("externalReferenceId", &["externalReferenceId"]),
 ];
 
-/// The API's notation of a body path: `companyProfile.contacts[0].email`.
+/// The API's notation of a body path (`companyProfile.contacts[0].email`),
+/// written by the core's own `Path`.
 fn dotted(path: &[&str]) -> String {
-    let mut text = String::new();
-    for segment in path {
-        if segment.parse::<usize>().is_ok() {
-            text.push_str(&format!("[{segment}]"));
-        } else {
-            if !text.is_empty() {
-                text.push('.');
-            }
-            text.push_str(segment);
-        }
-    }
-    text
+    let path = path
+        .iter()
+        .fold(Path::root(), |at, segment| match segment.parse() {
+            Ok(index) => at.index(index),
+            Err(_) => at.key(segment),
+        });
+    path.to_string()
+}
+
+/// The JSON pointer of a body path (`/companyProfile/contacts/0/email`).
+fn pointer(path: &[&str]) -> String {
+    path.iter().map(|segment| format!("/{segment}")).collect()
 }
 
 fn with_value(body: &str, path: &[&str], value: &str) -> Value {
@@ -120,14 +122,9 @@ fn with_value(body: &str, path: &[&str], value: &str) -> Value {
 }
 
 fn replaced(mut body: Value, path: &[&str], value: &str) -> Value {
-    let mut at = &mut body;
-    for segment in path {
-        at = match segment.parse::<usize>() {
-            Ok(index) => &mut at[index],
-            Err(_) => &mut at[*segment],
-        };
-    }
-    *at = Value::String(value.to_owned());
+    *body
+        .pointer_mut(&pointer(path))
+        .expect("a field of the body") = Value::String(value.to_owned());
     body
 }
 
@@ -271,14 +268,10 @@ proptest! {
 fn every_field_of_the_spec_body_passes_both_ways() {
     let body: Value = serde_json::from_str(CUSTOMER).expect("the spec's body");
     for (name, path) in FIELDS {
-        let mut at = &body;
-        for segment in *path {
-            at = match segment.parse::<usize>() {
-                Ok(index) => &at[index],
-                Err(_) => &at[*segment],
-            };
-        }
-        let value = at.as_str().expect("a text field");
+        let value = body
+            .pointer(&pointer(path))
+            .and_then(Value::as_str)
+            .expect("a text field");
         let account = (CUSTOMER, Operation::CreateCustomer);
         assert_eq!(disagreement(account, name, path, value), None);
     }
