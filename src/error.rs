@@ -4,6 +4,7 @@
 //! means the caller used the API wrongly (an unknown operation name, a malformed
 //! option) and is never shown to a shopper.
 
+use crate::output::quoted;
 use std::fmt;
 
 /// The caller misused the library.
@@ -42,8 +43,10 @@ impl Error {
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.kind {
-            ErrorKind::UnknownField(name) => write!(f, "no field rule is named {name:?}"),
-            ErrorKind::UnknownOperation(name) => write!(f, "no operation is named {name:?}"),
+            ErrorKind::UnknownField(name) => write!(f, "no field rule is named {}", quoted(name)),
+            ErrorKind::UnknownOperation(name) => {
+                write!(f, "no operation is named {}", quoted(name))
+            }
         }
     }
 }

@@ -52,6 +52,15 @@ pub fn member<T: ToJson + ?Sized>(out: &mut String, first: &mut bool, key: &str,
     value.write_json(out);
 }
 
+/// `text` quoted as [`write_str`] writes it, for messages that name what the
+/// caller gave: `str`'s `Debug` would do the same for the names a caller
+/// types, but its escaping carries Unicode's printable tables into the wasm.
+pub fn quoted(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    write_str(&mut out, text);
+    out
+}
+
 /// A string, quoted and escaped as serde_json escapes it: `"`, `\` and the
 /// control characters below U+0020, nothing else.
 pub fn write_str(out: &mut String, text: &str) {

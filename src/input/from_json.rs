@@ -79,7 +79,7 @@ fn describe(found: &Json<'_>) -> String {
             Some(number) => format!("floating point `{number}`"),
             None => "floating point".to_owned(),
         },
-        Json::Text(text) => format!("string {text:?}"),
+        Json::Text(text) => format!("string {}", crate::output::quoted(text)),
         Json::List(_) => "sequence".to_owned(),
         Json::Object(_) => "map".to_owned(),
     }
