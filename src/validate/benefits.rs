@@ -10,6 +10,7 @@
 //! implementations; LGA: US or CA, GOV, FEDERAL or STATE, no 3YC).
 
 use super::json::Object;
+use super::seen::Seen;
 use super::{Context, lga_commitment};
 use crate::date::Date;
 use crate::input::Json;
@@ -55,7 +56,7 @@ pub(super) fn check(
     let Some(list) = object.optional_array("benefits", report) else {
         return;
     };
-    let mut seen = Vec::new();
+    let mut seen = Seen::<2>::new();
     let list_path = object.at("benefits");
     for (index, value) in list.iter().enumerate() {
         let Some(benefit) = Object::new(value, list_path.index(index), report) else {
@@ -64,13 +65,13 @@ pub(super) fn check(
         let Some(kind) = benefit_type(&benefit, report) else {
             continue;
         };
-        if seen.contains(&kind) {
+        if seen.contains(kind) {
             report.add(
                 &benefit.at("type"),
                 Finding::new(Code::ListDuplicate).with("value", kind),
             );
         }
-        seen.push(kind);
+        seen.insert(kind);
         match kind {
             THREE_YEAR_COMMIT => {
                 check_three_year_commit(&benefit, context, stage, report);
@@ -80,7 +81,7 @@ pub(super) fn check(
                 check_lga(
                     &benefit,
                     body,
-                    seen.contains(&THREE_YEAR_COMMIT) || has_3yc(body),
+                    seen.contains(THREE_YEAR_COMMIT) || has_3yc(body),
                     report,
                 );
                 lga_commitment::check_lga_asked(&benefit.at("type"), context, report);
@@ -239,20 +240,20 @@ fn check_request(request: &Object<'_, '_>, current: Option<&Benefit>, report: &m
                 .with("noun", "minimum quantity"),
         );
     }
-    let mut seen = Vec::new();
+    let mut seen = Seen::<2>::new();
     for (index, value) in list.iter().enumerate() {
         if let Some(offer_type) = check_minimum(value, &path.index(index), report) {
-            if seen.contains(&offer_type) {
+            if seen.contains(offer_type) {
                 report.add(
                     &path.index(index).key("offerType"),
                     Finding::new(Code::ListDuplicate).with("value", offer_type),
                 );
             }
-            seen.push(offer_type);
+            seen.insert(offer_type);
         }
     }
     for committed in committed_offer_types(current) {
-        if !seen.contains(&committed) {
+        if !seen.contains(committed) {
             report.add(
                 &path,
                 Finding::new(Code::CommitmentMissingOfferType).with("offerType", committed),

@@ -71,7 +71,7 @@ pub(super) fn check_update(body: &Json<'_>, context: &Context, report: &mut Repo
     };
     let current = context.customer.as_ref();
     let reseller = current.and_then(|c| non_editable::known(&c.reseller_id));
-    let read_only = [READ_ONLY, &["cotermDate"]].concat();
+    let read_only = [READ_ONLY, &["cotermDate"]];
     let held = ("resellerId", reseller);
     non_editable::check_update_keys(&object, held, UPDATE_KEYS, &read_only, report);
     let status = current.and_then(|c| c.status.as_deref());

@@ -14,7 +14,7 @@ use crate::field::{
 };
 use crate::field_registry::{self, Rule};
 use crate::input::FromJson;
-use crate::report::{Code, Finding, Path, Report};
+use crate::report::{Code, Finding, Loc, Report};
 use serde::Deserialize;
 
 /// What a field rule may need besides the value.
@@ -49,7 +49,8 @@ const CHECKED_NAMES: [&str; field_registry::CHECKED_COUNT] = field_registry::che
 pub fn validate_field(name: &str, value: &str, context: &FieldContext) -> Result<Report, Error> {
     let findings = findings_for(name, value, context).ok_or_else(|| Error::unknown_field(name))?;
     let mut report = Report::new();
-    report.add_all(&Path::root().key(name), findings);
+    // The field's path is built only when a finding is filed there.
+    report.add_all(&Loc::Root.key(name), findings);
     Ok(report)
 }
 
@@ -71,7 +72,7 @@ pub fn validate_field_not_text(name: &str) -> Result<Report, Error> {
     field_registry::rule(name).ok_or_else(|| Error::unknown_field(name))?;
     let mut report = Report::new();
     report.add(
-        &Path::root().key(name),
+        &Loc::Root.key(name),
         Finding::new(Code::TypeInvalid).with("expected", "text"),
     );
     Ok(report)

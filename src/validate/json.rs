@@ -73,13 +73,29 @@ impl<'a, 'p> Object<'a, 'p> {
     /// Reports every key that is neither `known` nor `read_only` as unknown, and
     /// every `read_only` key that was sent (Adobe sets those itself).
     pub(crate) fn check_keys(&self, known: &[&str], read_only: &[&str], report: &mut Report) {
+        self.check_keys_by(
+            |key| known.contains(&key),
+            |key| read_only.contains(&key),
+            report,
+        );
+    }
+
+    /// [`Object::check_keys`] with the two lists given as tests, for a rule
+    /// whose lists are constants combined or trimmed (building the combined
+    /// list would allocate on every body, valid or not).
+    pub(crate) fn check_keys_by(
+        &self,
+        known: impl Fn(&str) -> bool,
+        read_only: impl Fn(&str) -> bool,
+        report: &mut Report,
+    ) {
         for (key, _) in self.members {
-            if read_only.contains(key) {
+            if read_only(key) {
                 report.add(
                     &self.at(key),
                     Finding::new(Code::FieldReadOnly).with("field", *key),
                 );
-            } else if !known.contains(key) {
+            } else if !known(key) {
                 report.add(
                     &self.at(key),
                     Finding::new(Code::FieldUnknown).with("field", *key),

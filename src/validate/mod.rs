@@ -43,6 +43,7 @@ mod return_commitment;
 mod return_exclusions;
 mod return_quantity;
 mod revert_switch;
+mod seen;
 mod subscription;
 mod subscription_create;
 #[cfg(test)]

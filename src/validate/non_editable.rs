@@ -25,16 +25,15 @@ pub(super) fn check_update_keys(
     object: &Object<'_, '_>,
     (key, stored): (&str, Option<&str>),
     known: &[&str],
-    read_only: &[&str],
+    read_only: &[&[&str]],
     report: &mut Report,
 ) {
-    let (mut known, mut read_only) = (known.to_vec(), read_only.to_vec());
-    if stored.is_some() {
-        known.push(key);
-    } else {
-        read_only.push(key);
-    }
-    object.check_keys(&known, &read_only, report);
+    let held = stored.is_some();
+    object.check_keys_by(
+        |name| known.contains(&name) || (held && name == key),
+        |name| read_only.iter().any(|list| list.contains(&name)) || (!held && name == key),
+        report,
+    );
     check(object, key, stored, report);
 }
 

@@ -74,7 +74,11 @@ pub(super) fn check_create(body: &Json<'_>, context: &Context, report: &mut Repo
     let Some(order) = Object::new(body, Loc::Root, report) else {
         return;
     };
-    order.check_keys(&[ORDER_KEYS, ORDER_ECHOED].concat(), &[], report);
+    order.check_keys_by(
+        |key| ORDER_KEYS.contains(&key) || ORDER_ECHOED.contains(&key),
+        |_| false,
+        report,
+    );
     let order_type = check_order_type(&order, report);
     check_free_text(
         &order,
@@ -123,10 +127,12 @@ pub(super) fn check_update(body: &Json<'_>, report: &mut Report) {
     let Some(order) = Object::new(body, Loc::Root, report) else {
         return;
     };
-    let mut read_only = ORDER_KEYS.to_vec();
-    read_only.retain(|key| *key != "externalReferenceId");
-    read_only.extend(ORDER_ECHOED);
-    order.check_keys(&["externalReferenceId"], &read_only, report);
+    let editable = |key: &str| key == "externalReferenceId";
+    order.check_keys_by(
+        editable,
+        |key| !editable(key) && (ORDER_KEYS.contains(&key) || ORDER_ECHOED.contains(&key)),
+        report,
+    );
     check_free_text(
         &order,
         "externalReferenceId",

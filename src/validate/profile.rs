@@ -129,20 +129,19 @@ fn check_segment_list(profile: &Object<'_, '_>, report: &mut Report) {
                 .with("noun", "market segment"),
         );
     }
-    let mut seen = Vec::new();
     for (index, value) in segments.iter().enumerate() {
         let item_path = path.index(index);
         let Some(segment) = text(value, &item_path, report) else {
             continue;
         };
         apply(report, &item_path, market_segment::check(segment));
-        if seen.contains(&segment) {
+        let earlier = segments.get(..index).unwrap_or_default();
+        if earlier.iter().any(|item| item.as_str() == Some(segment)) {
             report.add(
                 &item_path,
                 Finding::new(Code::MarketSegmentDuplicate).with("value", segment),
             );
         }
-        seen.push(segment);
     }
 }
 

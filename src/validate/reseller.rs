@@ -47,7 +47,7 @@ pub(super) fn check_update(body: &Json<'_>, context: &Context, report: &mut Repo
     let current = context.reseller.as_ref();
     let distributor = current.and_then(|r| non_editable::known(&r.distributor_id));
     let held = ("distributorId", distributor);
-    non_editable::check_update_keys(&object, held, UPDATE_KEYS, READ_ONLY, report);
+    non_editable::check_update_keys(&object, held, UPDATE_KEYS, &[READ_ONLY], report);
     let status = current.and_then(|r| r.status.as_deref());
     super::account_state::check_updatable(status, &Loc::Root, report);
     check_free_text(

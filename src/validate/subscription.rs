@@ -35,9 +35,11 @@ pub(super) fn check_update(body: &Json<'_>, context: &Context, report: &mut Repo
     let Some(object) = Object::new(body, Loc::Root, report) else {
         return;
     };
-    let mut read_only = READ_ONLY.to_vec();
-    read_only.push("offerId");
-    object.check_keys(&["autoRenewal"], &read_only, report);
+    object.check_keys_by(
+        |key| key == "autoRenewal",
+        |key| key == "offerId" || READ_ONLY.contains(&key),
+        report,
+    );
     let Some(auto_renewal) = object.required_object("autoRenewal", report) else {
         return;
     };
