@@ -51,8 +51,9 @@ fn a_valid_field_value_allocates_nothing() {
         // The first check may build a rule's matcher once (`OnceLock`).
         let first = validate::validate_field(name, value, &context).expect("a known field");
         assert!(first.is_valid(), "{name} = {value:?}: {first}");
-        let (allocations, report) =
-            allocations_of(|| validate::validate_field(name, value, &context).expect("a known field"));
+        let (allocations, report) = allocations_of(|| {
+            validate::validate_field(name, value, &context).expect("a known field")
+        });
         assert!(report.is_valid(), "{name} = {value:?}: {report}");
         assert_eq!(allocations, 0, "{name} = {value:?} allocated");
     }
@@ -64,8 +65,9 @@ fn a_wrong_field_value_is_still_reported() {
     let context = FieldContext {
         country: Some("US".to_owned()),
     };
-    let (allocations, report) =
-        allocations_of(|| validate::validate_field("postalCode", "9511", &context).expect("a known field"));
+    let (allocations, report) = allocations_of(|| {
+        validate::validate_field("postalCode", "9511", &context).expect("a known field")
+    });
     assert_eq!(report.codes(), ["postal_code.invalid_format"]);
     assert!(allocations > 0, "a violation's path and message are built");
 }
