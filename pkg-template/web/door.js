@@ -15,6 +15,7 @@ const decoder = new TextDecoder();
 /** The verdicts crates/wasm/src/verdict.rs answers. */
 const VALID_VERDICT = 0;
 const KEYS_OUT_OF_STEP = 2;
+const REFUSED = 3;
 
 /** The answer every valid body and value gets, frozen, as wasm-bindgen's functions answer it. */
 const VALID_ANSWER = Object.freeze({ valid: true, violations: Object.freeze([]) });
@@ -105,7 +106,9 @@ function bufferWriter(bindings) {
 
   /** The answer to a verdict (crates/wasm/src/verdict.rs): the valid answer, or the violations written. */
   function answerOf(verdict) {
-    return verdict === VALID_VERDICT ? VALID_ANSWER : { valid: false, violations: writtenViolations() };
+    if (verdict === VALID_VERDICT) return VALID_ANSWER;
+    if (verdict === REFUSED) throw bindings.__vipmpRefusal();
+    return { valid: false, violations: writtenViolations() };
   }
 
   /** The violations the module wrote: one text, cut by the lengths beside it (UTF-16 units). */

@@ -16,7 +16,7 @@
 
 use crate::boundary::{options_from_text, read_options, required_options_from_text};
 use crate::text;
-use crate::verdict::{Verdict, verdict};
+use crate::verdict::{Verdict, answered, verdict};
 use std::cell::RefCell;
 use vipmp::Report;
 use vipmp::input::{FromJson, Json, PackedError, PackedKeys, with_arena};
@@ -92,11 +92,11 @@ fn reserve(buffer: &mut Vec<u8>, capacity: usize) -> *mut u8 {
 /// writes) read as a body that is not JSON. Answers a [`Verdict`]; the
 /// violations are read through `crate::verdict`.
 #[wasm_bindgen(js_name = __vipmpValidate, skip_typescript)]
-pub fn validate_written(
-    validator: u32,
-    body_len: usize,
-    options_len: usize,
-) -> Result<u32, JsError> {
+pub fn validate_written(validator: u32, body_len: usize, options_len: usize) -> u32 {
+    answered(run_written(validator, body_len, options_len))
+}
+
+fn run_written(validator: u32, body_len: usize, options_len: usize) -> Result<Verdict, JsError> {
     let validator = Validator::from_number(validator).ok_or_else(unknown_validator)?;
     let report = BODY.with_borrow(|body| {
         OPTIONS.with_borrow(|options| {
@@ -104,7 +104,7 @@ pub fn validate_written(
             validator.run_text(written_text(body, body_len), options)
         })
     })?;
-    Ok(verdict(&report) as u32)
+    Ok(verdict(&report))
 }
 
 /// Runs `validator` on the first `packed_len` bytes of the body buffer: a
@@ -114,7 +114,11 @@ pub fn validate_written(
 /// (it must forget its keys and pack again). Bytes that are not a packed pair
 /// read as a missing body without options.
 #[wasm_bindgen(js_name = __vipmpValidatePacked, skip_typescript)]
-pub fn validate_packed(validator: u32, packed_len: usize) -> Result<u32, JsError> {
+pub fn validate_packed(validator: u32, packed_len: usize) -> u32 {
+    answered(run_packed(validator, packed_len))
+}
+
+fn run_packed(validator: u32, packed_len: usize) -> Result<Verdict, JsError> {
     let validator = Validator::from_number(validator).ok_or_else(unknown_validator)?;
     text::install();
     let read = BODY.with_borrow(|buffer| {
@@ -143,7 +147,7 @@ pub fn validate_packed(validator: u32, packed_len: usize) -> Result<u32, JsError
             verdict(&planned.run(&Json::Null, &context))
         }
     };
-    Ok(verdict as u32)
+    Ok(verdict)
 }
 
 fn unknown_validator() -> JsError {
@@ -182,11 +186,11 @@ impl GivenOptions<'_, '_> {
 /// (`name_len` bytes) then the context's JSON text (`context_len` bytes, none
 /// when 0). An unknown field name throws, as it does through wasm-bindgen.
 #[wasm_bindgen(js_name = __vipmpValidateField, skip_typescript)]
-pub fn validate_field_written(
-    name_len: usize,
-    value_len: usize,
-    context_len: usize,
-) -> Result<u32, JsError> {
+pub fn validate_field_written(name_len: usize, value_len: usize, context_len: usize) -> u32 {
+    answered(run_field(name_len, value_len, context_len))
+}
+
+fn run_field(name_len: usize, value_len: usize, context_len: usize) -> Result<Verdict, JsError> {
     BODY.with_borrow(|body| {
         OPTIONS.with_borrow(|options| {
             let name = written_text(options, name_len);
@@ -197,7 +201,7 @@ pub fn validate_field_written(
             let context: FieldContext = options_from_text(context)?;
             text::install();
             let report = validate::validate_field(name, written_text(body, value_len), &context)?;
-            Ok(verdict(&report) as u32)
+            Ok(verdict(&report))
         })
     })
 }

@@ -36,6 +36,9 @@ pub enum Verdict {
     Violations = 1,
     /// The packer counts on keys this module does not hold (see `door.rs`).
     KeysOutOfStep = 2,
+    /// The call was refused (an unknown field name, options of the wrong
+    /// shape): `door.js` throws the error `__vipmpRefusal` answers.
+    Refused = 3,
 }
 
 #[derive(Default)]
@@ -46,6 +49,33 @@ struct Written {
 
 thread_local! {
     static WRITTEN: RefCell<Written> = RefCell::new(Written::default());
+    static REFUSAL: RefCell<Option<JsValue>> = const { RefCell::new(None) };
+}
+
+/// A door call's answer as the one number its export returns.
+///
+/// The door's exports return a plain `u32`, not a `Result`: wasm-bindgen
+/// returns a `Result` as several values (or through memory without the
+/// `multivalue` feature), and V8 compiles a wrapper for each exported
+/// signature with several results when it compiles the module, which was a
+/// third of `new WebAssembly.Module` in a cold start. A refusal is kept here
+/// for `door.js` to take and throw.
+pub(crate) fn answered(result: Result<Verdict, JsError>) -> u32 {
+    match result {
+        Ok(verdict) => verdict as u32,
+        Err(error) => {
+            REFUSAL.with_borrow_mut(|refusal| *refusal = Some(error.into()));
+            Verdict::Refused as u32
+        }
+    }
+}
+
+/// The error of the last refused door call (`undefined` when none), once.
+#[wasm_bindgen(js_name = __vipmpRefusal, skip_typescript)]
+pub fn refusal() -> JsValue {
+    REFUSAL
+        .with_borrow_mut(Option::take)
+        .unwrap_or(JsValue::UNDEFINED)
 }
 
 /// Writes `report` for `door.js` to read, if it holds violations.

@@ -115,3 +115,18 @@ test("validateField through the door: long and non-ASCII values, contexts, misus
   field("postalCode", "K1A 0B1", { country: 5 });
   field("postalCode", "K1A 0B1", () => 1);
 });
+
+test("a refused door call throws an Error once, and the next call is answered", () => {
+  const body = JSON.parse(readFileSync(join(fixtureDir, "spec/requests/create-customer.json"), "utf8"));
+  const refusals = [
+    ["packed body", () => api.validateCustomer(body, { op: "delete" }), /invalid options/],
+    ["body as text", () => api.validateCustomerJson(JSON.stringify(body), { op: "delete" }), /invalid options/],
+    ["field", () => api.validateField("favouriteColour", "red"), /no field rule is named "favouriteColour"/],
+  ];
+  for (const [door, refused, message] of refusals) {
+    assert.throws(refused, (error) => error instanceof Error && message.test(error.message), door);
+    assert.equal(bindgen.__vipmpRefusal(), undefined, `${door}: the refusal is taken once`);
+    assert.deepEqual(api.validateCustomer(body, { op: "create" }), { valid: true, violations: [] }, door);
+    assert.equal(api.validateField("postalCode", "9511", { country: "US" }).violations[0].code, "postal_code.invalid_format", door);
+  }
+});
