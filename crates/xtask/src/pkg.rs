@@ -136,7 +136,15 @@ const BUILD_STD_ARGS: &[&str] = &[
 ];
 /// The rustc flags of that build, for the wasm target only (cargo does not
 /// pass them to build scripts and proc-macros when `--target` is given).
-const BUILD_STD_RUSTFLAGS: &str = "-Zunstable-options -Cpanic=immediate-abort";
+///
+/// `-multivalue`: with the feature, wasm-bindgen returns a `Result` or a
+/// string from an export as several values, and V8 (Node 20, Chrome) compiles
+/// a wrapper for each such exported signature when it compiles the module,
+/// 12 of them here. Without it they return through memory, one value each:
+/// `new WebAssembly.Module` 2.89 -> 2.15 ms in a fresh process (medians of 9),
+/// the calls of those exports within 2 % (BENCHMARKS.md).
+const BUILD_STD_RUSTFLAGS: &str =
+    "-Zunstable-options -Cpanic=immediate-abort -Ctarget-feature=-multivalue";
 
 fn cargo_build(root: &Path, options: &PkgOptions) -> Result<PathBuf, String> {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
