@@ -125,7 +125,7 @@ pub(crate) fn typed_from_text<T: FromJson>(text: &str) -> Result<T, FromJsonErro
 /// like bodies on the way in: smaller than serde-wasm-bindgen's serializer,
 /// which would be instantiated again for every answer type.
 pub(crate) fn answer<T: ToJson + ?Sized>(value: &T) -> JsValue {
-    js_sys::JSON::parse(&to_json_string(value)).unwrap_or(JsValue::NULL)
+    crate::js::parse_json(&to_json_string(value))
 }
 
 /// A validator's answer. A valid one is the same frozen object every time
@@ -144,10 +144,10 @@ thread_local! {
 }
 
 fn frozen_valid_answer() -> JsValue {
-    let answer = answer(&ValidationResult::from(Report::new()));
-    if let Ok(violations) = js_sys::Reflect::get(&answer, &JsValue::from_str("violations")) {
-        js_sys::Object::freeze(violations.unchecked_ref::<js_sys::Object>());
-    }
+    let violations = crate::js::parse_json("[]");
+    js_sys::Object::freeze(violations.unchecked_ref::<js_sys::Object>());
+    let answer = crate::js::parse_json(r#"{"valid":true}"#);
+    crate::js::set_member(&answer, "violations", &violations);
     js_sys::Object::freeze(answer.unchecked_ref::<js_sys::Object>());
     answer
 }

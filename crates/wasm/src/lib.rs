@@ -13,6 +13,7 @@
 
 mod boundary;
 pub mod door;
+mod js;
 pub mod pricing;
 pub mod request;
 mod text;

@@ -11,7 +11,6 @@ use crate::boundary::{
     answer, body_from_value, body_text, optional_text_argument, options_from,
     required_options_from, text_argument,
 };
-use js_sys::{Object, Reflect};
 use vipmp::basket::{Basket, BasketCheck, BasketContext, check_basket};
 use vipmp::input::{Json, with_arena};
 use vipmp::pricing::{self, LevelInput, PriceList, PriceRowView};
@@ -143,16 +142,18 @@ pub fn load_price_list(
         || Err(pricing::price_list::not_text()),
         |text| pricing::price_list::load(&text, currency.as_deref()),
     );
-    let result = Object::new();
     let (valid, violations, handle) = match loaded {
         Ok(list) => (true, Report::new(), JsValue::from(PriceListHandle { list })),
         Err(report) => (false, report, JsValue::UNDEFINED),
     };
-    let set = |key: &str, value: &JsValue| Reflect::set(&result, &JsValue::from_str(key), value);
-    let written = set("valid", &JsValue::from_bool(valid))
-        .and_then(|_| set("violations", &answer(&violations.violations)))
-        .and_then(|_| set("priceList", &handle));
-    Ok(written.map_or(JsValue::NULL, |_| result.into()))
+    let result = crate::js::parse_json(if valid {
+        r#"{"valid":true}"#
+    } else {
+        r#"{"valid":false}"#
+    });
+    crate::js::set_member(&result, "violations", &answer(&violations.violations));
+    crate::js::set_member(&result, "priceList", &handle);
+    Ok(result)
 }
 
 /// Prices a basket: level, offer IDs at that level, unit prices, proration to
