@@ -292,6 +292,12 @@ const NODE_DOOR_BANNER: &str = "/* @ts-self-types=\"./vipmp.d.ts\" */\n\
 /// data files stay beside it, found with `new URL(…, import.meta.url)` from
 /// `node/` as from `web/`. The web door stays as separate modules: a bundler
 /// merges them anyway, and `init()` finds the wasm beside wasm-bindgen's JS.
+///
+/// Minified, with a source map into the package's own modules (`node
+/// --enable-source-maps` shows their lines): parsing the 50 KB bundle was
+/// about 0.9 ms of a cold start; minified (28 KB) the cold start measured
+/// 9.98 -> 9.61 ms (61 interleaved runs). Minifying whitespace and syntax
+/// alone, keeping the names, did not help.
 fn bundle_node_door(root: &Path, out: &Path) -> Result<(), String> {
     let esbuild = root.join(ESBUILD);
     if !esbuild.exists() {
@@ -311,6 +317,8 @@ fn bundle_node_door(root: &Path, out: &Path) -> Result<(), String> {
             "--allow-overwrite",
             "--log-level=warning",
             "--legal-comments=none",
+            "--minify",
+            "--sourcemap=linked",
         ])
         .arg(format!("--banner:js={NODE_DOOR_BANNER}"))
         .arg(format!("--outfile={}", door.display())))
