@@ -68,10 +68,11 @@ fn fill(template: &str, values: &Values<'_>, out: &mut String) {
     while let Some(at) = rest.bytes().position(|byte| byte == b'{' || byte == b'[') {
         out.push_str(&rest[..at]);
         let open = rest.as_bytes()[at];
-        let close = if open == b'{' { '}' } else { ']' };
+        let close = if open == b'{' { b'}' } else { b']' };
         let inner_start = at + 1;
-        let inner_end = rest[inner_start..]
-            .find(close)
+        let inner_end = rest.as_bytes()[inner_start..]
+            .iter()
+            .position(|&byte| byte == close)
             .map_or(rest.len(), |end| inner_start + end);
         let inner = &rest[inner_start..inner_end];
         if open == b'{' {
@@ -86,7 +87,7 @@ fn fill(template: &str, values: &Values<'_>, out: &mut String) {
 
 /// `[then|else]`: the first branch when all it names is set, else the second.
 fn section(body: &str, values: &Values<'_>, out: &mut String) {
-    let (then, otherwise) = body.split_once('|').unwrap_or((body, ""));
+    let (then, otherwise) = split_once_at(body, b'|').unwrap_or((body, ""));
     let branch = if values.all_set(then) {
         then
     } else {
@@ -97,7 +98,7 @@ fn section(body: &str, values: &Values<'_>, out: &mut String) {
 
 /// `{name}` or `{name:modifier}`.
 fn placeholder(spec: &str, values: &Values<'_>, out: &mut String) {
-    let (name, modifier) = spec.split_once(':').unwrap_or((spec, ""));
+    let (name, modifier) = split_once_at(spec, b':').unwrap_or((spec, ""));
     let text = values.text(name);
     match modifier {
         "lower" => push_lowercase(&text, out),
@@ -110,15 +111,26 @@ fn placeholder(spec: &str, values: &Values<'_>, out: &mut String) {
 
 /// The placeholders (`name` or `name:modifier`) of a template, in order.
 fn placeholders(template: &str) -> impl Iterator<Item = &str> {
-    template
-        .split('{')
-        .skip(1)
-        .filter_map(|part| part.split_once('}').map(|(spec, _)| spec))
+    let mut rest = template;
+    std::iter::from_fn(move || {
+        let (_, after) = split_once_at(rest, b'{')?;
+        let (spec, tail) = split_once_at(after, b'}')?;
+        rest = tail;
+        Some(spec)
+    })
 }
 
 /// The parameter a placeholder names.
 fn name_of(spec: &str) -> &str {
-    spec.split_once(':').map_or(spec, |(name, _)| name)
+    split_once_at(spec, b':').map_or(spec, |(name, _)| name)
+}
+
+/// `text` split around the first `mark`, an ASCII byte (so both sides are
+/// whole characters). The templates' marks are found byte by byte: `str`'s
+/// search for a `char` was the largest cost of rendering a message.
+fn split_once_at(text: &str, mark: u8) -> Option<(&str, &str)> {
+    let at = text.bytes().position(|byte| byte == mark)?;
+    Some((text.get(..at)?, text.get(at + 1..)?))
 }
 
 /// The text with ASCII letters lower-cased, appended.
