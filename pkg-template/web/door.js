@@ -164,8 +164,22 @@ function bufferWriter(bindings) {
       const bodyLength = encoder.encodeInto(text, body.view).written;
       return answerOf(bindings.__vipmpValidate(number, bodyLength, writeOptions(extra)));
     },
-    /** validateField for a string value: the value in the body buffer, the name then the context in the other. */
+    /**
+     * validateField for a string value: the value in the body buffer, the
+     * name then the context's country in the other; a context holding more
+     * than a country crosses as JSON text (`withContextText`).
+     */
     field(name, value, context) {
+      const country = countryOf(context);
+      if (country === undefined) return this.withContextText(name, value, context);
+      reserve(value.length * 3, (name.length + country.length) * 3);
+      const nameLength = encoder.encodeInto(name, options.view).written;
+      const countryLength = country === "" ? 0 : encoder.encodeInto(country, options.view.subarray(nameLength)).written;
+      const valueLength = encoder.encodeInto(value, body.view).written;
+      return answerOf(bindings.__vipmpValidateFieldIn(nameLength, valueLength, countryLength));
+    },
+    /** validateField with its context as JSON text, read (or refused) as options are. */
+    withContextText(name, value, context) {
       const extra = optionsText(context);
       reserve(value.length * 3, (name.length + extra.length) * 3);
       const nameLength = encoder.encodeInto(name, options.view).written;
@@ -174,6 +188,31 @@ function bufferWriter(bindings) {
       return answerOf(bindings.__vipmpValidateField(nameLength, valueLength, contextLength));
     },
   };
+}
+
+/**
+ * The country of a validateField context that holds nothing else ("" for
+ * none), which crosses as its text: a form checks a postal code or a region
+ * on every keystroke, and writing the context as JSON for the module to read
+ * back was a fifth of the call. Any other context (other members, a country
+ * that is not well-formed text, an object that is not plain, a getter that
+ * throws) answers undefined and crosses as JSON, read or refused as before.
+ */
+function countryOf(context) {
+  if (context === undefined || context === null) return "";
+  if (typeof context !== "object" || !plain(context)) return undefined;
+  let country = "";
+  try {
+    for (const key in context) {
+      if (key !== "country") return undefined;
+      const given = context[key];
+      if (typeof given === "string" && wellFormed(given)) country = given;
+      else if (given !== undefined && given !== null) return undefined;
+    }
+  } catch {
+    return undefined;
+  }
+  return country;
 }
 
 /** Deeper than this a body goes as JSON text, whose reader refuses nesting past 127. */

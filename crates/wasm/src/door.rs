@@ -187,18 +187,42 @@ impl GivenOptions<'_, '_> {
 /// when 0). An unknown field name throws, as it does through wasm-bindgen.
 #[wasm_bindgen(js_name = __vipmpValidateField, skip_typescript)]
 pub fn validate_field_written(name_len: usize, value_len: usize, context_len: usize) -> u32 {
-    answered(run_field(name_len, value_len, context_len))
+    answered(run_field(name_len, value_len, |options| {
+        let context = options
+            .get(name_len..)
+            .filter(|_| context_len > 0)
+            .map(|rest| written_text(rest, context_len));
+        options_from_text(context)
+    }))
 }
 
-fn run_field(name_len: usize, value_len: usize, context_len: usize) -> Result<Verdict, JsError> {
+/// `validateField` for a string value whose context is a country alone (what
+/// a form sends for a postal code or a region): as `__vipmpValidateField`,
+/// with the country's text (`country_len` bytes, none when 0) after the name
+/// instead of JSON for the module to read.
+#[wasm_bindgen(js_name = __vipmpValidateFieldIn, skip_typescript)]
+pub fn validate_field_in(name_len: usize, value_len: usize, country_len: usize) -> u32 {
+    answered(run_field(name_len, value_len, |options| {
+        let country = options
+            .get(name_len..)
+            .filter(|_| country_len > 0)
+            .map(|rest| written_text(rest, country_len).to_owned());
+        Ok(FieldContext { country })
+    }))
+}
+
+/// Runs the field rule named by the options buffer's first `name_len` bytes
+/// on the body buffer's first `value_len` bytes, in the context `context_of`
+/// reads from the options buffer.
+fn run_field(
+    name_len: usize,
+    value_len: usize,
+    context_of: impl FnOnce(&[u8]) -> Result<FieldContext, JsError>,
+) -> Result<Verdict, JsError> {
     BODY.with_borrow(|body| {
         OPTIONS.with_borrow(|options| {
             let name = written_text(options, name_len);
-            let context = options
-                .get(name_len..)
-                .filter(|_| context_len > 0)
-                .map(|rest| written_text(rest, context_len));
-            let context: FieldContext = options_from_text(context)?;
+            let context = context_of(options)?;
             text::install();
             let report = validate::validate_field(name, written_text(body, value_len), &context)?;
             Ok(verdict(&report))

@@ -114,6 +114,20 @@ test("validateField through the door: long and non-ASCII values, contexts, misus
   field("favouriteColour", "red");
   field("postalCode", "K1A 0B1", { country: 5 });
   field("postalCode", "K1A 0B1", () => 1);
+  // A context that is a country alone crosses as its text; any other as JSON.
+  class Place { constructor() { this.country = "CA"; } }
+  const bare = Object.assign(Object.create(null), { country: "CA" });
+  const throwing = { get country() { throw new Error("no"); } };
+  const contexts = [
+    { country: null }, { country: undefined }, { country: "" }, { country: "ca" }, { country: "US" }, { country: "XX" },
+    { country: "\ud800" }, { country: "CA", other: 1 }, { other: 1 }, { country: ["CA"] }, { country: new String("CA") },
+    { country: "CA", toJSON: () => ({ country: "US" }) }, bare, new Place(), throwing, ["CA"], "CA", 5, true,
+  ];
+  for (const context of contexts) {
+    for (const [name, value] of [["postalCode", "K1A 0B1"], ["postalCode", "9511"], ["region", "ON"], ["region", "ZZ"], ["city", "Ottawa"]]) {
+      field(name, value, context);
+    }
+  }
 });
 
 test("a refused door call throws an Error once, and the next call is answered", () => {
