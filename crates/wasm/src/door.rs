@@ -188,11 +188,7 @@ impl GivenOptions<'_, '_> {
 #[wasm_bindgen(js_name = __vipmpValidateField, skip_typescript)]
 pub fn validate_field_written(name_len: usize, value_len: usize, context_len: usize) -> u32 {
     answered(run_field(name_len, value_len, |options| {
-        let context = options
-            .get(name_len..)
-            .filter(|_| context_len > 0)
-            .map(|rest| written_text(rest, context_len));
-        options_from_text(context)
+        options_from_text(text_after_name(options, name_len, context_len))
     }))
 }
 
@@ -203,12 +199,18 @@ pub fn validate_field_written(name_len: usize, value_len: usize, context_len: us
 #[wasm_bindgen(js_name = __vipmpValidateFieldIn, skip_typescript)]
 pub fn validate_field_in(name_len: usize, value_len: usize, country_len: usize) -> u32 {
     answered(run_field(name_len, value_len, |options| {
-        let country = options
-            .get(name_len..)
-            .filter(|_| country_len > 0)
-            .map(|rest| written_text(rest, country_len).to_owned());
+        let country = text_after_name(options, name_len, country_len).map(str::to_owned);
         Ok(FieldContext { country })
     }))
+}
+
+/// The `len` bytes written after the field's name in the options buffer;
+/// `None` when there are none.
+fn text_after_name(options: &[u8], name_len: usize, len: usize) -> Option<&str> {
+    options
+        .get(name_len..)
+        .filter(|_| len > 0)
+        .map(|rest| written_text(rest, len))
 }
 
 /// Runs the field rule named by the options buffer's first `name_len` bytes
