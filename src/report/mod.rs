@@ -215,8 +215,9 @@ impl Report {
     /// Files every finding of a rule at the same path. The path is built
     /// once and moved into the last violation: filing each through
     /// [`Report::add`] copied it again (a `Vec` and a `String` per key).
-    /// Not inlined: a rule files findings rarely, and inlined into every
-    /// rule this cost the wasm 6 KB.
+    /// Not inlined: inlined into every rule this cost the wasm 6 KB raw
+    /// (1.2 KB gzip), and with only the filing kept out of line a valid
+    /// 499-line order ran 9 % more instructions (callgrind).
     #[inline(never)]
     pub fn add_all(
         &mut self,

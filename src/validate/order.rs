@@ -74,11 +74,7 @@ pub(super) fn check_create(body: &Json<'_>, context: &Context, report: &mut Repo
     let Some(order) = Object::new(body, Loc::Root, report) else {
         return;
     };
-    order.check_keys_by(
-        |key| ORDER_KEYS.contains(&key) || ORDER_ECHOED.contains(&key),
-        |_| false,
-        report,
-    );
+    order.check_keys_by(is_order_key, |_| false, report);
     let order_type = check_order_type(&order, report);
     check_free_text(
         &order,
@@ -122,17 +118,18 @@ pub(super) fn check_create(body: &Json<'_>, context: &Context, report: &mut Repo
     }
 }
 
+/// Whether `key` is one of an order's keys: sent, or echoed back by Adobe.
+fn is_order_key(key: &str) -> bool {
+    ORDER_KEYS.contains(&key) || ORDER_ECHOED.contains(&key)
+}
+
 /// `PATCH /v3/customers/{id}/orders/{orderId}`: only externalReferenceId.
 pub(super) fn check_update(body: &Json<'_>, report: &mut Report) {
     let Some(order) = Object::new(body, Loc::Root, report) else {
         return;
     };
     let editable = |key: &str| key == "externalReferenceId";
-    order.check_keys_by(
-        editable,
-        |key| !editable(key) && (ORDER_KEYS.contains(&key) || ORDER_ECHOED.contains(&key)),
-        report,
-    );
+    order.check_keys_by(editable, |key| !editable(key) && is_order_key(key), report);
     check_free_text(
         &order,
         "externalReferenceId",
