@@ -10,7 +10,9 @@
 // doors use this (crates/wasm/src/door.rs says what each way measured).
 
 const encoder = new TextEncoder();
-const decoder = new TextDecoder();
+// A leading U+FEFF is text here (a key or a value the caller sent), not a
+// byte-order mark to drop: dropping it would shift every piece of an answer.
+const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
 
 /** The verdicts crates/wasm/src/verdict.rs answers. */
 const VALID_VERDICT = 0;

@@ -85,6 +85,25 @@ test("text the way JavaScript holds it: non-ASCII, lone surrogates, escapes", ()
   }
 });
 
+test("an answer whose text starts with a byte-order mark keeps it", () => {
+  // The violations cross as one text; a decoder that drops a leading U+FEFF
+  // would shift every piece after it.
+  const key = "\ufeffx";
+  for (const name of ["validateReseller", "validateCustomer"]) {
+    same(name, { [key]: 1 }, { op: "create" });
+    const viaDoor = outcome(() => api[`${name}`]({ [key]: 1 }, { op: "create" }));
+    assert.equal(viaDoor.answer.violations[0].path, key);
+  }
+  same("validateOrder", { [key]: 1, lineItems: [{ [key]: "\ufeff" }] });
+  const json = JSON.stringify({ [key]: 1 });
+  assert.deepEqual(outcome(() => api.validateCustomerJson(json, { op: "create" })), outcome(() => bindgen.validateCustomerJson(json, { op: "create" })));
+  for (const value of ["\ufeff", "\ufeff12345", "\ufeff<b>"]) {
+    for (const field of ["companyName", "postalCode", "email"]) {
+      assert.deepEqual(outcome(() => api.validateField(field, value, { country: "US" })), outcome(() => bindgen.validateField(field, value, { country: "US" })), `${field} ${JSON.stringify(value)}`);
+    }
+  }
+});
+
 test("what JSON cannot express, and options of the wrong shape", () => {
   const cycle = {};
   cycle.self = cycle;
