@@ -19,7 +19,7 @@ use std::sync::OnceLock;
 use serde_json::{Map, Value, json};
 use vipmp::basket::{Basket, BasketContext, check_basket};
 use vipmp::date::Date;
-use vipmp::input::{Arena, MAX_PACKED_KEYS, PackedKeys};
+use vipmp::input::{Arena, MAX_PACKED_KEYS, PackedKeys, Packer};
 use vipmp::pricing::price_list::{self, PriceList};
 use vipmp::pricing::{OfferId, PriceRowView, csv};
 use vipmp::quote::{QuoteContext, quote_json};
@@ -685,61 +685,6 @@ pub struct Seed {
     pub data: Vec<u8>,
 }
 
-/// A JSON value in the packed form `door.js` writes (`src/input/packed.rs`):
-/// no key numbered before, every key spelled out where it stands, whole
-/// numbers that fit as `i32`, other numbers as their JSON text.
-fn packed(value: &Value) -> Vec<u8> {
-    let mut bytes = 0_u32.to_le_bytes().to_vec();
-    pack_value(value, &mut bytes);
-    bytes
-}
-
-fn pack_value(value: &Value, bytes: &mut Vec<u8>) {
-    match value {
-        Value::Null => bytes.push(0),
-        Value::Bool(flag) => bytes.push(1 + u8::from(*flag)),
-        Value::Number(number) => match number.as_i64().and_then(|n| i32::try_from(n).ok()) {
-            Some(whole) => {
-                bytes.push(3);
-                bytes.extend(whole.to_le_bytes());
-            }
-            None => {
-                bytes.push(4);
-                pack_text(&number.to_string(), bytes);
-            }
-        },
-        Value::String(text) => {
-            bytes.push(5);
-            pack_text(text, bytes);
-        }
-        Value::Array(items) => {
-            bytes.push(6);
-            bytes.extend(packed_count(items.len()));
-            items.iter().for_each(|item| pack_value(item, bytes));
-        }
-        Value::Object(members) => {
-            bytes.push(7);
-            bytes.extend(packed_count(members.len()));
-            for (key, member) in members {
-                bytes.extend(0xFFFF_u16.to_le_bytes());
-                pack_text(key, bytes);
-                pack_value(member, bytes);
-            }
-        }
-    }
-}
-
-fn pack_text(text: &str, bytes: &mut Vec<u8>) {
-    bytes.extend(packed_count(text.len()));
-    bytes.extend_from_slice(text.as_bytes());
-}
-
-fn packed_count(count: usize) -> [u8; 4] {
-    u32::try_from(count)
-        .expect("fixture sizes fit")
-        .to_le_bytes()
-}
-
 fn seed(target: &'static str, name: String, selector: &[u8], rest: &[u8]) -> Seed {
     let mut data = selector.to_vec();
     data.extend_from_slice(rest);
@@ -879,7 +824,12 @@ pub fn seeds(root: &std::path::Path) -> Vec<Seed> {
                     &selector,
                     text.as_bytes(),
                 ));
-                out.push(seed("packed_body", name.clone(), &selector, &packed(input)));
+                out.push(seed(
+                    "packed_body",
+                    name.clone(),
+                    &selector,
+                    &Packer::new().pack(input),
+                ));
                 if let Some(endpoint) = endpoint_of(operation) {
                     let text = input.to_string();
                     let selector = [endpoint_byte(endpoint)];

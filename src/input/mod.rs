@@ -24,10 +24,12 @@
 
 mod from_json;
 mod packed;
+mod packer;
 mod reader;
 
 pub use from_json::{FromJson, FromJsonError, derive_support, text_of};
 pub use packed::{MAX_KEYS as MAX_PACKED_KEYS, PackedError, PackedKeys};
+pub use packer::Packer;
 pub use reader::JsonError;
 pub use vipmp_derive::FromJson;
 

@@ -41,8 +41,8 @@ const MAX_DEPTH: usize = 127;
 /// The most keys a table numbers (ids `0..MAX_KEYS`).
 pub const MAX_KEYS: usize = 4096;
 
-const DEFINE_KEY: u16 = 0xFFFE;
-const INLINE_KEY: u16 = 0xFFFF;
+pub(super) const DEFINE_KEY: u16 = 0xFFFE;
+pub(super) const INLINE_KEY: u16 = 0xFFFF;
 
 /// The keys a packer has numbered, by number, kept between bodies.
 #[derive(Debug, Default)]
@@ -273,89 +273,9 @@ impl<'a> Unpacker<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::input::Packer;
     use proptest::prelude::*;
     use serde_json::{Value, json};
-    use std::collections::HashMap;
-
-    /// The packer of `door.js`, in Rust: numbers that fit an `i32` whole,
-    /// others as text; keys numbered in `numbers` (at most `MAX_KEYS`).
-    struct Packer {
-        numbers: HashMap<String, u16>,
-        bytes: Vec<u8>,
-    }
-
-    impl Packer {
-        fn new() -> Self {
-            Packer {
-                numbers: HashMap::new(),
-                bytes: Vec::new(),
-            }
-        }
-
-        fn pack(&mut self, value: &Value) -> Vec<u8> {
-            self.bytes.clear();
-            let known = u32::try_from(self.numbers.len()).expect("few keys");
-            self.bytes.extend(known.to_le_bytes());
-            self.value(value);
-            self.bytes.clone()
-        }
-
-        fn text(&mut self, text: &str) {
-            let len = u32::try_from(text.len()).expect("short text");
-            self.bytes.extend(len.to_le_bytes());
-            self.bytes.extend(text.as_bytes());
-        }
-
-        fn value(&mut self, value: &Value) {
-            match value {
-                Value::Null => self.bytes.push(0),
-                Value::Bool(flag) => self.bytes.push(1 + u8::from(*flag)),
-                Value::Number(number) => match number.as_i64().map(i32::try_from) {
-                    Some(Ok(whole)) => {
-                        self.bytes.push(3);
-                        self.bytes.extend(whole.to_le_bytes());
-                    }
-                    _ => {
-                        self.bytes.push(4);
-                        self.text(&number.to_string());
-                    }
-                },
-                Value::String(text) => {
-                    self.bytes.push(5);
-                    self.text(text);
-                }
-                Value::Array(items) => {
-                    self.bytes.push(6);
-                    let count = u32::try_from(items.len()).expect("few items");
-                    self.bytes.extend(count.to_le_bytes());
-                    items.iter().for_each(|item| self.value(item));
-                }
-                Value::Object(map) => {
-                    self.bytes.push(7);
-                    let count = u32::try_from(map.len()).expect("few members");
-                    self.bytes.extend(count.to_le_bytes());
-                    for (key, value) in map {
-                        self.key(key);
-                        self.value(value);
-                    }
-                }
-            }
-        }
-
-        fn key(&mut self, key: &str) {
-            if let Some(id) = self.numbers.get(key) {
-                self.bytes.extend(id.to_le_bytes());
-            } else if self.numbers.len() < MAX_KEYS {
-                let id = u16::try_from(self.numbers.len()).expect("few keys");
-                self.numbers.insert(key.to_owned(), id);
-                self.bytes.extend(DEFINE_KEY.to_le_bytes());
-                self.text(key);
-            } else {
-                self.bytes.extend(INLINE_KEY.to_le_bytes());
-                self.text(key);
-            }
-        }
-    }
 
     /// Whether `bytes` read as the value's JSON text reads (the package's
     /// other way across).
@@ -502,7 +422,7 @@ mod tests {
             for body in [&first, &second, &first] {
                 let bytes = packer.pack(body);
                 prop_assert_eq!(reads_as(&mut keys, &bytes, body), Ok(true));
-                prop_assert_eq!(keys.len(), packer.numbers.len());
+                prop_assert_eq!(keys.len(), packer.numbered());
             }
         }
 
