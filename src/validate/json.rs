@@ -143,8 +143,26 @@ impl<'a, 'p> Object<'a, 'p> {
         self.required_str_of(key, self.get(key), report)
     }
 
-    /// [`Self::required_str`] of the member `value` found at `key`.
+    /// [`Self::required_str`] of the member `value` found at `key`. The
+    /// text is answered here and the rest filed out of line: an order's
+    /// lines take this path 499 times a body, and the call was a tenth of a
+    /// line's instructions.
+    #[inline]
     pub(crate) fn required_str_of(
+        &self,
+        key: &str,
+        value: Option<&'a Json<'a>>,
+        report: &mut Report,
+    ) -> Option<&'a str> {
+        match value {
+            Some(Json::Text(text)) if !text.is_empty() => Some(text),
+            _ => self.missing_or_wrong_str(key, value, report),
+        }
+    }
+
+    /// [`Self::required_str_of`] of anything but a text that is not empty.
+    #[inline(never)]
+    fn missing_or_wrong_str(
         &self,
         key: &str,
         value: Option<&'a Json<'a>>,
@@ -185,7 +203,9 @@ impl<'a, 'p> Object<'a, 'p> {
         self.required_int_of(key, self.get(key), report)
     }
 
-    /// [`Self::required_int`] of the member `value` found at `key`.
+    /// [`Self::required_int`] of the member `value` found at `key`; a whole
+    /// number answered here, the rest filed out of line (as text is).
+    #[inline]
     pub(crate) fn required_int_of(
         &self,
         key: &str,
@@ -194,6 +214,19 @@ impl<'a, 'p> Object<'a, 'p> {
     ) -> Option<i64> {
         match value {
             Some(Json::Int(whole)) => Some(*whole),
+            _ => self.missing_or_wrong_int(key, value, report),
+        }
+    }
+
+    /// [`Self::required_int_of`] of anything but a whole number.
+    #[inline(never)]
+    fn missing_or_wrong_int(
+        &self,
+        key: &str,
+        value: Option<&'a Json<'a>>,
+        report: &mut Report,
+    ) -> Option<i64> {
+        match value {
             Some(value) => whole_number(value, &self.at(key), report),
             None => {
                 report.add(&self.at(key), Finding::new(Code::FieldRequired));

@@ -345,7 +345,9 @@ fn check_line<'a>(
     }
     let subscription_id = check_line_subscription(&line, found.subscription_id, order_type, report);
     check_line_currency(&line, found.currency_code, order_currency, report);
-    super::subscription::check_flex_codes_of(&line, found.flex_discount_codes, report);
+    if found.flex_discount_codes.is_some() {
+        super::subscription::check_flex_codes_of(&line, found.flex_discount_codes, report);
+    }
     Some(LineFacts {
         number,
         offer_id: offer,
