@@ -45,3 +45,55 @@ pub(crate) fn required_shape(
         vec![Finding::new(invalid)]
     }
 }
+
+/// Whether every byte of `value` is an ASCII letter or digit: the shape of
+/// offer and subscription IDs. A table of the 256 bytes, one load a byte,
+/// where `u8::is_ascii_alphanumeric` compares three ranges: an order checks
+/// up to 499 offer IDs a body.
+pub(crate) fn all_ascii_alphanumeric(value: &str) -> bool {
+    value
+        .bytes()
+        .all(|byte| ASCII_ALPHANUMERIC[usize::from(byte)])
+}
+
+const ASCII_ALPHANUMERIC: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte: u8 = 0;
+    loop {
+        table[byte as usize] = byte.is_ascii_alphanumeric();
+        if byte == u8::MAX {
+            break table;
+        }
+        byte += 1;
+    }
+};
+
+#[cfg(test)]
+mod tests {
+    use super::all_ascii_alphanumeric;
+    use proptest::prelude::*;
+
+    #[test]
+    fn the_table_is_the_three_ranges() {
+        for byte in 0..=0x7F_u8 {
+            let text = char::from(byte).to_string();
+            assert_eq!(
+                all_ascii_alphanumeric(&text),
+                byte.is_ascii_alphanumeric(),
+                "{byte:#x}"
+            );
+        }
+        assert!(!all_ascii_alphanumeric("é"));
+        assert!(all_ascii_alphanumeric(""));
+    }
+
+    proptest! {
+        #[test]
+        fn agrees_with_the_standard_library(value in any::<String>()) {
+            prop_assert_eq!(
+                all_ascii_alphanumeric(&value),
+                value.bytes().all(|byte| byte.is_ascii_alphanumeric())
+            );
+        }
+    }
+}

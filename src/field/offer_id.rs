@@ -12,8 +12,7 @@ pub const MAX_LENGTH: usize = 40;
 
 /// Checks an offer ID: required, 1–40 ASCII letters and digits.
 pub fn check(value: &str) -> Vec<Finding> {
-    let fits =
-        |value: &str| value.len() <= MAX_LENGTH && value.bytes().all(|b| b.is_ascii_alphanumeric());
+    let fits = |value: &str| value.len() <= MAX_LENGTH && super::all_ascii_alphanumeric(value);
     super::required_shape(value, fits, Code::OfferIdInvalidFormat)
 }
 

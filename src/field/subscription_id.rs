@@ -20,8 +20,7 @@ pub const MAX_LENGTH: usize = 40;
 /// Checks a subscription ID: required, 1 to [`MAX_LENGTH`] ASCII letters and
 /// digits.
 pub fn check(value: &str) -> Vec<Finding> {
-    let fits =
-        |value: &str| value.len() <= MAX_LENGTH && value.bytes().all(|b| b.is_ascii_alphanumeric());
+    let fits = |value: &str| value.len() <= MAX_LENGTH && super::all_ascii_alphanumeric(value);
     super::required_shape(value, fits, Code::SubscriptionIdInvalidFormat)
 }
 
