@@ -5,7 +5,8 @@
 //! targets and a Rust caller testing that way across need bodies in that form
 //! written the way `door.js` writes them: whole numbers that fit an `i32` as
 //! numbers, any other number as its JSON text, a key numbered the first time
-//! it is sent and sent by number afterwards, across bodies. One packer for
+//! it is sent and sent by number afterwards, across bodies, and a list of
+//! objects of one shape (an order's lines) as a table. One packer for
 //! all of them, so that no copy drifts from the others. Nothing in the
 //! package's wasm calls it, so the linker leaves it out.
 
@@ -74,17 +75,49 @@ impl Packer {
                 self.bytes.push(5);
                 self.text(text);
             }
-            Value::Array(items) => {
-                self.bytes.push(6);
-                self.count(items.len());
-                items.iter().for_each(|item| self.value(item));
-            }
+            Value::Array(items) => match table_kinds(items) {
+                Some(kinds) => self.table(items, &kinds),
+                None => {
+                    self.bytes.push(6);
+                    self.count(items.len());
+                    items.iter().for_each(|item| self.value(item));
+                }
+            },
             Value::Object(map) => {
                 self.bytes.push(7);
                 self.count(map.len());
                 for (key, value) in map {
                     self.key(key);
                     self.value(value);
+                }
+            }
+        }
+    }
+
+    /// `rows` as a table of columns of `kinds` (see [`table_kinds`]).
+    fn table(&mut self, rows: &[Value], kinds: &[u8]) {
+        let Some(Value::Object(first)) = rows.first() else {
+            return;
+        };
+        self.bytes.push(8);
+        self.count(rows.len());
+        self.bytes
+            .push(u8::try_from(kinds.len()).expect("at most 255 columns"));
+        for (key, kind) in first.keys().zip(kinds) {
+            self.key(key);
+            self.bytes.push(*kind);
+        }
+        for value in rows
+            .iter()
+            .filter_map(Value::as_object)
+            .flat_map(|row| row.values())
+        {
+            match value {
+                Value::String(text) => self.text(text),
+                whole => {
+                    let whole = whole.as_i64().and_then(|n| i32::try_from(n).ok());
+                    self.bytes
+                        .extend(whole.expect("a column of whole numbers").to_le_bytes());
                 }
             }
         }
@@ -102,5 +135,40 @@ impl Packer {
             self.bytes.extend(INLINE_KEY.to_le_bytes());
             self.text(key);
         }
+    }
+}
+
+/// The kinds of the columns (3 whole numbers, 5 strings) when `items` packs
+/// as a table, as `door.js` decides: two or more objects with the same keys
+/// in the same order, 1 to 255 of them, each key's values all whole numbers
+/// that fit an `i32` or all strings.
+fn table_kinds(items: &[Value]) -> Option<Vec<u8>> {
+    let [Value::Object(first), rest @ ..] = items else {
+        return None;
+    };
+    if rest.is_empty() || first.is_empty() || first.len() > usize::from(u8::MAX) {
+        return None;
+    }
+    let kinds: Vec<u8> = first.values().map(kind_of).collect::<Option<_>>()?;
+    let same_shape =
+        |item: &Value| {
+            item.as_object().is_some_and(|row| {
+                row.len() == first.len()
+                    && row.iter().zip(first.keys().zip(&kinds)).all(
+                        |((key, value), (name, kind))| key == name && kind_of(value) == Some(*kind),
+                    )
+            })
+        };
+    rest.iter().all(same_shape).then_some(kinds)
+}
+
+/// A table column's kind of `value`, if it can be one.
+fn kind_of(value: &Value) -> Option<u8> {
+    match value {
+        Value::String(_) => Some(5),
+        Value::Number(number) if number.as_i64().is_some_and(|n| i32::try_from(n).is_ok()) => {
+            Some(3)
+        }
+        _ => None,
     }
 }

@@ -104,6 +104,49 @@ test("an answer whose text starts with a byte-order mark keeps it", () => {
   }
 });
 
+test("lines of one shape cross as a table; a line that breaks the shape, anywhere, as a list", () => {
+  const line = (n) => ({ extLineItemNumber: n, offerId: `6530452${n % 10}CA01A12`, quantity: 1 + (n % 7) });
+  const lines = (count) => Array.from({ length: count }, (_, i) => line(i + 1));
+  const throwing = line(3);
+  Object.defineProperty(throwing, "quantity", { enumerable: true, get() { throw new Error("no"); } });
+  const breakers = {
+    "an extra key": { ...line(3), note: "x" },
+    "a missing key": { extLineItemNumber: 3, offerId: "65304520CA01A12" },
+    "keys in another order": { offerId: "65304520CA01A12", extLineItemNumber: 3, quantity: 1 },
+    "a fraction": { ...line(3), quantity: 1.5 },
+    "minus zero": { ...line(3), quantity: -0 },
+    "past an i32": { ...line(3), quantity: 2 ** 31 },
+    "a number as text": { ...line(3), quantity: "1" },
+    "an undefined member": { ...line(3), quantity: undefined },
+    "a null member": { ...line(3), quantity: null },
+    "toJSON": { ...line(3), toJSON: () => ({ quantity: 9 }) },
+    "a null prototype": Object.assign(Object.create(null), line(3)),
+    "a class instance": Object.assign(new (class Line {})(), line(3)),
+    "an array": [1, 2, 3],
+    "null": null,
+    "a lone surrogate": { ...line(3), offerId: "6530\ud800" },
+    "non-ASCII": { ...line(3), offerId: "６５３０４５２０CA01A12" },
+    "a getter that throws": throwing,
+  };
+  for (const [name, breaker] of Object.entries(breakers)) {
+    for (const at of [0, 1, 2, 49]) {
+      const body = { orderType: "NEW", lineItems: lines(50) };
+      body.lineItems[at] = breaker;
+      same("validateOrder", body);
+      // The keys the table numbered before it broke are taken back: the next body's keys still agree.
+      same("validateOrder", { orderType: "NEW", lineItems: lines(3), currencyCode: "USD" });
+    }
+    assert.ok(name);
+  }
+  const wide = Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`k${i}`, i]));
+  same("validateOrder", { orderType: "NEW", lineItems: [wide, wide] });
+  const longKey = "k".repeat(100);
+  same("validateOrder", { orderType: "NEW", lineItems: [{ [longKey]: 1 }, { [longKey]: 2 }] });
+  same("validateOrder", { orderType: "NEW", lineItems: [{}, {}] });
+  for (const count of [2, 100, 499, 600]) same("validateOrder", { orderType: "NEW", lineItems: lines(count) });
+  same("validateCustomer", { companyProfile: { contacts: [{ email: "a@b.co", firstName: "A" }, { email: "bad", firstName: "B" }] } }, { op: "create" });
+});
+
 test("what JSON cannot express, and options of the wrong shape", () => {
   const cycle = {};
   cycle.self = cycle;
