@@ -66,6 +66,7 @@ impl<'a, 'p> Object<'a, 'p> {
     }
 
     /// Files `findings` at `key` (see [`apply`]).
+    #[inline]
     pub(crate) fn apply(&self, key: &str, findings: Vec<Finding>, report: &mut Report) {
         apply(report, &self.at(key), findings);
     }
@@ -182,7 +183,9 @@ impl<'a, 'p> Object<'a, 'p> {
         self.str_of(key, self.get(key), report)
     }
 
-    /// [`Self::optional_str`] of the member `value` found at `key`.
+    /// [`Self::optional_str`] of the member `value` found at `key`: a text
+    /// or nothing answered here, a value of another type filed out of line.
+    #[inline]
     pub(crate) fn str_of(
         &self,
         key: &str,
@@ -191,11 +194,15 @@ impl<'a, 'p> Object<'a, 'p> {
     ) -> Option<&'a str> {
         match value? {
             Json::Text(text) => Some(text),
-            _ => {
-                wrong_type(report, &self.at(key), TEXT);
-                None
-            }
+            _ => self.not_text(key, report),
         }
+    }
+
+    /// Files a member at `key` that is not text.
+    #[inline(never)]
+    fn not_text(&self, key: &str, report: &mut Report) -> Option<&'a str> {
+        wrong_type(report, &self.at(key), TEXT);
+        None
     }
 
     /// A required whole number.
@@ -397,7 +404,9 @@ pub(crate) fn one_of<'v>(
 
 /// Files a rule's findings at `path`. Most values are valid: an empty list
 /// returns before any iterator or path is built (building and dropping them
-/// was 4 % of a valid customer's instructions).
+/// was 4 % of a valid customer's instructions), and without a call (in the
+/// wasm, the call was 1.6 % of a 100-line order's time).
+#[inline]
 pub(crate) fn apply(report: &mut Report, path: &impl AsPath, findings: Vec<Finding>) {
     if !findings.is_empty() {
         report.add_all(path, findings);
