@@ -11,9 +11,20 @@ use crate::{Code, Finding};
 pub const MAX_LENGTH: usize = 40;
 
 /// Checks an offer ID: required, 1–40 ASCII letters and digits.
+///
+/// Inline, so that a caller sees a valid ID's empty answer and drops nothing:
+/// an order checks up to 499 of them, and in the wasm the call and the drop
+/// of its empty list were a twentieth of a 100-line order's time.
+#[inline]
 pub fn check(value: &str) -> Vec<Finding> {
-    let fits = |value: &str| value.len() <= MAX_LENGTH && super::all_ascii_alphanumeric(value);
+    if !value.is_empty() && fits(value) {
+        return Vec::new();
+    }
     super::required_shape(value, fits, Code::OfferIdInvalidFormat)
+}
+
+fn fits(value: &str) -> bool {
+    value.len() <= MAX_LENGTH && super::all_ascii_alphanumeric(value)
 }
 
 #[cfg(test)]

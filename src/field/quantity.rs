@@ -43,6 +43,7 @@ pub fn check_line(value: i64, kind: Option<ProductKind>) -> Vec<Finding> {
 /// (1 to 10,000). Nearly no line is, and the lookup (a binary search of the
 /// 1,787 partial SKUs, once per line) was 16 % of the instructions of
 /// validating a 499-line order.
+#[inline]
 pub fn check_line_of_offer(value: i64, offer: Option<&str>) -> Vec<Finding> {
     if (LINE_MIN..=TEAM_LINE_MAX).contains(&value) {
         return Vec::new();
