@@ -86,6 +86,10 @@ pub struct Context {
     pub reference_order: Option<Order>,
     /// The subscription being updated (its status and offer).
     pub subscription: Option<Subscription>,
+    /// The subscriptions a RENEWAL's lines name, as Get Subscription answers
+    /// them: each line's renewal window is checked against its own
+    /// subscription's anniversary date. `subscription` counts as one of them.
+    pub subscriptions: Vec<Subscription>,
     /// The VIP membership ID of a VIP→VIPMP transfer (a path parameter).
     pub membership_id: Option<String>,
     /// Whether an early renewal of the customer is in progress (a RENEWAL

@@ -14,9 +14,11 @@
 //! sandbox's) is followed, as the newer renewal pages give it.
 //!
 //! The anniversary date is the renewal date of the subscription a line renews
-//! (the context's `subscription`, Get Subscription; the rule applies when a
-//! line names it), not the customer's `cotermDate`: a lapsed subscription's
-//! date stays behind while the others renew. The final 3YC term is the one in
+//! (the context's `subscription` or one of its `subscriptions`, Get
+//! Subscription; the rule applies to the lines that name one), not the
+//! customer's `cotermDate`: a lapsed subscription's date stays behind while
+//! the others renew. Each subscription renewed out of its window is one
+//! finding at `lineItems`, with its own window. The final 3YC term is the one in
 //! which the COMMITTED commitment ends: its `endDate` falls before the
 //! anniversary date. "Recommitted" is read as a recommitment request ACCEPTED
 //! or COMMITTED. Whether an early renewal is in progress is not in any
@@ -28,7 +30,7 @@ use super::Context;
 use super::json::Object;
 use crate::date::Date;
 use crate::report::{Code, Finding, Report};
-use crate::resource::{Benefit, OrderType};
+use crate::resource::{Benefit, OrderType, Subscription};
 
 /// Days before the anniversary date from which an early renewal is possible
 /// (FACTS.md §3.5, AD-30..AD-1).
@@ -41,7 +43,7 @@ pub const GRACE_DAYS: i64 = 14;
 pub(super) fn check<'a>(
     order: &Object<'_, '_>,
     order_type: Option<OrderType>,
-    mut renewed: impl Iterator<Item = Option<&'a str>>,
+    renewed: impl Iterator<Item = Option<&'a str>>,
     context: &Context,
     report: &mut Report,
 ) {
@@ -53,21 +55,33 @@ pub(super) fn check<'a>(
             Finding::new(Code::OrderEarlyRenewalInProgress).with("value", order_type.as_str()),
         );
     }
-    let (Some(today), Some(subscription)) = (context.today, &context.subscription) else {
-        return;
-    };
-    let id = subscription.subscription_id.as_str();
-    if !renewal || !renewed.any(|line| line == Some(id)) {
+    let Some(today) = context.today else { return };
+    if !renewal {
         return;
     }
-    let Some(anniversary) = subscription
-        .renewal_date
-        .as_deref()
-        .and_then(super::date_of)
-    else {
-        return;
-    };
-    check_window(order, today, anniversary, context, report);
+    let mut checked: Vec<&str> = Vec::new();
+    for id in renewed.flatten() {
+        if checked.contains(&id) {
+            continue;
+        }
+        checked.push(id);
+        let anniversary = renewed_subscription(context, id)
+            .and_then(|subscription| subscription.renewal_date.as_deref())
+            .and_then(super::date_of);
+        if let Some(anniversary) = anniversary {
+            check_window(order, today, anniversary, context, report);
+        }
+    }
+}
+
+/// The subscription `id` from the context: `subscription`, else one of
+/// `subscriptions`.
+fn renewed_subscription<'c>(context: &'c Context, id: &str) -> Option<&'c Subscription> {
+    context
+        .subscription
+        .iter()
+        .chain(&context.subscriptions)
+        .find(|subscription| subscription.subscription_id == id)
 }
 
 fn check_window(
@@ -161,6 +175,36 @@ mod tests {
         let longer = json!({ "type": "THREE_YEAR_COMMIT",
             "commitment": { "status": "COMMITTED", "endDate": "2027-06-29" } });
         valid(CreateOrder, &renewal(), &on("2026-06-29", &longer));
+    }
+
+    #[test]
+    fn each_line_is_held_to_its_own_subscriptions_window() {
+        const OTHER: &str = "9D8F3A1B9E2D4F6A8B0C1D2E3F4A5BNA";
+        let both = json!({ "orderType": "RENEWAL", "currencyCode": "USD", "lineItems": [
+            { "extLineItemNumber": 1, "offerId": "65304479CA01A12", "quantity": 5,
+              "subscriptionId": SUB },
+            { "extLineItemNumber": 2, "offerId": "65304479CA01A12", "quantity": 2,
+              "subscriptionId": OTHER },
+            { "extLineItemNumber": 3, "offerId": "65304479CA01A12", "quantity": 1,
+              "subscriptionId": OTHER }] });
+        let subscription = |id: &str, renews: &str| {
+            json!({ "subscriptionId": id, "offerId": "65304479CA01A12",
+                "renewalDate": renews, "status": "1000" })
+        };
+        let on = |today: &str, other_renews: &str| {
+            context(json!({ "today": today,
+                "subscriptions": [subscription(SUB, "2026-06-30"), subscription(OTHER, other_renews)] }))
+        };
+        valid(CreateOrder, &both, &on("2026-06-15", "2026-07-10"));
+        let found = [("lineItems", "renewal.outside_window")];
+        expect(CreateOrder, &both, &on("2026-06-15", "2026-09-30"), &found);
+        let twice = [found[0], found[0]];
+        expect(CreateOrder, &both, &on("2026-01-15", "2026-09-30"), &twice);
+        // `subscription` is one of them; a subscription no line names is not checked.
+        let split = context(json!({ "today": "2026-06-15",
+            "subscription": subscription(SUB, "2026-06-30"),
+            "subscriptions": [subscription(OTHER, "2026-09-30"), subscription("X", "2020-01-01")] }));
+        expect(CreateOrder, &both, &split, &found);
     }
 
     #[test]

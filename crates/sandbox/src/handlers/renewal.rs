@@ -97,9 +97,10 @@ fn check_early(
     Ok(())
 }
 
-/// The core's renewal rules for each line renewing an active subscription
-/// early, with that subscription and the customer in the context: 3133 in the
-/// final 3YC term without a recommitment.
+/// The core's renewal rules for the lines renewing the customer's
+/// subscriptions, with those subscriptions and the customer in the context
+/// (one validation, each line against its own subscription's window): 3133
+/// in the final 3YC term without a recommitment.
 pub(super) fn check_early_commitment(
     store: &mut Store,
     call: &Call,
@@ -107,18 +108,21 @@ pub(super) fn check_early_commitment(
     holder: &Customer,
 ) -> Result<(), Answer> {
     let customer = order.customer_id.clone().unwrap_or_default();
-    for line in &order.line_items {
-        let id = line.subscription_id.as_deref().unwrap_or("");
-        let Some(subscription) = store.subscriptions_of(&customer).get(id).cloned() else {
-            continue;
-        };
-        let context = Context {
-            customer: Some(holder.clone()),
-            subscription: Some(subscription),
-            ..call.context()
-        };
-        let _: serde_json::Value = checked(Operation::CreateOrder, call, &context)?;
+    let held = store.subscriptions_of(&customer);
+    let subscriptions: Vec<_> = order
+        .line_items
+        .iter()
+        .filter_map(|line| held.get(line.subscription_id.as_deref()?).cloned())
+        .collect();
+    if subscriptions.is_empty() {
+        return Ok(());
     }
+    let context = Context {
+        customer: Some(holder.clone()),
+        subscriptions,
+        ..call.context()
+    };
+    let _: serde_json::Value = checked(Operation::CreateOrder, call, &context)?;
     Ok(())
 }
 
