@@ -221,24 +221,7 @@ impl<'a, 'p> Object<'a, 'p> {
     ) -> Option<i64> {
         match value {
             Some(Json::Int(whole)) => Some(*whole),
-            _ => self.missing_or_wrong_int(key, value, report),
-        }
-    }
-
-    /// [`Self::required_int_of`] of anything but a whole number.
-    #[inline(never)]
-    fn missing_or_wrong_int(
-        &self,
-        key: &str,
-        value: Option<&'a Json<'a>>,
-        report: &mut Report,
-    ) -> Option<i64> {
-        match value {
-            Some(value) => whole_number(value, &self.at(key), report),
-            None => {
-                report.add(&self.at(key), Finding::new(Code::FieldRequired));
-                None
-            }
+            _ => missing_or_not_whole(value, &self.at(key), report),
         }
     }
 
@@ -349,6 +332,21 @@ impl<'a, 'p> Object<'a, 'p> {
         }
         Some(items)
     }
+}
+
+/// A required member that is missing (`field.required`, filed at `path`) or
+/// not a whole number that fits an `i64` (read by [`whole_number`]).
+#[inline(never)]
+fn missing_or_not_whole(
+    value: Option<&Json<'_>>,
+    path: &impl AsPath,
+    report: &mut Report,
+) -> Option<i64> {
+    let Some(value) = value else {
+        report.add(path, Finding::new(Code::FieldRequired));
+        return None;
+    };
+    whole_number(value, path, report)
 }
 
 /// A JSON value as a whole number, filing the problem when it is not one.
