@@ -14,7 +14,7 @@
 #[path = "common/bodies.rs"]
 mod bodies;
 
-use bodies::{customer_body, invalid_customer_body, order_body};
+use bodies::{customer_body, invalid_customer_body, invalid_order_body, order_body};
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 use vipmp::basket::{Basket, BasketLine};
@@ -131,6 +131,22 @@ fn validation(c: &mut Criterion) {
     group.bench_function("create order, 499 lines from JSON text", |b| {
         b.iter(|| validate::run_text(Operation::CreateOrder, black_box(&text), &context));
     });
+    let invalid_order = invalid_order_body();
+    let invalid_order_tree = Json::from_value(&invalid_order, &arena);
+    let found = validate::run_json(Operation::CreateOrder, &invalid_order_tree, &context);
+    assert_eq!(found.violations.len(), 4, "{found:?}");
+    group.bench_function(
+        "create order, 100 lines, 4 violations, body already read",
+        |b| {
+            b.iter(|| {
+                validate::run_json(
+                    Operation::CreateOrder,
+                    black_box(&invalid_order_tree),
+                    &context,
+                )
+            });
+        },
+    );
     // What the npm package does: one arena kept and reset after each body.
     let mut kept = Arena::new();
     group.bench_function("create customer, valid, from JSON text, arena kept", |b| {

@@ -5,7 +5,9 @@
 //!
 //! `cargo run --release --example hot_path -- CASE [ITERATIONS]`, CASE one of
 //! `customer`, `customer-text`, `customer-tree`, `customer-invalid`, `order`,
-//! `order-text`, `order-tree`, `customer-packed`, `order-packed` (`-text`:
+//! `order-text`, `order-tree`, `customer-packed`, `order-packed`,
+//! `order-invalid`, `order-invalid-tree`, `order-invalid-packed` (100 lines,
+//! four violations: the package bench's) (`-text`:
 //! from JSON text; `-tree`: a body already read, the validation alone;
 //! `-packed`: read from the packed form the npm package's `door.js` writes,
 //! its keys numbered by an earlier body, as the package's door reads it).
@@ -13,7 +15,7 @@
 #[path = "../benches/common/bodies.rs"]
 mod bodies;
 
-use bodies::{customer_body, invalid_customer_body, order_body};
+use bodies::{customer_body, invalid_customer_body, invalid_order_body, order_body};
 use std::hint::black_box;
 use vipmp::input::{Arena, Json, PackedKeys, Packer};
 use vipmp::validate::{self, Context, Operation};
@@ -28,6 +30,9 @@ fn main() {
             (Operation::CreateCustomer, customer_body())
         }
         "customer-invalid" => (Operation::CreateCustomer, invalid_customer_body()),
+        "order-invalid" | "order-invalid-tree" | "order-invalid-packed" => {
+            (Operation::CreateOrder, invalid_order_body())
+        }
         "order" | "order-text" | "order-tree" | "order-packed" => {
             (Operation::CreateOrder, order_body(499))
         }

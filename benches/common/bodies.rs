@@ -36,3 +36,15 @@ pub(crate) fn order_body(lines: u32) -> Value {
         "lineItems": line_items,
     })
 }
+
+/// The npm package bench's invalid order: 100 lines with four violations
+/// (currency `usd`, an offer ID with a hyphen, quantity 0, a repeated line
+/// number).
+pub(crate) fn invalid_order_body() -> Value {
+    let mut body = order_body(100);
+    body["currencyCode"] = json!("usd");
+    body["lineItems"][10]["offerId"] = json!("65304479-CA01A12");
+    body["lineItems"][20]["quantity"] = json!(0);
+    body["lineItems"][30]["extLineItemNumber"] = json!(1);
+    body
+}
