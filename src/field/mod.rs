@@ -32,18 +32,28 @@ use crate::{Code, Finding};
 /// The answer of a rule whose only question is the shape of a required value
 /// (an ID, a code): `field.required` when empty, nothing when `fits`, else
 /// `invalid`.
+///
+/// Inline, with the finding built out of line: a caller sees a valid value's
+/// empty answer and drops nothing (an order checks up to 499 offer IDs, and
+/// in the wasm the call and the drop of its empty list were a twentieth of a
+/// 100-line order's time).
+#[inline]
 pub(crate) fn required_shape(
     value: &str,
     fits: impl Fn(&str) -> bool,
     invalid: Code,
 ) -> Vec<Finding> {
-    if value.is_empty() {
-        vec![Finding::new(Code::FieldRequired)]
-    } else if fits(value) {
-        Vec::new()
-    } else {
-        vec![Finding::new(invalid)]
+    if !value.is_empty() && fits(value) {
+        return Vec::new();
     }
+    shape_finding(value.is_empty(), invalid)
+}
+
+/// [`required_shape`]'s answer for an empty value or one that does not fit.
+#[inline(never)]
+fn shape_finding(empty: bool, invalid: Code) -> Vec<Finding> {
+    let code = if empty { Code::FieldRequired } else { invalid };
+    vec![Finding::new(code)]
 }
 
 /// Whether every byte of `value` is an ASCII letter or digit: the shape of

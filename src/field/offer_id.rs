@@ -10,21 +10,12 @@ use crate::{Code, Finding};
 /// The longest offer ID accepted (FACTS.md §2.1: "IDs ≤40").
 pub const MAX_LENGTH: usize = 40;
 
-/// Checks an offer ID: required, 1–40 ASCII letters and digits.
-///
-/// Inline, so that a caller sees a valid ID's empty answer and drops nothing:
-/// an order checks up to 499 of them, and in the wasm the call and the drop
-/// of its empty list were a twentieth of a 100-line order's time.
+/// Checks an offer ID: required, 1–40 ASCII letters and digits. Inline, as
+/// [`super::required_shape`] is: an order checks up to 499 of them.
 #[inline]
 pub fn check(value: &str) -> Vec<Finding> {
-    if !value.is_empty() && fits(value) {
-        return Vec::new();
-    }
+    let fits = |value: &str| value.len() <= MAX_LENGTH && super::all_ascii_alphanumeric(value);
     super::required_shape(value, fits, Code::OfferIdInvalidFormat)
-}
-
-fn fits(value: &str) -> bool {
-    value.len() <= MAX_LENGTH && super::all_ascii_alphanumeric(value)
 }
 
 #[cfg(test)]
