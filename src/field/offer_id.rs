@@ -11,7 +11,7 @@ use crate::{Code, Finding};
 pub const MAX_LENGTH: usize = 40;
 
 /// Checks an offer ID: required, 1–40 ASCII letters and digits. Inline, as
-/// [`super::required_shape`] is: an order checks up to 499 of them.
+/// the shared shape check it calls is: an order checks up to 499 of them.
 #[inline]
 pub fn check(value: &str) -> Vec<Finding> {
     let fits = |value: &str| value.len() <= MAX_LENGTH && super::all_ascii_alphanumeric(value);
