@@ -206,3 +206,37 @@ test("a refused door call throws an Error once, and the next call is answered", 
     assert.equal(api.validateField("postalCode", "9511", { country: "US" }).violations[0].code, "postal_code.invalid_format", door);
   }
 });
+
+test("answers not all ASCII cross in UTF-16: through Node's Buffer here, and a TextDecoder where there is none", async () => {
+  // A second module instance with its own door, loaded while `Buffer` is
+  // hidden, takes the way browsers take.
+  const hidden = globalThis.Buffer;
+  globalThis.Buffer = undefined;
+  let browserLike;
+  try {
+    const second = await import("./node_modules/vipmp/web/vipmp_bg.js?second-instance");
+    second.initSync({ module: readFileSync(new URL("./node_modules/vipmp/web/vipmp_bg.wasm", import.meta.url)) });
+    const { bodyDoors } = await import("./node_modules/vipmp/web/door.js?without-buffer");
+    browserLike = { ...second, ...bodyDoors(second) };
+  } finally {
+    globalThis.Buffer = hidden;
+  }
+  const names = ["Müller <GmbH>", "株式会社テスト!", "emoji 🎉 <co>", "\ufeff<x>", "lone \ud800 <", "plain <ascii>", "é"];
+  for (const companyName of names) {
+    const body = { companyProfile: { companyName, address: { country: "DE", postalCode: "１２３" } } };
+    const expected = outcome(() => bindgen.validateCustomer(body, { op: "create" }));
+    assert.deepEqual(outcome(() => api.validateCustomer(body, { op: "create" })), expected, `Buffer: ${companyName}`);
+    assert.deepEqual(outcome(() => browserLike.validateCustomer(body, { op: "create" })), expected, `TextDecoder: ${companyName}`);
+    const field = outcome(() => bindgen.validateField("companyName", companyName));
+    assert.deepEqual(outcome(() => browserLike.validateField("companyName", companyName)), field, `field: ${companyName}`);
+  }
+  // An answer that starts with U+FEFF (an unknown key's path) keeps it.
+  const led = { "\ufeffx": 1 };
+  assert.deepEqual(outcome(() => browserLike.validateCustomer(led, { op: "create" })), outcome(() => bindgen.validateCustomer(led, { op: "create" })));
+  // Every fixture through the browser's way too.
+  for (const name of readdirSync(fixtureDir).filter((file) => file.endsWith(".json"))) {
+    for (const testCase of JSON.parse(readFileSync(join(fixtureDir, name), "utf8"))) {
+      assert.deepEqual(outcome(() => call(browserLike, testCase)), outcome(() => call(bindgen, testCase)), `${name}: ${testCase.name}`);
+    }
+  }
+});
