@@ -123,7 +123,7 @@ fn check_violations(violations: &[Violation]) {
         );
         assert_eq!(
             read_path(&path).as_deref(),
-            Some(violation.path.segments()),
+            Some(violation.path.segments().as_slice()),
             "the path text {path:?} does not name its own segments: {violation:?}"
         );
         let serialized = serde_json::to_value(violation).expect("a violation serializes");

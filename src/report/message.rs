@@ -182,7 +182,7 @@ fn field_label(path: &Path) -> Cow<'static, str> {
     let Some(key) = path.last_key() else {
         return Cow::Borrowed(ROOT_LABEL);
     };
-    crate::field_registry::label(key).map_or_else(|| Cow::Owned(words_of(key)), Cow::Borrowed)
+    crate::field_registry::label(&key).map_or_else(|| Cow::Owned(words_of(&key)), Cow::Borrowed)
 }
 
 /// `referenceOrderId` → "Reference order ID"; `start-date` → "Start date".

@@ -7,7 +7,7 @@
 //! repeated one), so a caller can tell them from body violations.
 
 use super::endpoint::{PAGE_LIMIT_MAX, QueryKind, QueryRule};
-use crate::report::{Code, Finding, Path, Report, Segment};
+use crate::report::{Code, Finding, Path, Report};
 use crate::validate::{self, RECOMMENDATION_LANGUAGES};
 use serde_json::Value;
 
@@ -171,13 +171,7 @@ fn page_limit(digits: &str) -> Option<Finding> {
 /// Moves the order-history validator's violations under `query.`.
 fn refile(found: &Report, report: &mut Report) {
     for violation in &found.violations {
-        let mut path = Path::root().key("query");
-        for segment in violation.path.segments() {
-            path = match segment {
-                Segment::Key(key) => path.key(key),
-                Segment::Index(index) => path.index(*index),
-            };
-        }
+        let path = Path::root().key("query").then(&violation.path);
         report.add(
             &path,
             Finding {

@@ -19,7 +19,7 @@
 //! ```
 //!
 //! A text that is not all ASCII also crosses in UTF-16 (the verdict says
-//! which): V8 makes strings of other UTF-8 slowly, see [`Written::widen`].
+//! which): V8 makes strings of other UTF-8 slowly, see `Written::widen`.
 //!
 //! A valid report writes nothing: the door answers its frozen valid answer.
 
@@ -43,7 +43,7 @@ pub enum Verdict {
     /// shape): `door.js` throws the error `__vipmpRefusal` answers.
     Refused = 3,
     /// Violations were written, and their text is not all ASCII: it is
-    /// there in UTF-16 (see [`Written::widen`]).
+    /// there in UTF-16 (see `Written::widen`..
     WideViolations = 4,
 }
 
@@ -105,7 +105,7 @@ impl Written {
         self.lengths.clear();
         self.number(report.violations.len());
         for violation in &report.violations {
-            self.piece(|text| write!(text, "{}", violation.path));
+            self.str(violation.path.as_str());
             self.str(violation.code.as_str());
             self.str(&violation.message);
             self.number(violation.params.iter().count());
