@@ -43,7 +43,7 @@ pub enum Verdict {
     /// shape): `door.js` throws the error `__vipmpRefusal` answers.
     Refused = 3,
     /// Violations were written, and their text is not all ASCII: it is
-    /// there in UTF-16 (see `Written::widen`..
+    /// there in UTF-16 (see `Written::widen`).
     WideViolations = 4,
 }
 
