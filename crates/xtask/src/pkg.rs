@@ -15,7 +15,8 @@
 //!
 //! The `wasm-bindgen` CLI must be the exact version `Cargo.lock` pins for the
 //! crate (the two halves of the bindings must agree); `scripts/wasm-tools`
-//! installs it. `wasm-opt` runs when a recent one is on `PATH`.
+//! installs it. `wasm-opt` is npm's `binaryen`, which `tests/node` pins (or a
+//! recent one on `PATH`).
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -67,6 +68,7 @@ pub(crate) fn build(root: &Path, args: &[&str]) -> Result<(), String> {
     bindgen(&wasm, "web", &out_dir)?;
     rename_bindings(&out_dir)?;
     optimize(
+        root,
         &out_dir.join(format!("{OUT_NAME}_bg.wasm")),
         &options.wasm_opt_level,
     )?;
@@ -230,23 +232,36 @@ fn rename_bindings(out_dir: &Path) -> Result<(), String> {
     std::fs::remove_file(&js).map_err(|e| format!("{}: {e}", js.display()))
 }
 
-/// Runs `wasm-opt -O{level}` (`-Os` for the shipped build) when a recent
-/// enough one is on `PATH`. Binaryen before
+/// The wasm-opt `tests/node` pins (npm's `binaryen`, installed with the
+/// other JS tools by `scripts/wasm-tools`), which `optimize` prefers to any
+/// on `PATH`: run by hand, `cargo xtask pkg` shipped an unoptimised module
+/// (218 KB gzip instead of 202) when `PATH` did not name it.
+const PINNED_WASM_OPT: &str = "tests/node/node_modules/.bin/wasm-opt";
+
+/// Runs `wasm-opt -O{level}` (`-Os` for the shipped build) with the pinned
+/// binaryen, or a recent enough one on `PATH`. Binaryen before
 /// version 116 writes wasm-bindgen's `externref` table as `anyref`, which a
 /// current V8 refuses to grow: Debian bookworm's 108 breaks the module, so it is
-/// skipped (scripts/wasm-tools installs npm's `binaryen` instead).
-fn optimize(wasm: &Path, level: &str) -> Result<(), String> {
-    match wasm_opt_version() {
+/// skipped.
+fn optimize(root: &Path, wasm: &Path, level: &str) -> Result<(), String> {
+    let pinned = root.join(PINNED_WASM_OPT);
+    let program = if pinned.exists() {
+        pinned
+    } else {
+        PathBuf::from("wasm-opt")
+    };
+    match wasm_opt_version(&program) {
         Some(version) if version >= MIN_WASM_OPT => {}
         found => {
             println!(
-                "wasm-opt {found:?} is missing or older than {MIN_WASM_OPT}: {} left unoptimised",
+                "wasm-opt {found:?} is missing or older than {MIN_WASM_OPT} (run scripts/wasm-tools \
+                 to install npm's binaryen): {} left unoptimised",
                 wasm.display()
             );
             return Ok(());
         }
     }
-    run(Command::new("wasm-opt")
+    run(Command::new(&program)
         .arg(format!("-O{level}"))
         .args(WASM_OPT_FEATURES)
         .arg(wasm)
@@ -255,8 +270,8 @@ fn optimize(wasm: &Path, level: &str) -> Result<(), String> {
 }
 
 /// `wasm-opt version 132 (version_132)` → 132.
-fn wasm_opt_version() -> Option<u32> {
-    let output = Command::new("wasm-opt").arg("--version").output().ok()?;
+fn wasm_opt_version(program: &Path) -> Option<u32> {
+    let output = Command::new(program).arg("--version").output().ok()?;
     let text = String::from_utf8_lossy(&output.stdout);
     text.split_whitespace().nth(2)?.parse().ok()
 }
