@@ -18,8 +18,9 @@
 //!     name, kind (0 text, 1 number), value (the number as decimal text)
 //! ```
 //!
-//! A text that is not all ASCII also crosses in UTF-16 (the verdict says
-//! which): V8 makes strings of other UTF-8 slowly, see `Written::widen`.
+//! A text that is not all ASCII can also cross in UTF-16, where the door
+//! decodes that faster (Node's `Buffer`): the verdict says when the text is
+//! not all ASCII, and `__vipmpWidenAnswer` writes the UTF-16 copy.
 //!
 //! A valid report writes nothing: the door answers its frozen valid answer.
 
@@ -42,9 +43,9 @@ pub enum Verdict {
     /// The call was refused (an unknown field name, options of the wrong
     /// shape): `door.js` throws the error `__vipmpRefusal` answers.
     Refused = 3,
-    /// Violations were written, and their text is not all ASCII: it is
-    /// there in UTF-16 (see `Written::widen`).
-    WideViolations = 4,
+    /// Violations were written, and their text is not all ASCII (the door
+    /// may ask for it in UTF-16: [`widen_answer`]).
+    NotAsciiViolations = 4,
 }
 
 #[derive(Default)]
@@ -95,12 +96,17 @@ pub(crate) fn verdict(report: &Report) -> Verdict {
     }
     WRITTEN.with_borrow_mut(|written| {
         written.report(report);
-        written.widen()
+        if written.text.is_ascii() {
+            Verdict::Violations
+        } else {
+            Verdict::NotAsciiViolations
+        }
     })
 }
 
 impl Written {
     fn report(&mut self, report: &Report) {
+        self.is_wide = false;
         self.text.clear();
         self.lengths.clear();
         self.number(report.violations.len());
@@ -125,19 +131,8 @@ impl Written {
         }
     }
 
-    /// Makes a text that is not all ASCII readable as UTF-16 too.
-    ///
-    /// V8 makes a string of ASCII bytes several times faster than one of
-    /// other UTF-8: in Node 20, `TextDecoder` took 0.8 µs for the 557 bytes
-    /// of the create-customer bench's three violations (curly quotes and
-    /// full-width letters in them) and 0.08 µs for as many ASCII bytes,
-    /// while `Buffer`'s UTF-16 decoding took 0.12 µs and browsers'
-    /// `TextDecoder("utf-16le")` 0.5.
-    fn widen(&mut self) -> Verdict {
-        self.is_wide = !self.text.is_ascii();
-        if !self.is_wide {
-            return Verdict::Violations;
-        }
+    /// Writes the text's UTF-16 copy, which [`answer_text`] then points at.
+    fn widen(&mut self) {
         self.wide.clear();
         self.wide.reserve(self.text.len());
         let mut rest = self.text.as_str();
@@ -154,7 +149,7 @@ impl Written {
             rest = chars.as_str();
         }
         self.wide.extend(rest.bytes().map(u16::from));
-        Verdict::WideViolations
+        self.is_wide = true;
     }
 
     fn number(&mut self, count: usize) {
@@ -180,8 +175,26 @@ impl Written {
     }
 }
 
+/// Writes the last violations' text in UTF-16 too and answers its length in
+/// bytes; [`answer_text`] points at that copy until the next violations.
+///
+/// V8 makes a string of ASCII bytes several times faster than one of other
+/// UTF-8. In Node 20, `TextDecoder` took 0.8 µs for the 557 bytes of the
+/// create-customer bench's three violations (curly quotes and full-width
+/// letters in them) and 0.08 µs for as many ASCII bytes, while `Buffer`'s
+/// UTF-16 decoding took 0.12 µs. Chromium's `TextDecoder("utf-16le")` is
+/// slower than its UTF-8 one (1.3 against 0.7–0.9 µs for that text), so the
+/// door asks for this only where `Buffer` is.
+#[wasm_bindgen(js_name = __vipmpWidenAnswer, skip_typescript)]
+pub fn widen_answer() -> usize {
+    WRITTEN.with_borrow_mut(|written| {
+        written.widen();
+        written.wide.len() * 2
+    })
+}
+
 /// The address of the text the last violations were written into: its
-/// UTF-16 copy after [`Verdict::WideViolations`], else its UTF-8.
+/// UTF-16 copy after [`widen_answer`], else its UTF-8.
 #[wasm_bindgen(js_name = __vipmpAnswerText, skip_typescript)]
 pub fn answer_text() -> *const u8 {
     WRITTEN.with_borrow(|written| {
