@@ -18,7 +18,9 @@ import { i18nOver } from "../i18n.js";
 
 export * from "./vipmp_bg.js";
 
-const doors = bodyDoors(bindings);
+/** The module's memory, from the output of init() or initSync(). */
+let wasmMemory;
+const doors = bodyDoors(bindings, () => wasmMemory ?? bindings.__vipmpMemory());
 
 /**
  * Where each shipped catalogue is: spelled out one by one so that bundlers
@@ -90,6 +92,7 @@ export default async function init(options) {
     regionNames ? null : loadNames(forms),
     locale === undefined ? null : setLocale(locale),
   ]);
+  wasmMemory = output.memory;
   return output;
 }
 
@@ -97,6 +100,7 @@ export default async function init(options) {
 export function initSync(options) {
   const [wasmOptions, forms] = splitOptions(options);
   const output = initWasmSync(wasmOptions);
+  wasmMemory = output.memory;
   if (isFormsData(forms)) regionNames = namesIn(forms);
   return output;
 }
