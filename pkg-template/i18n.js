@@ -173,9 +173,11 @@ export function i18nOver({ load, countries }) {
     return list.map((country) => ({ ...country, name: names.of(country.code) ?? country.name }));
   }
 
-  /** The door's validators, each taking `locale` among its options. */
+  /** The door's validators, each taking `locale` among its options (those its module has). */
   function validatorsOf(bindings) {
-    return Object.fromEntries(Object.entries(VALIDATORS).map(([name, at]) => [name, localized(bindings[name], at)]));
+    return Object.fromEntries(Object.entries(VALIDATORS)
+      .filter(([name]) => typeof bindings[name] === "function")
+      .map(([name, at]) => [name, localized(bindings[name], at)]));
   }
 
   return { loadLocale, setLocale, localize, validatorsOf, countries: countriesIn, getLocale: () => globalLocale };

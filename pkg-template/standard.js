@@ -53,10 +53,6 @@ export function schemasOver(api, localize) {
     transferSchema: withOptions(api.validateTransfer),
     orderHistoryQuerySchema: (options) =>
       schema(api.validateOrderHistoryQuery, { locale: options?.locale, output: (_, result) => result.query }),
-    basketSchema: (options) => {
-      const [context, locale] = split(options);
-      return schema((basket) => api.checkBasket(basket, context), { locale });
-    },
     fieldSchema(name, options) {
       const [context, locale] = split(options);
       return schema((value) => api.validateField(name, value, context), { locale, relativeTo: name });
@@ -66,6 +62,13 @@ export function schemasOver(api, localize) {
       if (fields === null || typeof fields !== "object") throw new TypeError("vipmp: formSchema({ fields }) needs an object of form key → field name");
       return schema((values) => checkForm(api, fields, countryKey, values), { locale });
     },
+    // Only where the door has the basket rules (`vipmp`, not `vipmp/validate`).
+    ...(api.checkBasket && {
+      basketSchema: (options) => {
+        const [context, locale] = split(options);
+        return schema((basket) => api.checkBasket(basket, context), { locale });
+      },
+    }),
   };
 }
 

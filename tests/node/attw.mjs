@@ -26,7 +26,7 @@ const output = (() => {
   try {
     return execFileSync(join(here, "node_modules/.bin/attw"), [tarball, "--format", "json",
       // assets without types (the wasm, the data files) are not entry points
-      "--exclude-entrypoints", "./vipmp_bg.wasm", "./forms.json", "./package.json", "./locales/*.json"],
+      "--exclude-entrypoints", "./vipmp_bg.wasm", "./validate/vipmp_bg.wasm", "./forms.json", "./package.json", "./locales/*.json"],
     { encoding: "utf8" });
   } catch (failure) {
     return failure.stdout; // attw exits 1 whenever it finds a problem, accepted or not

@@ -172,6 +172,7 @@ pub(crate) fn text_argument(value: &JsValue, parameter: &str) -> Result<String, 
 
 /// An optional parameter declared as a string: `undefined` and `null` are
 /// none; anything else but a string throws, as [`text_argument`].
+#[cfg(feature = "commerce")]
 pub(crate) fn optional_text_argument(
     value: Option<JsValue>,
     parameter: &str,
@@ -187,6 +188,7 @@ pub(crate) fn optional_text_argument(
 /// parameter wrapped anything else around silently (65,736 read as 200, `NaN`
 /// or `undefined` as 0), so a wrong status could parse as a success. Anything
 /// else throws an `Error` that names the parameter.
+#[cfg(feature = "commerce")]
 pub(crate) fn status_argument(value: &JsValue) -> Result<u16, JsError> {
     let status = value
         .as_f64()

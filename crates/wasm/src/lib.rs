@@ -14,7 +14,9 @@
 mod boundary;
 pub mod door;
 mod js;
+#[cfg(feature = "commerce")]
 pub mod pricing;
+#[cfg(feature = "commerce")]
 pub mod request;
 mod text;
 pub mod verdict;

@@ -2,7 +2,7 @@
 //! boundary (handles, optional arguments, thrown errors); the rules are tested
 //! in the core.
 
-#![cfg(target_arch = "wasm32")]
+#![cfg(all(target_arch = "wasm32", feature = "commerce"))]
 
 use js_sys::Array;
 use vipmp_wasm::pricing::{

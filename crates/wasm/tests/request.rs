@@ -2,7 +2,7 @@
 //! by `wasm-bindgen-test`. The rules are tested in the core; these check that
 //! JS values go in and plain JS objects come out.
 
-#![cfg(target_arch = "wasm32")]
+#![cfg(all(target_arch = "wasm32", feature = "commerce"))]
 
 use js_sys::Array;
 use vipmp_wasm::request::{

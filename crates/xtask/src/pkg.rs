@@ -1,6 +1,13 @@
 //! `cargo xtask pkg`: builds the npm package `vipmp` into `pkg/`.
 //!
-//! One wasm build, bound once by wasm-bindgen's `web` target (an ES module
+//! Two wasm builds of `crates/wasm`: the whole API (`pkg/web/`, `pkg/node/`:
+//! the package's main entry point) and the validators alone, without the
+//! `commerce` feature (`pkg/validate-web/`, `pkg/validate-node/`: the
+//! `vipmp/validate` entry point, for pages that only check what is typed; 133
+//! KB gzip against 203 when it was added). Each is laid out as below, the two
+//! sharing the data files and the doors' JavaScript.
+//!
+//! Each wasm build is bound once by wasm-bindgen's `web` target (an ES module
 //! whose `init()` fetches the wasm, for browsers and bundlers), behind two
 //! hand-written front doors from `pkg-template/`: `pkg/web/vipmp.js` (that
 //! module plus `init()`/`initSync()` that also load the region names, and the
@@ -61,21 +68,60 @@ pub(crate) fn build(root: &Path, args: &[&str]) -> Result<(), String> {
     let options = parse_args(root, args)?;
     crate::require_fresh(root, FORMS_ASSET)?;
     crate::require_fresh(root, ENGLISH_CATALOGUE)?;
-    let wasm = cargo_build(root, &options)?;
     check_bindgen_version(root)?;
     std::fs::remove_dir_all(&options.out).ok();
-    let out_dir = options.out.join("web");
+    for entry in &ENTRIES {
+        build_module(root, &options, entry)?;
+    }
+    copy_template(&root.join("pkg-template"), &options.out)?;
+    for entry in &ENTRIES {
+        bundle_node_door(root, &options.out, entry)?;
+    }
+    for entry in &ENTRIES {
+        report_size(&wasm_of(&options.out, entry))?;
+    }
+    report_size(&options.out.join("forms.json"))
+}
+
+/// One entry point of the package: its wasm build and where its doors live.
+struct Entry {
+    /// The directory of wasm-bindgen's output and the browser door.
+    web: &'static str,
+    /// The directory of the Node door.
+    node: &'static str,
+    /// Whether the build has `crates/wasm`'s default features (`commerce`).
+    commerce: bool,
+}
+
+/// `vipmp` (everything) and `vipmp/validate` (no `commerce`). The validate
+/// doors sit beside the main ones, at the same depth, so that the doors'
+/// shared JavaScript finds `../forms.json` and `../locales/` from either.
+const ENTRIES: [Entry; 2] = [
+    Entry {
+        web: "web",
+        node: "node",
+        commerce: true,
+    },
+    Entry {
+        web: "validate-web",
+        node: "validate-node",
+        commerce: false,
+    },
+];
+
+/// Builds one entry point's wasm, binds it and optimises it. The two builds
+/// write the same file under `target/`, so each is bound before the next.
+fn build_module(root: &Path, options: &PkgOptions, entry: &Entry) -> Result<(), String> {
+    let wasm = cargo_build(root, options, entry.commerce)?;
+    let out_dir = options.out.join(entry.web);
     bindgen(&wasm, "web", &out_dir)?;
     rename_bindings(&out_dir)?;
-    optimize(
-        root,
-        &out_dir.join(format!("{OUT_NAME}_bg.wasm")),
-        &options.wasm_opt_level,
-    )?;
-    copy_template(&root.join("pkg-template"), &options.out)?;
-    bundle_node_door(root, &options.out)?;
-    report_size(&options.out.join("web").join(format!("{OUT_NAME}_bg.wasm")))?;
-    report_size(&options.out.join("forms.json"))
+    optimize(root, &wasm_of(&options.out, entry), &options.wasm_opt_level)
+}
+
+/// The optimised module of an entry point.
+fn wasm_of(out: &Path, entry: &Entry) -> PathBuf {
+    out.join(entry.web).join(format!("{OUT_NAME}_bg.wasm"))
 }
 
 fn parse_args(root: &Path, args: &[&str]) -> Result<PkgOptions, String> {
@@ -148,7 +194,10 @@ const BUILD_STD_ARGS: &[&str] = &[
 const BUILD_STD_RUSTFLAGS: &str =
     "-Zunstable-options -Cpanic=immediate-abort -Ctarget-feature=-multivalue";
 
-fn cargo_build(root: &Path, options: &PkgOptions) -> Result<PathBuf, String> {
+/// Builds the wasm, with `crates/wasm`'s default features or without them.
+/// `--features` (measuring builds, e.g. `boundary-bench`) goes to the
+/// build with them only.
+fn cargo_build(root: &Path, options: &PkgOptions, commerce: bool) -> Result<PathBuf, String> {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
     let mut command = Command::new(cargo);
     command.current_dir(root).args([
@@ -166,7 +215,9 @@ fn cargo_build(root: &Path, options: &PkgOptions) -> Result<PathBuf, String> {
         .env("RUSTC_BOOTSTRAP", "1")
         .env("RUSTFLAGS", BUILD_STD_RUSTFLAGS)
         .env_remove("CARGO_ENCODED_RUSTFLAGS");
-    if let Some(features) = &options.features {
+    if !commerce {
+        command.arg("--no-default-features");
+    } else if let Some(features) = &options.features {
         command.args(["--features", features]);
     }
     for setting in &options.cargo_config {
@@ -297,9 +348,9 @@ const NODE_DOOR_BANNER: &str = "/* @ts-self-types=\"./vipmp.d.ts\" */\n\
 // Built by `cargo xtask pkg`: pkg-template/node/vipmp.js bundled with the\n\
 // modules it imports (the web door, door.js, wasm-bindgen's JS, ...).";
 
-/// Bundles the Node door, `node/vipmp.js`, with every module it imports (the
-/// web door, `door.js`, `forms.js`, `standard.js`, `i18n.js`, wasm-bindgen's
-/// JS) into that one file. Node 20's loader costs about a quarter of a
+/// Bundles an entry point's Node door (`node/vipmp.js`, `validate-node/vipmp.js`)
+/// with every module it imports (its web door, `front.js`, `door.js`,
+/// `forms.js`, `standard.js`, `i18n.js`, wasm-bindgen's JS) into that one file. Node 20's loader costs about a quarter of a
 /// millisecond per module (resolve, read, link): a cold start (a fresh
 /// process, `import`, the first verdict) measured 13.9 ms with the seven
 /// modules and 11.2 ms with one (medians of 21 interleaved runs). `import` and
@@ -313,7 +364,7 @@ const NODE_DOOR_BANNER: &str = "/* @ts-self-types=\"./vipmp.d.ts\" */\n\
 /// about 0.9 ms of a cold start; minified (28 KB) the cold start measured
 /// 9.98 -> 9.61 ms (61 interleaved runs). Minifying whitespace and syntax
 /// alone, keeping the names, did not help.
-fn bundle_node_door(root: &Path, out: &Path) -> Result<(), String> {
+fn bundle_node_door(root: &Path, out: &Path, entry: &Entry) -> Result<(), String> {
     let esbuild = root.join(ESBUILD);
     if !esbuild.exists() {
         return Err(format!(
@@ -321,7 +372,7 @@ fn bundle_node_door(root: &Path, out: &Path) -> Result<(), String> {
             esbuild.display()
         ));
     }
-    let door = out.join("node").join(format!("{OUT_NAME}.js"));
+    let door = out.join(entry.node).join(format!("{OUT_NAME}.js"));
     run(Command::new(esbuild)
         .arg(&door)
         .args([

@@ -20,6 +20,9 @@ const ENDPOINT_OPS = {
   fetchPriceList: {},
 };
 
+/** Whether the case goes through buildAddress (which `vipmp/validate` does not have). */
+export const needsBuilder = (testCase) => testCase.op in ENDPOINT_OPS;
+
 /** Calls the package the way a storefront would for this case. */
 export function call(api, testCase) {
   const { op, input } = testCase;
