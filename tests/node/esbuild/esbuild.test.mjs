@@ -4,26 +4,40 @@
 // esbuild does not follow `new URL(…, import.meta.url)`: the page imports the
 // wasm's URL (`loader: { ".wasm": "file" }`, the one setting it needs) and the
 // region names as data, as the package's README shows; nothing is copied by hand.
+// Bundled again on `vipmp/validate`, the page names that entry's wasm by its
+// own export and must ship the smaller module.
 //
 // VIPMP_CONSUMER: a directory whose node_modules holds the installed package
 // (scripts/test-js's scratch project). VIPMP_SCREENSHOTS: where to save one.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { cpSync, existsSync, readdirSync, rmSync } from "node:fs";
+import { cpSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 import { checkBuiltPage, emittedSizes } from "../bundled.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const consumer = process.env.VIPMP_CONSUMER;
 
-/** Copies app/ beside the installed package and bundles it with esbuild, minified. */
-async function buildApp() {
+/**
+ * Copies app/ beside the installed package and bundles it with esbuild,
+ * minified; with `validate`, the page imports `vipmp/validate` and its wasm.
+ */
+async function buildApp(validate = false) {
   assert.ok(consumer && existsSync(join(consumer, "node_modules/vipmp")), "VIPMP_CONSUMER holds the installed package");
-  const root = join(consumer, "esbuild-app");
+  const root = join(consumer, validate ? "esbuild-app-validate" : "esbuild-app");
   rmSync(root, { recursive: true, force: true });
   cpSync(join(here, "app"), root, { recursive: true });
+  if (validate) {
+    const main = join(root, "main.js");
+    const source = readFileSync(main, "utf8");
+    assert.match(source, /from "vipmp";\nimport wasmUrl from "vipmp\/vipmp_bg.wasm";/);
+    writeFileSync(main, source
+      .replace('from "vipmp";', 'from "vipmp/validate";')
+      .replace('"vipmp/vipmp_bg.wasm"', '"vipmp/validate/vipmp_bg.wasm"'));
+  }
   const dist = join(root, "dist");
   const result = await build({
     entryPoints: [join(root, "main.js")],
@@ -43,14 +57,31 @@ async function buildApp() {
   return dist;
 }
 
+/** The gzip -9 bytes of the one wasm esbuild emitted. */
+function emittedWasm(dist) {
+  const wasm = readdirSync(join(dist, "assets")).filter((name) => name.endsWith(".wasm"));
+  assert.equal(wasm.length, 1, `esbuild emitted one wasm: ${wasm}`);
+  return gzipSync(readFileSync(join(dist, "assets", wasm[0])), { level: 9 }).length;
+}
+
+/** The page's own checks beside the shared ones: the schema and the Japanese catalogue. */
+async function checkSchemaAndJapanese({ verdicts }) {
+  assert.deepEqual(verdicts.schema.issues.map((issue) => [issue.path, issue.code]), [[[], "postal_code.invalid_format"]]);
+  assert.equal(verdicts.japanese.issues[0].message, "郵便番号 12345 はカナダの形式と一致しません（例：H3Z 2Y7またはV8X 3X4）。");
+}
+
 test("an esbuild production bundle checks a postal code in Chromium", async () => {
   const dist = await buildApp();
-  const assets = readdirSync(join(dist, "assets"));
-  assert.ok(assets.some((name) => name.endsWith(".wasm")), `esbuild emitted the wasm: ${assets}`);
+  emittedWasm(dist);
   console.log("esbuild output:", emittedSizes(dist));
+  await checkBuiltPage(dist, "esbuild", checkSchemaAndJapanese);
+});
 
-  await checkBuiltPage(dist, "esbuild", async ({ verdicts }) => {
-    assert.deepEqual(verdicts.schema.issues.map((issue) => [issue.path, issue.code]), [[[], "postal_code.invalid_format"]]);
-    assert.equal(verdicts.japanese.issues[0].message, "郵便番号 12345 はカナダの形式と一致しません（例：H3Z 2Y7またはV8X 3X4）。");
-  });
+test("the same page on vipmp/validate bundles its smaller module, named by its own export", async () => {
+  const full = emittedWasm(await buildApp());
+  const dist = await buildApp(true);
+  const validate = emittedWasm(dist);
+  assert.ok(validate <= 150 * 1024 && validate < full, `vipmp/validate's wasm ${validate} B gzip -9, vipmp's ${full} B`);
+  console.log("esbuild output on vipmp/validate:", emittedSizes(dist));
+  await checkBuiltPage(dist, "esbuild-validate", checkSchemaAndJapanese);
 });
