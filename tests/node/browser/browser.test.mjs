@@ -1,7 +1,9 @@
 // Loads the web build of the installed package from a local static server in
 // Debian's headless Chromium (playwright-core, no browser download), runs the
 // shared fixtures in the page, validates a payload there, and lists a country's
-// regions with the names init() fetched from forms.json.
+// regions with the names init() fetched from forms.json. The page loads
+// `vipmp/validate`'s web door too, which must answer every case it can run
+// as `vipmp`'s does.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createServer } from "node:http";
@@ -58,6 +60,9 @@ test("the web build validates in Chromium with the same verdicts as Rust", async
     assert.equal(outcome.postal.violations[0].code, "postal_code.invalid_format");
     assert.match(await page.textContent("#postal"), /does not match the format for United States/);
     assert.deepEqual(outcome.canada.find((r) => r.code === "QC"), { code: "QC", name: "Quebec" });
+    assert.ok(outcome.validate.compared >= 300, `only ${outcome.validate.compared} cases compared on vipmp/validate`);
+    assert.deepEqual(outcome.validate.mismatches, []);
+    assert.deepEqual(outcome.validate.canada, outcome.canada);
     assert.deepEqual(outcome.canada.find((r) => r.code === "PQ"), { code: "PQ" });
     assert.match(await page.textContent("#regions"), /^Alberta, British Columbia, .*Yukon$/);
     assert.ok(served.includes("/vipmp/forms.json"), "init() fetches forms.json beside the module");
