@@ -5,7 +5,7 @@
 import { useMemo, useState } from "react";
 import { useForm } from "react-hook-form";
 import { standardSchemaResolver } from "@hookform/resolvers/standard-schema";
-import { countries, formSchema, regions } from "vipmp";
+import { countries, formSchema, regions } from "vipmp/validate";
 import { COPY } from "./copy.js";
 
 /** Form field → vipmp field name (the same names as the Partner API's). */

@@ -3,7 +3,8 @@
 // served, and filled in by Debian's headless Chromium in two languages. The
 // form's rules come from vipmp's Standard Schema objects through
 // react-hook-form's standard-schema resolver; the messages must arrive in the
-// page's language. Screenshots of both go to VIPMP_SCREENSHOTS.
+// page's language. It imports `vipmp/validate`, whose smaller module must be the
+// one it ships. Screenshots of both go to VIPMP_SCREENSHOTS.
 //
 // The example's dependencies (React, react-hook-form, @hookform/resolvers,
 // Vite) are this test directory's devDependencies (package-lock.json), linked
@@ -89,6 +90,11 @@ test("the React checkout example, built by Vite, speaks German and Japanese in C
     const bytes = readFileSync(join(dist, "assets", name));
     console.log(`${name}: ${bytes.length} B, ${gzipSync(bytes, { level: 9 }).length} B gzip -9`);
   }
+  // The example imports vipmp/validate: its one wasm is that entry's, within the budget.
+  const wasm = assets.filter((name) => name.endsWith(".wasm"));
+  assert.equal(wasm.length, 1, `one wasm: ${wasm}`);
+  const wasmGzip = gzipSync(readFileSync(join(dist, "assets", wasm[0])), { level: 9 }).length;
+  assert.ok(wasmGzip <= 150 * 1024, `the example's wasm is ${wasmGzip} B gzip -9`);
   console.log("vite build reported:\n" + reported.join("\n"));
   const { server, url } = await serveStatic(dist);
   const browser = await launchChromium();
