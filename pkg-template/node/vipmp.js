@@ -7,9 +7,9 @@
 // reads the names a form shows beside the codes from ../forms.json on its
 // first call (../web/forms.js). node:fs comes from process.getBuiltinModule
 // (Node 20.16 and later), not an import: Node 20 builds an ES module of fs's
-// exports for an import, which measured 1.5 ms of a 14 ms cold start. `cargo xtask pkg`
-// bundles this file with the modules it imports into the package's
-// node/vipmp.js (one module to load instead of seven: 2.7 ms less).
+// exports for an import, which measured 1.5 ms of a 14 ms cold start.
+// `cargo xtask pkg` bundles this file with the modules it imports into the
+// package's node/vipmp.js (one module to load instead of seven: 2.7 ms less).
 import { initSync } from "../web/vipmp.js";
 import { regions as regionCodes } from "../web/vipmp_bg.js";
 import { regionsFromFile } from "../web/forms.js";

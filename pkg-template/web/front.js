@@ -61,8 +61,13 @@ export function frontDoor(bindings, initWasm, initWasmSync) {
   /** The raw validators: door.js's, and the rest as wasm-bindgen exports them. */
   // Named, not spread: in the bundled Node door `bindings` is an object of
   // getters, and spreading it compiled and ran every one at load (0.2 ms).
-  const validators = { validateOrderHistoryQuery: bindings.validateOrderHistoryQuery, ...doors };
-  if (typeof bindings.checkBasket === "function") validators.checkBasket = bindings.checkBasket;
+  // `checkBasket` is undefined in a module without it: validatorsOf() and
+  // schemasOver() leave out what the module does not have.
+  const validators = {
+    validateOrderHistoryQuery: bindings.validateOrderHistoryQuery,
+    checkBasket: bindings.checkBasket,
+    ...doors,
+  };
 
   /** forms.json's `regions` (country code → region code → name), once loaded. */
   let regionNames;

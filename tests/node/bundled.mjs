@@ -2,9 +2,10 @@
 // build is in `dist`: the sizes of what was emitted, and the page's checks in
 // Chromium — the package checks a Canadian postal code at load, names Quebec,
 // and re-checks as the user types. Each test adds its own checks of what only
-// its bundler does (emitted catalogues, the language it loads).
+// its bundler does (emitted catalogues, the language it loads). Also what they
+// need to build a page again on `vipmp/validate` and check what it ships.
 import assert from "node:assert/strict";
-import { mkdirSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { launchChromium, openAndWait } from "./chromium.mjs";
@@ -20,6 +21,29 @@ export function emittedSizes(dir) {
     out[name] = `${bytes.length} B (${gzipSync(bytes, { level: 9 }).length} B gzip)`;
   }
   return out;
+}
+
+/** DESIGN.md's budget for the shipped module: 150 KiB gzip -9. */
+export const WASM_BUDGET = 150 * 1024;
+
+/** The gzip -9 bytes of the one wasm a build emitted into `dist/assets`. */
+export function emittedWasm(dist) {
+  const wasm = readdirSync(join(dist, "assets")).filter((name) => name.endsWith(".wasm"));
+  assert.equal(wasm.length, 1, `one wasm emitted: ${wasm}`);
+  return gzipSync(readFileSync(join(dist, "assets", wasm[0])), { level: 9 }).length;
+}
+
+/**
+ * Turns a copied page's `main` onto `vipmp/validate`: its import of `vipmp`,
+ * and with `wasmImport` its import of the wasm by specifier (esbuild's way).
+ */
+export function onValidateEntry(main, { wasmImport = false } = {}) {
+  const source = readFileSync(main, "utf8");
+  assert.match(source, /from "vipmp";/);
+  if (wasmImport) assert.match(source, /from "vipmp\/vipmp_bg.wasm";/);
+  writeFileSync(main, source
+    .replace('from "vipmp";', 'from "vipmp/validate";')
+    .replace('"vipmp/vipmp_bg.wasm"', '"vipmp/validate/vipmp_bg.wasm"'));
 }
 
 /**

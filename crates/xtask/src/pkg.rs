@@ -343,14 +343,21 @@ fn copy_template(template: &Path, out: &Path) -> Result<(), String> {
 /// `scripts/wasm-tools`), which bundles the Node door.
 const ESBUILD: &str = "tests/node/node_modules/.bin/esbuild";
 
-/// The Node door's first line, which esbuild would drop with the comments.
-const NODE_DOOR_BANNER: &str = "/* @ts-self-types=\"./vipmp.d.ts\" */\n\
-// Built by `cargo xtask pkg`: pkg-template/node/vipmp.js bundled with the\n\
-// modules it imports (the web door, door.js, wasm-bindgen's JS, ...).";
+/// A Node door's first lines: the types comment esbuild would drop with the
+/// other comments, and where the bundle comes from.
+fn node_door_banner(entry: &Entry) -> String {
+    format!(
+        "/* @ts-self-types=\"./vipmp.d.ts\" */\n\
+         // Built by `cargo xtask pkg`: pkg-template/{}/vipmp.js bundled with the\n\
+         // modules it imports (its web door, front.js, door.js, wasm-bindgen's JS, ...).",
+        entry.node
+    )
+}
 
-/// Bundles an entry point's Node door (`node/vipmp.js`, `validate-node/vipmp.js`)
-/// with every module it imports (its web door, `front.js`, `door.js`,
-/// `forms.js`, `standard.js`, `i18n.js`, wasm-bindgen's JS) into that one file. Node 20's loader costs about a quarter of a
+/// Bundles an entry point's Node door (`node/vipmp.js`,
+/// `validate-node/vipmp.js`) with every module it imports (its web door,
+/// `front.js`, `door.js`, `forms.js`, `standard.js`, `i18n.js`, wasm-bindgen's
+/// JS) into that one file. Node 20's loader costs about a quarter of a
 /// millisecond per module (resolve, read, link): a cold start (a fresh
 /// process, `import`, the first verdict) measured 13.9 ms with the seven
 /// modules and 11.2 ms with one (medians of 21 interleaved runs). `import` and
@@ -386,7 +393,7 @@ fn bundle_node_door(root: &Path, out: &Path, entry: &Entry) -> Result<(), String
             "--minify",
             "--sourcemap=linked",
         ])
-        .arg(format!("--banner:js={NODE_DOOR_BANNER}"))
+        .arg(format!("--banner:js={}", node_door_banner(entry)))
         .arg(format!("--outfile={}", door.display())))
 }
 

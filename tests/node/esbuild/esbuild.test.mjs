@@ -11,12 +11,11 @@
 // (scripts/test-js's scratch project). VIPMP_SCREENSHOTS: where to save one.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { cpSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
-import { checkBuiltPage, emittedSizes } from "../bundled.mjs";
+import { WASM_BUDGET, checkBuiltPage, emittedSizes, emittedWasm, onValidateEntry } from "../bundled.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const consumer = process.env.VIPMP_CONSUMER;
@@ -30,14 +29,7 @@ async function buildApp(validate = false) {
   const root = join(consumer, validate ? "esbuild-app-validate" : "esbuild-app");
   rmSync(root, { recursive: true, force: true });
   cpSync(join(here, "app"), root, { recursive: true });
-  if (validate) {
-    const main = join(root, "main.js");
-    const source = readFileSync(main, "utf8");
-    assert.match(source, /from "vipmp";\nimport wasmUrl from "vipmp\/vipmp_bg.wasm";/);
-    writeFileSync(main, source
-      .replace('from "vipmp";', 'from "vipmp/validate";')
-      .replace('"vipmp/vipmp_bg.wasm"', '"vipmp/validate/vipmp_bg.wasm"'));
-  }
+  if (validate) onValidateEntry(join(root, "main.js"), { wasmImport: true });
   const dist = join(root, "dist");
   const result = await build({
     entryPoints: [join(root, "main.js")],
@@ -57,13 +49,6 @@ async function buildApp(validate = false) {
   return dist;
 }
 
-/** The gzip -9 bytes of the one wasm esbuild emitted. */
-function emittedWasm(dist) {
-  const wasm = readdirSync(join(dist, "assets")).filter((name) => name.endsWith(".wasm"));
-  assert.equal(wasm.length, 1, `esbuild emitted one wasm: ${wasm}`);
-  return gzipSync(readFileSync(join(dist, "assets", wasm[0])), { level: 9 }).length;
-}
-
 /** The page's own checks beside the shared ones: the schema and the Japanese catalogue. */
 async function checkSchemaAndJapanese({ verdicts }) {
   assert.deepEqual(verdicts.schema.issues.map((issue) => [issue.path, issue.code]), [[[], "postal_code.invalid_format"]]);
@@ -81,7 +66,7 @@ test("the same page on vipmp/validate bundles its smaller module, named by its o
   const full = emittedWasm(await buildApp());
   const dist = await buildApp(true);
   const validate = emittedWasm(dist);
-  assert.ok(validate <= 150 * 1024 && validate < full, `vipmp/validate's wasm ${validate} B gzip -9, vipmp's ${full} B`);
+  assert.ok(validate <= WASM_BUDGET && validate < full, `vipmp/validate's wasm ${validate} B gzip -9, vipmp's ${full} B`);
   console.log("esbuild output on vipmp/validate:", emittedSizes(dist));
   await checkBuiltPage(dist, "esbuild-validate", checkSchemaAndJapanese);
 });
